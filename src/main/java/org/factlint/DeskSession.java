@@ -1,0 +1,93 @@
+package org.factlint;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.factlint.internal.FactLoader;
+import org.factlint.model.Document;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running check for claims that arrive over time. Flags follow the evidence: a flag raised on an unconfirmed claim
+ * goes away when an independent source confirms it, and an "unresolved" flag goes away when a later claim answers the
+ * open question (the rules insert flags logically; Drools' truth maintenance retracts them).
+ *
+ * <p>Methods are synchronized: one desk session may be shared by threads, though each call waits for the previous.
+ * Close it to free its working memory.
+ */
+public final class DeskSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeskSession.class);
+
+    private final KieSession session;
+    private final FactLoader loader = new FactLoader();
+    private int documents;
+    private boolean closed;
+
+    DeskSession(RulePack pack) {
+        this.session = pack.kieBase().newKieSession();
+    }
+
+    /**
+     * Adds a document and returns the flags as they now stand.
+     *
+     * @throws org.factlint.model.InvalidDocumentException if it conflicts with documents added before (same article
+     *     id, a source declared differently); nothing of it is added then
+     */
+    public synchronized List<Flag> add(Document document) {
+        insert(document);
+        fire();
+        return flags();
+    }
+
+    /** The flags as they now stand, most severe first. */
+    public synchronized List<Flag> flags() {
+        checkOpen();
+        List<Flag> flags = new ArrayList<>();
+        for (Object o : session.getObjects(new ClassObjectFilter(Flag.class))) {
+            flags.add((Flag) o);
+        }
+        flags.sort(null);
+        return flags;
+    }
+
+    /** How many documents and claims are in the session. */
+    public synchronized int documents() {
+        return documents;
+    }
+
+    public synchronized int claims() {
+        return loader.claims();
+    }
+
+    synchronized void insert(Document document) {
+        checkOpen();
+        List<Object> facts = loader.load(document);
+        for (Object fact : facts) {
+            session.insert(fact);
+        }
+        documents++;
+        LOG.debug("added article '{}': {} facts", document.article().id(), facts.size());
+    }
+
+    synchronized void fire() {
+        checkOpen();
+        int fired = session.fireAllRules();
+        LOG.debug("fired {} rules", fired);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this desk session is closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            session.dispose();
+        }
+    }
+}

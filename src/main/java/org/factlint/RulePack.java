@@ -1,0 +1,284 @@
+package org.factlint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A compiled rule pack: the {@code .drl} files of a directory (subdirectory {@code tests/} excluded). Compiling is
+ * the expensive step (about a second for the default pack); build a pack once and share it, it is immutable and
+ * thread-safe.
+ *
+ * <p>Every rule that raises flags declares its metadata: {@code @code("UNC-UNDECIDED") @category("unconfirmed")
+ * @severity("medium") @message("...")}. A pack that does not compile, or breaks that convention, throws
+ * {@link RulePackException} listing every problem as {@code file:line:col: message}.
+ */
+public final class RulePack {
+    private static final Logger LOG = LoggerFactory.getLogger(RulePack.class);
+    private static final String BUNDLED = "org/factlint/rules/default/";
+    /** Parser errors: "Line 7:27 no viable alternative", column 0-based. */
+    private static final Pattern PARSER_AT = Pattern.compile("Line (\\d+):(\\d+)");
+    /** Compiler errors: "[Line: 7, Column: 4]". */
+    private static final Pattern COMPILER_AT = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final Set<String> METADATA = Set.of("code", "category", "severity", "message");
+
+    private final String name;
+    private final KieBase kieBase;
+    private final List<RuleInfo> rules;
+    private final Map<String, String> sources;
+
+    private RulePack(String name, KieBase kieBase, List<RuleInfo> rules, Map<String, String> sources) {
+        this.name = name;
+        this.kieBase = kieBase;
+        this.rules = rules;
+        this.sources = sources;
+    }
+
+    /** The default pack shipped inside the library (the repository's {@code rules/} directory). */
+    public static RulePack bundled() {
+        return Bundled.PACK;
+    }
+
+    /** Compiles the pack in {@code dir}. */
+    public static RulePack load(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("rule pack directory '" + dir + "' does not exist or is not a directory");
+        }
+        return compile(dir.toString(), readDrl(dir));
+    }
+
+    /** Compiles a pack from DRL texts keyed by file name; for tests and tools. */
+    public static RulePack of(String name, Map<String, String> drlFiles) {
+        return compile(name, new TreeMap<>(drlFiles));
+    }
+
+    /** Where the pack came from: a directory, or "bundled". */
+    public String name() {
+        return name;
+    }
+
+    /** Every rule of the pack, in file and line order. */
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The DRL source texts by file name relative to the pack. */
+    public Map<String, String> sources() {
+        return sources;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    static Map<String, String> readDrl(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                Path rel = dir.relativize(p);
+                if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("tests")) {
+                    continue;
+                }
+                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl")) {
+                    files.put(rel.toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static RulePack compile(String name, Map<String, String> files) {
+        long start = System.nanoTime();
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.factlint.pack", "pack-" + System.identityHashCode(files)
+                + "-" + System.nanoTime(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, String> original = new java.util.HashMap<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            // Drools wants a file's folder to match its package: place it so, and map errors back to the real name.
+            Matcher pkg = PACKAGE.matcher(file.getValue());
+            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+            String fileName = file.getKey().substring(file.getKey().lastIndexOf('/') + 1);
+            String path = "src/main/resources/" + folder + fileName;
+            if (original.containsKey(path)) {
+                path = "src/main/resources/" + folder + file.getKey().replace('/', '_');
+            }
+            original.put(path, file.getKey());
+            kfs.write(path, file.getValue());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            if (m.getText().contains("Parser returned a null Package")) {
+                continue; // noise that follows every syntax error
+            }
+            problems.add(problem(m, original));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(name, dedupe(problems));
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase;
+        try {
+            kieBase = container.getKieBase();
+        } finally {
+            ks.getRepository().removeKieModule(releaseId); // the KieBase stands alone; keep no module per pack
+        }
+        List<RuleInfo> rules = describe(kieBase, files, problems);
+        if (!problems.isEmpty()) {
+            throw new RulePackException(name, problems);
+        }
+        LOG.info("compiled rule pack {}: {} rules from {} files in {} ms", name, rules.size(), files.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files));
+    }
+
+    private static RuleProblem problem(Message m, Map<String, String> original) {
+        String file = m.getPath() == null ? "?" : original.getOrDefault(m.getPath(),
+                m.getPath().replaceFirst("^src/main/resources/", ""));
+        String text = m.getText().strip().replaceAll("\\s+", " ");
+        int line = Math.max(m.getLine(), 0);
+        int column = 0;
+        // Message.getColumn() is always 0 in Drools 10: the position is only in the text.
+        Matcher parser = PARSER_AT.matcher(text);
+        Matcher compiler = COMPILER_AT.matcher(text);
+        if (parser.find()) {
+            line = Integer.parseInt(parser.group(1));
+            column = Integer.parseInt(parser.group(2)) + 1;
+        } else if (compiler.find()) {
+            line = Integer.parseInt(compiler.group(1));
+            column = Integer.parseInt(compiler.group(2));
+        }
+        return new RuleProblem(file, line, column, text);
+    }
+
+    private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
+        return problems.stream().distinct().toList();
+    }
+
+    private static List<RuleInfo> describe(KieBase kieBase, Map<String, String> files, List<RuleProblem> problems) {
+        Map<String, String[]> where = new TreeMap<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Matcher m = RULE_HEADER.matcher(file.getValue());
+            while (m.find()) {
+                int line = 1 + (int) file.getValue().substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
+                where.put(m.group(1), new String[] {file.getKey(), Integer.toString(line)});
+            }
+        }
+        List<RuleInfo> out = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String[] at = where.getOrDefault(rule.getName(), new String[] {"?", "0"});
+                String file = at[0];
+                int line = Integer.parseInt(at[1]);
+                Map<String, Object> meta = rule.getMetaData();
+                String code = meta(meta, "code");
+                if (code == null) {
+                    for (String key : METADATA) {
+                        if (meta.containsKey(key)) {
+                            problems.add(new RuleProblem(file, line, 1, "rule \"" + rule.getName() + "\" has @" + key
+                                    + " but no @code: a rule that raises flags needs @code, @category, @severity and @message"));
+                            break;
+                        }
+                    }
+                    out.add(new RuleInfo(rule.getName(), file, line, null, null, null, null));
+                    continue;
+                }
+                Category category = null;
+                Severity severity = null;
+                String message = meta(meta, "message");
+                try {
+                    category = Category.parse(require(meta, "category", rule));
+                    severity = Severity.parse(require(meta, "severity", rule));
+                    require(meta, "message", rule);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new RuleProblem(file, line, 1, "rule \"" + rule.getName() + "\": " + e.getMessage()));
+                }
+                out.add(new RuleInfo(rule.getName(), file, line, code, category, severity, message));
+            }
+        }
+        out.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
+        return List.copyOf(out);
+    }
+
+    private static String require(Map<String, Object> meta, String key, Rule rule) {
+        String v = meta(meta, key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("@" + key + " is missing (a rule with @code needs @category, @severity and @message)");
+        }
+        return v;
+    }
+
+    /** Metadata values as written, without surrounding quotes. */
+    static String meta(Map<String, Object> meta, String key) {
+        Object v = meta.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Holder idiom: the bundled pack compiles once, on first use. */
+    private static final class Bundled {
+        static final RulePack PACK = loadBundled();
+
+        private static RulePack loadBundled() {
+            URL url = RulePack.class.getClassLoader().getResource(BUNDLED);
+            if (url == null) {
+                throw new IllegalStateException("the bundled rule pack is missing from the classpath (" + BUNDLED + ")");
+            }
+            try {
+                URI uri = url.toURI();
+                if ("jar".equals(uri.getScheme())) {
+                    FileSystem fs;
+                    try {
+                        fs = FileSystems.newFileSystem(uri, Map.of());
+                    } catch (FileSystemAlreadyExistsException e) {
+                        fs = FileSystems.getFileSystem(uri);
+                    }
+                    return compile("bundled", readDrl(fs.getPath(BUNDLED)));
+                }
+                return compile("bundled", readDrl(Path.of(uri)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled rule pack", e);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.factlint.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.factlint.Batch;
+import org.factlint.Checker;
+import org.factlint.Factlint;
+import org.factlint.Report;
+import org.factlint.RulePackException;
+import org.factlint.Severity;
+import org.factlint.io.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code factlint check FILE...}: reads claims documents, checks them together, prints the report. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check claims documents (JSON, a JSON array, or JSON Lines) together.")
+final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "claims files (.json, .jsonl)")
+    List<Path> files;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "rule pack directory (default: the bundled pack)")
+    Path rules;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--fail-on", defaultValue = "low", paramLabel = "SEVERITY",
+            description = "exit 1 when a flag is at or above this severity: low, medium, high (default: ${DEFAULT-VALUE})")
+    String failOn;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Severity threshold;
+        try {
+            threshold = Severity.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--fail-on': "
+                    + e.getMessage());
+        }
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                err.println("factlint: cannot read '" + f + "': no such file");
+                return 2;
+            }
+        }
+        Checker checker;
+        try {
+            checker = rules == null ? Factlint.checker() : Factlint.checker(rules);
+        } catch (RulePackException e) {
+            err.println("factlint: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("factlint: " + e.getMessage());
+            return 2;
+        }
+        Batch batch;
+        try {
+            batch = Factlint.read(files.toArray(Path[]::new));
+        } catch (IOException e) {
+            err.println("factlint: cannot read input: " + e.getMessage());
+            return 2;
+        }
+        Report report = checker.check(batch);
+        out.print(format == Format.json ? ReportWriter.json(report) : ReportWriter.text(report));
+        out.flush();
+        if (report.rejected() > 0) {
+            report.errors().forEach(e -> err.println(e));
+            err.flush();
+            return 2;
+        }
+        return report.flagsAtLeast(threshold).isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,96 @@
+package org.factlint.facts;
+
+import java.util.List;
+import org.factlint.model.Factuality;
+import org.factlint.model.Polarity;
+import org.factlint.model.SourceKind;
+
+/**
+ * A claim as rules see it: every reference resolved to a plain, comparable field so rules join on equality
+ * (which Drools indexes) rather than on computed expressions.
+ *
+ * @param id          qualified claim id, {@code articleId:claimId}
+ * @param article     the article id
+ * @param text        the verbatim sentence
+ * @param subjectKey  folded name key of the subject entity; equal across spellings and documents
+ * @param subjectName the subject's name as declared in this claim's document
+ * @param objectKey   folded key of the object entity, or null
+ * @param objectName  the object's declared name, or null
+ * @param eventKey    {@code subjectKey|predicate|objectKey}: claims about the same event share it
+ * @param placeKey    folded key of the place entity, or null
+ * @param placeName   the place's declared name, or null
+ * @param from        first day of the event as epoch day, or null when no time is said
+ * @param to          last day of the event as epoch day, or null
+ * @param lo          lower end of the quantity's interval, or null when there is no figure
+ * @param hi          upper end of the quantity's interval, or null
+ * @param figure      the figure as worded ("more than 10000 people"), or null
+ * @param origin      id of the source whose words these are (innermost attribution, else the outlet)
+ * @param originName  that source's name
+ * @param originKind  that source's kind
+ * @param originParty folded key of the party the origin speaks for (its own id when it declares none)
+ * @param subjectParty folded party key of the subject entity, or null
+ * @param objectParty folded party key of the object entity, or null
+ * @param chain       the source ids that pass the claim on, outlet first, origin last
+ */
+public record ClaimFact(
+        String id,
+        String article,
+        String text,
+        String subjectKey,
+        String subjectName,
+        String predicate,
+        String objectKey,
+        String objectName,
+        String value,
+        String eventKey,
+        String placeKey,
+        String placeName,
+        Long from,
+        Long to,
+        Polarity polarity,
+        Factuality factuality,
+        Double lo,
+        Double hi,
+        String unit,
+        String figure,
+        String origin,
+        String originName,
+        SourceKind originKind,
+        String originParty,
+        String subjectParty,
+        String objectParty,
+        List<String> chain,
+        boolean headline) {
+
+    /** True when both claims say when, and their days overlap; claims that say no time never clash on time. */
+    public boolean sameTime(ClaimFact other) {
+        return from != null && other.from != null && from <= other.to && other.from <= to;
+    }
+
+    /** True unless both claims say when and their days do not overlap. */
+    public boolean compatibleTime(ClaimFact other) {
+        return from == null || other.from == null || (from <= other.to && other.from <= to);
+    }
+
+    /** True unless both claims say where and the places differ. */
+    public boolean compatiblePlace(ClaimFact other) {
+        return placeKey == null || other.placeKey == null || placeKey.equals(other.placeKey);
+    }
+
+    /** True when both claims state figures in the same unit and no value satisfies both. */
+    public boolean figuresDisjoint(ClaimFact other) {
+        return lo != null && other.lo != null && java.util.Objects.equals(unit, other.unit)
+                && (hi < other.lo || other.hi < lo);
+    }
+
+    /** True when this claim's origin and the other's speak for different parties: neither can vouch for the other. */
+    public boolean independentOf(ClaimFact other) {
+        return !origin.equals(other.origin) && !originParty.equals(other.originParty);
+    }
+
+    /** A short quotation of the sentence for messages. */
+    public String quote() {
+        String t = text.strip().replaceAll("^[\u201c\"]+|[\u201d\"]+$", "");
+        return "\u201c" + (t.length() > 90 ? t.substring(0, 87).strip() + "..." : t) + "\u201d";
+    }
+}

@@ -1,0 +1,5 @@
+package org.factlint.facts;
+
+/** Derived: claim {@code by}, from an independent source, says what {@code claim} says. */
+public record Corroboration(String claim, String by) {
+}

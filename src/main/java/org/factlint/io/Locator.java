@@ -1,0 +1,31 @@
+package org.factlint.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/** Finds where a JSON pointer's value starts in a text: used to locate errors found after parsing. */
+final class Locator {
+    private Locator() {
+    }
+
+    static JsonLocation find(String text, String pointer) {
+        JsonPointer wanted = JsonPointer.compile(pointer);
+        try (JsonParser p = Json.mapper().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                if (p.getParsingContext().pathAsPointer().equals(wanted)) {
+                    return p.currentTokenLocation();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+}

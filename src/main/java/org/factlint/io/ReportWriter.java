@@ -1,0 +1,73 @@
+package org.factlint.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.factlint.Flag;
+import org.factlint.InputError;
+import org.factlint.Report;
+import org.factlint.Severity;
+
+/** Renders reports as plain text for people or JSON for programs. */
+public final class ReportWriter {
+    private ReportWriter() {
+    }
+
+    /** Plain text: one block per flag, most severe first, then rejected inputs and the counts. */
+    public static String text(Report report) {
+        StringBuilder out = new StringBuilder();
+        for (Flag f : report.flags()) {
+            out.append(String.format(Locale.ROOT, "%-6s %-22s %s%n", f.severity(), f.code(), String.join(", ", f.claims())));
+            out.append("       ").append(f.message()).append(System.lineSeparator());
+            if (!f.evidence().isEmpty()) {
+                out.append("       evidence: ").append(f.evidence().stream().map(e -> "'" + e + "'")
+                        .collect(Collectors.joining(", "))).append(System.lineSeparator());
+            }
+            out.append("       rule: ").append(f.rule()).append(System.lineSeparator());
+        }
+        for (InputError e : report.errors()) {
+            out.append("rejected: ").append(e).append(System.lineSeparator());
+        }
+        out.append(summary(report)).append(System.lineSeparator());
+        return out.toString();
+    }
+
+    /** One line: "1 document read, 1 accepted, 0 rejected; 16 claims; 10 flags (3 high, 4 medium, 3 low)". */
+    public static String summary(Report report) {
+        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        report.flags().forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
+        String split = bySeverity.isEmpty() ? "" : " (" + List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW).stream()
+                .filter(bySeverity::containsKey)
+                .map(s -> bySeverity.get(s) + " " + s.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")) + ")";
+        return plural(report.read(), "document") + " read, " + report.accepted() + " accepted, " + report.rejected()
+                + " rejected; " + plural(report.claims(), "claim") + "; " + plural(report.flags().size(), "flag") + split;
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** JSON: {@code {"counts": {...}, "flags": [...], "rejected": [...]}}. */
+    public static String json(Report report) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("read", report.read());
+        counts.put("accepted", report.accepted());
+        counts.put("rejected", report.rejected());
+        counts.put("claims", report.claims());
+        counts.put("flags", report.flags().size());
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("counts", counts);
+        root.put("flags", report.flags());
+        root.put("rejected", report.errors());
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the report as JSON", e);
+        }
+    }
+}
