@@ -91,6 +91,10 @@ public record ClaimFact(
     /** A short quotation of the sentence for messages. */
     public String quote() {
         String t = text.strip().replaceAll("^[\u201c\"]+|[\u201d\"]+$", "");
-        return "\u201c" + (t.length() > 90 ? t.substring(0, 87).strip() + "..." : t) + "\u201d";
+        if (t.length() > 100) {
+            int cut = t.lastIndexOf(' ', 96);
+            t = t.substring(0, cut > 40 ? cut : 96).strip() + "\u2026";
+        }
+        return "\u201c" + t + "\u201d";
     }
 }
