@@ -166,8 +166,29 @@ public final class DocumentReader {
             return "'" + f.getValue() + "' is not a valid " + describe(f.getTargetType())
                     + " (expected one of: " + accepted + ")";
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
+                && !(e instanceof InvalidFormatException)) {
+            String msg = String.valueOf(mi.getOriginalMessage());
+            if (msg.startsWith("Cannot deserialize value of type")) {
+                return "expected " + expected(mi.getTargetType()) + msg.replaceFirst("(?s)^.*? from ([^:(]*).*$", ", got $1")
+                        .replace("Object value", "an object").replace("Array value", "an array")
+                        .replace("String value", "a string").replace("Integer value", "a number")
+                        .replace("Floating-point value", "a number").replace("Boolean value", "a boolean").strip();
+            }
+        }
+        if (rootCause(e) instanceof com.fasterxml.jackson.core.JsonParseException p) {
+            String msg = p.getOriginalMessage().split("\n")[0].replaceAll("\\s*\\(start marker at .*$", "");
+            if (msg.startsWith("Unexpected end-of-input")) {
+                return "malformed JSON: the input ends before the document does (truncated?): "
+                        + msg.replaceFirst("^Unexpected end-of-input:?\\s*", "").toLowerCase(Locale.ROOT);
+            }
+            return "malformed JSON: " + msg;
+        }
         if (e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class) {
             return "'" + f.getValue() + "' is not a date (expected YYYY-MM-DD)";
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+            return "expected " + expected(f.getTargetType()) + ", got " + quote(f.getValue());
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return e.getCause().getMessage();
@@ -186,6 +207,37 @@ public final class DocumentReader {
             return "malformed JSON: " + msg;
         }
         return msg;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "a " + describe(type) + " name";
+        }
+        return "an object (" + describe(type) + ")";
     }
 
     private static String describe(Class<?> type) {

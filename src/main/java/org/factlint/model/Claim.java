@@ -51,7 +51,7 @@ public record Claim(
         Check.optionalText(subjectMention, "claim '" + id + "' subjectMention");
         Check.required(predicate, "claim '" + id + "' predicate");
         if (!PREDICATE.matcher(predicate).matches()) {
-            throw new IllegalArgumentException("claim '" + id + "' predicate '" + predicate
+            throw new IllegalArgumentException("claim '" + id + "': predicate '" + predicate
                     + "' must be a lower-case term such as 'invite' or 'attend'");
         }
         if (object != null) {
