@@ -165,8 +165,9 @@ public final class RulePack {
     }
 
     private static RuleProblem problem(Message m, Map<String, String> original) {
-        String file = m.getPath() == null ? "?" : original.getOrDefault(m.getPath(),
-                m.getPath().replaceFirst("^src/main/resources/", ""));
+        String path = m.getPath() == null ? "?" : m.getPath();
+        String file = original.getOrDefault(path, original.getOrDefault("src/main/resources/" + path,
+                path.replaceFirst("^src/main/resources/", "")));
         String text = m.getText().strip().replaceAll("\\s+", " ");
         int line = Math.max(m.getLine(), 0);
         int column = 0;

@@ -18,8 +18,8 @@ public final class Main implements Runnable {
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
-        // Drools' own compile chatter (class reactivity notes) is not for desk editors.
-        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.drools", "error");
+        // Drools' own compile chatter is not for desk editors: Factlint reports every pack problem itself.
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.drools", "off");
         System.exit(commandLine().execute(args));
     }
 

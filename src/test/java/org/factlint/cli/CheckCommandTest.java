@@ -106,7 +106,7 @@ class CheckCommandTest {
                 """);
         Run run = run("check", "--rules", dir.toString(), SEED);
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("factlint: rule pack " + dir + " has ").contains("broken.drl:5:");
+        assertThat(run.err()).startsWith("factlint: rule pack " + dir + " has ").contains("\nbroken.drl:5:35: ");
     }
 
     @Test
