@@ -20,6 +20,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.factlint.internal.PackLint;
+import org.factlint.internal.PackSafety;
+import org.factlint.internal.Tables;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -48,7 +51,8 @@ public final class RulePack {
     private static final Pattern PARSER_AT = Pattern.compile("Line (\\d+):(\\d+)");
     /** Compiler errors: "[Line: 7, Column: 4]". */
     private static final Pattern COMPILER_AT = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
-    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.MULTILINE);
+    private static final Pattern RULE_HEADER = Pattern.compile(
+            "^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([\\w$.\\-]+))", Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Set<String> METADATA = Set.of("code", "category", "severity", "message");
 
@@ -56,12 +60,17 @@ public final class RulePack {
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
     private final Map<String, String> sources;
+    private final List<Object> facts;
+    private final List<RuleProblem> warnings;
 
-    private RulePack(String name, KieBase kieBase, List<RuleInfo> rules, Map<String, String> sources) {
+    private RulePack(String name, KieBase kieBase, List<RuleInfo> rules, Map<String, String> sources,
+                     List<Object> facts, List<RuleProblem> warnings) {
         this.name = name;
         this.kieBase = kieBase;
         this.rules = rules;
         this.sources = sources;
+        this.facts = facts;
+        this.warnings = warnings;
     }
 
     /** The default pack shipped inside the library (the repository's {@code rules/} directory). */
@@ -69,17 +78,34 @@ public final class RulePack {
         return Bundled.PACK;
     }
 
-    /** Compiles the pack in {@code dir}. */
+    /**
+     * Compiles the pack in {@code dir}: its {@code .drl} files, its cue lexicons ({@code lexicon/*.csv}) and its source
+     * table ({@code sources.csv}). The pack is {@linkplain Trust#CHECKED checked}: DRL that reaches outside the engine
+     * is rejected.
+     */
     public static RulePack load(Path dir) throws IOException {
+        return load(dir, Trust.CHECKED);
+    }
+
+    /** Compiles the pack in {@code dir}; {@link Trust#TRUSTED} skips the safety check. */
+    public static RulePack load(Path dir, Trust trust) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("rule pack directory '" + dir + "' does not exist or is not a directory");
         }
-        return compile(dir.toString(), readDrl(dir));
+        return compile(dir.toString(), readFiles(dir), trust);
     }
 
-    /** Compiles a pack from DRL texts keyed by file name; for tests and tools. */
-    public static RulePack of(String name, Map<String, String> drlFiles) {
-        return compile(name, new TreeMap<>(drlFiles));
+    /**
+     * Compiles a pack from file texts keyed by relative name ({@code "x.drl"}, {@code "lexicon/cues.csv"},
+     * {@code "sources.csv"}); for tests and tools. The pack is {@linkplain Trust#CHECKED checked}.
+     */
+    public static RulePack of(String name, Map<String, String> files) {
+        return of(name, files, Trust.CHECKED);
+    }
+
+    /** Compiles a pack from file texts keyed by relative name, trusted or checked. */
+    public static RulePack of(String name, Map<String, String> files, Trust trust) {
+        return compile(name, new TreeMap<>(files), trust);
     }
 
     /** Where the pack came from: a directory, or "bundled". */
@@ -97,11 +123,25 @@ public final class RulePack {
         return sources;
     }
 
+    /**
+     * What compiles but looks wrong, located like errors and prefixed {@code warning:}: rules that can never fire
+     * because nothing inserts the facts they match, or because no lexicon row defines the cue category they look for.
+     */
+    public List<RuleProblem> warnings() {
+        return warnings;
+    }
+
     KieBase kieBase() {
         return kieBase;
     }
 
-    static Map<String, String> readDrl(Path dir) throws IOException {
+    /** The rows of the pack's data tables as facts ({@code CueTerm}, {@code SourceTerm}), inserted in every session. */
+    List<Object> facts() {
+        return facts;
+    }
+
+    /** The pack's DRL files and data tables ({@code .csv}) by relative name, {@code tests/} excluded. */
+    static Map<String, String> readFiles(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
@@ -109,7 +149,8 @@ public final class RulePack {
                 if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("tests")) {
                     continue;
                 }
-                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl")) {
+                String fileName = p.getFileName().toString();
+                if (Files.isRegularFile(p) && (fileName.endsWith(".drl") || Tables.isTable(fileName))) {
                     files.put(rel.toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
                 }
             }
@@ -117,8 +158,17 @@ public final class RulePack {
         return files;
     }
 
-    private static RulePack compile(String name, Map<String, String> files) {
+    private static RulePack compile(String name, Map<String, String> all, Trust trust) {
         long start = System.nanoTime();
+        Map<String, String> files = new TreeMap<>();
+        Map<String, String> tables = new TreeMap<>();
+        all.forEach((file, text) -> (Tables.isTable(file) ? tables : files).put(file, text));
+        // Every problem at once, the way compilers do: tables, safety, then what Drools finds.
+        List<RuleProblem> problems = new ArrayList<>();
+        List<Object> facts = List.copyOf(Tables.read(tables, problems));
+        if (trust == Trust.CHECKED) {
+            problems.addAll(PackSafety.check(files));
+        }
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.factlint.pack", "pack-" + System.identityHashCode(files)
@@ -138,7 +188,6 @@ public final class RulePack {
             kfs.write(path, file.getValue());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<RuleProblem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (m.getText().contains("Parser returned a null Package")) {
                 continue; // noise that follows every syntax error
@@ -146,7 +195,7 @@ public final class RulePack {
             problems.add(problem(m, original));
         }
         if (!problems.isEmpty()) {
-            throw new RulePackException(name, dedupe(problems));
+            throw new RulePackException(name, sorted(dedupe(problems)));
         }
         KieContainer container = ks.newKieContainer(releaseId);
         KieBase kieBase;
@@ -159,9 +208,11 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulePackException(name, problems);
         }
-        LOG.info("compiled rule pack {}: {} rules from {} files in {} ms", name, rules.size(), files.size(),
-                (System.nanoTime() - start) / 1_000_000);
-        return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files));
+        List<RuleProblem> warnings = PackLint.warnings(kieBase, files, rules, PackLint.categories(facts));
+        warnings.forEach(w -> LOG.warn("{}", w));
+        LOG.info("compiled rule pack {}: {} rules from {} files, {} table rows in {} ms", name, rules.size(),
+                files.size(), facts.size(), (System.nanoTime() - start) / 1_000_000);
+        return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files), facts, warnings);
     }
 
     private static RuleProblem problem(Message m, Map<String, String> original) {
@@ -188,13 +239,19 @@ public final class RulePack {
         return problems.stream().distinct().toList();
     }
 
+    private static List<RuleProblem> sorted(List<RuleProblem> problems) {
+        return problems.stream().sorted(java.util.Comparator.comparing(RuleProblem::file)
+                .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column)).toList();
+    }
+
     private static List<RuleInfo> describe(KieBase kieBase, Map<String, String> files, List<RuleProblem> problems) {
         Map<String, String[]> where = new TreeMap<>();
         for (Map.Entry<String, String> file : files.entrySet()) {
             Matcher m = RULE_HEADER.matcher(file.getValue());
             while (m.find()) {
-                int line = 1 + (int) file.getValue().substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
-                where.put(m.group(1), new String[] {file.getKey(), Integer.toString(line)});
+                int g = m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3;
+                int line = 1 + (int) file.getValue().substring(0, m.start(g)).chars().filter(c -> c == '\n').count();
+                where.put(m.group(g), new String[] {file.getKey(), Integer.toString(line)});
             }
         }
         List<RuleInfo> out = new ArrayList<>();
@@ -272,9 +329,9 @@ public final class RulePack {
                     } catch (FileSystemAlreadyExistsException e) {
                         fs = FileSystems.getFileSystem(uri);
                     }
-                    return compile("bundled", readDrl(fs.getPath(BUNDLED)));
+                    return compile("bundled", readFiles(fs.getPath(BUNDLED)), Trust.CHECKED);
                 }
-                return compile("bundled", readDrl(Path.of(uri)));
+                return compile("bundled", readFiles(Path.of(uri)), Trust.CHECKED);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled rule pack", e);
             } catch (URISyntaxException e) {
