@@ -188,13 +188,15 @@ public final class RulePack {
             kfs.write(path, file.getValue());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        boolean compiled = true;
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (m.getText().contains("Parser returned a null Package")) {
                 continue; // noise that follows every syntax error
             }
-            problems.add(problem(m, original));
+            problems.add(problem(m, original, files));
+            compiled = false;
         }
-        if (!problems.isEmpty()) {
+        if (!compiled) {
             throw new RulePackException(name, sorted(dedupe(problems)));
         }
         KieContainer container = ks.newKieContainer(releaseId);
@@ -206,33 +208,88 @@ public final class RulePack {
         }
         List<RuleInfo> rules = describe(kieBase, files, problems);
         if (!problems.isEmpty()) {
-            throw new RulePackException(name, problems);
+            throw new RulePackException(name, sorted(dedupe(problems)));
         }
         List<RuleProblem> warnings = PackLint.warnings(kieBase, files, rules, PackLint.categories(facts));
-        warnings.forEach(w -> LOG.warn("{}", w));
+        if (!warnings.isEmpty()) {
+            LOG.warn("rule pack {} has {} warnings, the first: {}", name, warnings.size(), warnings.get(0));
+        }
         LOG.info("compiled rule pack {}: {} rules from {} files, {} table rows in {} ms", name, rules.size(),
                 files.size(), facts.size(), (System.nanoTime() - start) / 1_000_000);
         return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files), facts, warnings);
     }
 
-    private static RuleProblem problem(Message m, Map<String, String> original) {
+    /** "unable to resolve method using strict-mode: org.factlint.facts.ClaimFact.colour()" */
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
+            "Unable to Analyse Expression (.*?): \\[Error: unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)\\]");
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([\\w.$]+)'");
+    private static final Pattern CONSEQUENCE = Pattern.compile("^Rule Compilation error:? (.*)$");
+    private static final Pattern CODE_TOKEN = Pattern.compile("The method (\\w+)\\(|(\\w+) cannot be resolved|The field (\\w+)");
+
+    private static RuleProblem problem(Message m, Map<String, String> original, Map<String, String> files) {
         String path = m.getPath() == null ? "?" : m.getPath();
         String file = original.getOrDefault(path, original.getOrDefault("src/main/resources/" + path,
                 path.replaceFirst("^src/main/resources/", "")));
         String text = m.getText().strip().replaceAll("\\s+", " ");
         int line = Math.max(m.getLine(), 0);
         int column = 0;
-        // Message.getColumn() is always 0 in Drools 10: the position is only in the text.
+        String source = files.get(file);
+        // Message.getColumn() is always 0 in Drools 10: the position is only in the text, and for compiler errors it
+        // is not a column of the file; the offending name is looked up on the reported line instead.
         Matcher parser = PARSER_AT.matcher(text);
         Matcher compiler = COMPILER_AT.matcher(text);
+        Matcher field = UNKNOWN_FIELD.matcher(text);
+        Matcher type = UNKNOWN_TYPE.matcher(text);
+        Matcher consequence = CONSEQUENCE.matcher(text);
         if (parser.find()) {
             line = Integer.parseInt(parser.group(1));
             column = Integer.parseInt(parser.group(2)) + 1;
+            text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "");
+        } else if (field.find()) {
+            if (compiler.find()) {
+                line = Integer.parseInt(compiler.group(1));
+            }
+            String owner = field.group(2).substring(field.group(2).lastIndexOf('.') + 1);
+            text = owner + " has no field '" + field.group(3) + "' (in: " + field.group(1) + ")";
+            column = find(source, line, line, field.group(3))[1];
+        } else if (type.find()) {
+            text = "unknown fact type '" + type.group(1) + "': no such class is imported or declared";
+            column = find(source, line, line, type.group(1))[1];
+        } else if (consequence.find()) {
+            text = "in a consequence: " + consequence.group(1);
+            Matcher token = CODE_TOKEN.matcher(consequence.group(1));
+            if (token.find()) {
+                String name = token.group(1) != null ? token.group(1) : token.group(2) != null ? token.group(2) : token.group(3);
+                int[] at = find(source, line, line + 200, name); // reported at the rule's header: look below it
+                if (at[0] > 0) {
+                    line = at[0];
+                    column = at[1];
+                }
+            }
         } else if (compiler.find()) {
             line = Integer.parseInt(compiler.group(1));
             column = Integer.parseInt(compiler.group(2));
         }
         return new RuleProblem(file, line, column, text);
+    }
+
+    /** The first line in {@code [from, to]} where {@code word} stands as a whole word, and its 1-based column. */
+    private static int[] find(String source, int from, int to, String word) {
+        if (source == null || from <= 0) {
+            return new int[] {0, 0};
+        }
+        String[] lines = source.split("\n", -1);
+        Pattern w = Pattern.compile("\\b" + Pattern.quote(word) + "\\b");
+        for (int i = from - 1; i < Math.min(to, lines.length); i++) {
+            Matcher m = w.matcher(lines[i]);
+            if (m.find()) {
+                return new int[] {i + 1, m.start() + 1};
+            }
+            if (i > from - 1 && lines[i].strip().equals("end")) {
+                break;
+            }
+        }
+        return new int[] {0, 0};
     }
 
     private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
