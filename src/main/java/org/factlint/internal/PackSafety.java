@@ -32,7 +32,7 @@ public final class PackSafety {
 
     /** Names that need no import (java.lang) or that call out of the engine whatever their package. */
     private static final List<Forbidden> FORBIDDEN = List.of(
-            f("\\bSystem\\s*\\.\\s*exit\\b|\\bRuntime\\s*\\.\\s*getRuntime\\b", "System.exit: a pack may not stop the application"),
+            f("\\bSystem\\s*\\.\\s*exit\\b", "System.exit: a pack may not stop the application"),
             f("\\bRuntime\\b|\\bProcess(Builder|Handle)?\\b", "process: a pack may not start or control processes"),
             f("\\bSystem\\s*\\.\\s*(getenv|getProperty|getProperties|setProperty|setProperties|clearProperty|load|loadLibrary|setIn|setOut|setErr|console|inheritedChannel|setSecurityManager)\\b",
                     "environment: a pack may not read or change the process environment"),

@@ -75,9 +75,15 @@ public final class ScenarioFiles {
                 JsonLocation start = Locator.find(text, pointer.isEmpty() ? "" : pointer);
                 at = start == null ? at : start;
             }
+            String message = DocumentReader.explain(e).replaceAll("\\[Source: [^;]*; (line: \\d+), (column: \\d+)\\]", "$1, $2")
+                    .replace("line: ", "line ").replace("column: ", "column ");
+            if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null
+                    && java.util.Collection.class.isAssignableFrom(mi.getTargetType())) {
+                message = "expected a list ([...])";
+            }
             throw new ScenarioFileException(List.of(new InputError(file.toString(),
                     at == null ? 0 : Math.max(at.getLineNr(), 0), at == null ? 0 : Math.max(at.getColumnNr(), 0),
-                    path, DocumentReader.explain(e))));
+                    path, message)));
         }
     }
 
