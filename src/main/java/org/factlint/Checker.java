@@ -21,9 +21,20 @@ import org.slf4j.LoggerFactory;
 public final class Checker {
     private static final Logger LOG = LoggerFactory.getLogger(Checker.class);
     private final RulePack pack;
+    /** Engine listeners for every session (rule coverage in scenario runs); empty in normal use. */
+    private final List<org.kie.api.event.rule.AgendaEventListener> listeners;
+
+    static {
+        org.factlint.internal.Hooks.install(Checker::new);
+    }
 
     Checker(RulePack pack) {
+        this(pack, List.of());
+    }
+
+    Checker(RulePack pack, List<org.kie.api.event.rule.AgendaEventListener> listeners) {
         this.pack = pack;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** The rule pack this checker applies. */
@@ -47,7 +58,7 @@ public final class Checker {
     public Report check(Batch batch) {
         List<InputError> errors = new ArrayList<>(batch.errors());
         int rejected = batch.rejected();
-        try (DeskSession desk = new DeskSession(pack)) {
+        try (DeskSession desk = new DeskSession(pack, listeners)) {
             for (Document doc : batch.documents()) {
                 try {
                     desk.insert(doc);
@@ -69,6 +80,6 @@ public final class Checker {
 
     /** Opens a session for claims that arrive over time; close it when done. */
     public DeskSession openDesk() {
-        return new DeskSession(pack);
+        return new DeskSession(pack, listeners);
     }
 }

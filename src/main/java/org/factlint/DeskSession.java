@@ -26,7 +26,14 @@ public final class DeskSession implements AutoCloseable {
     private boolean closed;
 
     DeskSession(RulePack pack) {
+        this(pack, java.util.List.of());
+    }
+
+    /** A session with engine listeners attached (rule coverage); the pack's table rows are its first facts. */
+    DeskSession(RulePack pack, java.util.List<org.kie.api.event.rule.AgendaEventListener> listeners) {
         this.session = pack.kieBase().newKieSession();
+        listeners.forEach(session::addEventListener);
+        pack.facts().forEach(session::insert);
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.factlint.internal.PackLint;
+import org.factlint.internal.PackSafety;
+import org.factlint.internal.Tables;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -48,7 +51,8 @@ public final class RulePack {
     private static final Pattern PARSER_AT = Pattern.compile("Line (\\d+):(\\d+)");
     /** Compiler errors: "[Line: 7, Column: 4]". */
     private static final Pattern COMPILER_AT = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
-    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.MULTILINE);
+    private static final Pattern RULE_HEADER = Pattern.compile(
+            "^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([\\w$.\\-]+))", Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Set<String> METADATA = Set.of("code", "category", "severity", "message");
 
@@ -56,12 +60,17 @@ public final class RulePack {
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
     private final Map<String, String> sources;
+    private final List<Object> facts;
+    private final List<RuleProblem> warnings;
 
-    private RulePack(String name, KieBase kieBase, List<RuleInfo> rules, Map<String, String> sources) {
+    private RulePack(String name, KieBase kieBase, List<RuleInfo> rules, Map<String, String> sources,
+                     List<Object> facts, List<RuleProblem> warnings) {
         this.name = name;
         this.kieBase = kieBase;
         this.rules = rules;
         this.sources = sources;
+        this.facts = facts;
+        this.warnings = warnings;
     }
 
     /** The default pack shipped inside the library (the repository's {@code rules/} directory). */
@@ -69,17 +78,34 @@ public final class RulePack {
         return Bundled.PACK;
     }
 
-    /** Compiles the pack in {@code dir}. */
+    /**
+     * Compiles the pack in {@code dir}: its {@code .drl} files, its cue lexicons ({@code lexicon/*.csv}) and its source
+     * table ({@code sources.csv}). The pack is {@linkplain Trust#CHECKED checked}: DRL that reaches outside the engine
+     * is rejected.
+     */
     public static RulePack load(Path dir) throws IOException {
+        return load(dir, Trust.CHECKED);
+    }
+
+    /** Compiles the pack in {@code dir}; {@link Trust#TRUSTED} skips the safety check. */
+    public static RulePack load(Path dir, Trust trust) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("rule pack directory '" + dir + "' does not exist or is not a directory");
         }
-        return compile(dir.toString(), readDrl(dir));
+        return compile(dir.toString(), readFiles(dir), trust);
     }
 
-    /** Compiles a pack from DRL texts keyed by file name; for tests and tools. */
-    public static RulePack of(String name, Map<String, String> drlFiles) {
-        return compile(name, new TreeMap<>(drlFiles));
+    /**
+     * Compiles a pack from file texts keyed by relative name ({@code "x.drl"}, {@code "lexicon/cues.csv"},
+     * {@code "sources.csv"}); for tests and tools. The pack is {@linkplain Trust#CHECKED checked}.
+     */
+    public static RulePack of(String name, Map<String, String> files) {
+        return of(name, files, Trust.CHECKED);
+    }
+
+    /** Compiles a pack from file texts keyed by relative name, trusted or checked. */
+    public static RulePack of(String name, Map<String, String> files, Trust trust) {
+        return compile(name, new TreeMap<>(files), trust);
     }
 
     /** Where the pack came from: a directory, or "bundled". */
@@ -97,11 +123,25 @@ public final class RulePack {
         return sources;
     }
 
+    /**
+     * What compiles but looks wrong, located like errors and prefixed {@code warning:}: rules that can never fire
+     * because nothing inserts the facts they match, or because no lexicon row defines the cue category they look for.
+     */
+    public List<RuleProblem> warnings() {
+        return warnings;
+    }
+
     KieBase kieBase() {
         return kieBase;
     }
 
-    static Map<String, String> readDrl(Path dir) throws IOException {
+    /** The rows of the pack's data tables as facts ({@code CueTerm}, {@code SourceTerm}), inserted in every session. */
+    List<Object> facts() {
+        return facts;
+    }
+
+    /** The pack's DRL files and data tables ({@code .csv}) by relative name, {@code tests/} excluded. */
+    static Map<String, String> readFiles(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
@@ -109,7 +149,8 @@ public final class RulePack {
                 if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("tests")) {
                     continue;
                 }
-                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl")) {
+                String fileName = p.getFileName().toString();
+                if (Files.isRegularFile(p) && (fileName.endsWith(".drl") || Tables.isTable(fileName))) {
                     files.put(rel.toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
                 }
             }
@@ -117,8 +158,17 @@ public final class RulePack {
         return files;
     }
 
-    private static RulePack compile(String name, Map<String, String> files) {
+    private static RulePack compile(String name, Map<String, String> all, Trust trust) {
         long start = System.nanoTime();
+        Map<String, String> files = new TreeMap<>();
+        Map<String, String> tables = new TreeMap<>();
+        all.forEach((file, text) -> (Tables.isTable(file) ? tables : files).put(file, text));
+        // Every problem at once, the way compilers do: tables, safety, then what Drools finds.
+        List<RuleProblem> problems = new ArrayList<>();
+        List<Object> facts = List.copyOf(Tables.read(tables, problems));
+        if (trust == Trust.CHECKED) {
+            problems.addAll(PackSafety.check(files));
+        }
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.factlint.pack", "pack-" + System.identityHashCode(files)
@@ -138,15 +188,16 @@ public final class RulePack {
             kfs.write(path, file.getValue());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<RuleProblem> problems = new ArrayList<>();
+        boolean compiled = true;
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (m.getText().contains("Parser returned a null Package")) {
                 continue; // noise that follows every syntax error
             }
-            problems.add(problem(m, original));
+            problems.add(problem(m, original, files));
+            compiled = false;
         }
-        if (!problems.isEmpty()) {
-            throw new RulePackException(name, dedupe(problems));
+        if (!compiled) {
+            throw new RulePackException(name, sorted(dedupe(problems)));
         }
         KieContainer container = ks.newKieContainer(releaseId);
         KieBase kieBase;
@@ -157,26 +208,64 @@ public final class RulePack {
         }
         List<RuleInfo> rules = describe(kieBase, files, problems);
         if (!problems.isEmpty()) {
-            throw new RulePackException(name, problems);
+            throw new RulePackException(name, sorted(dedupe(problems)));
         }
-        LOG.info("compiled rule pack {}: {} rules from {} files in {} ms", name, rules.size(), files.size(),
-                (System.nanoTime() - start) / 1_000_000);
-        return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files));
+        List<RuleProblem> warnings = PackLint.warnings(kieBase, files, rules, PackLint.categories(facts));
+        if (!warnings.isEmpty()) {
+            LOG.warn("rule pack {} has {} warnings, the first: {}", name, warnings.size(), warnings.get(0));
+        }
+        LOG.info("compiled rule pack {}: {} rules from {} files, {} table rows in {} ms", name, rules.size(),
+                files.size(), facts.size(), (System.nanoTime() - start) / 1_000_000);
+        return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files), facts, warnings);
     }
 
-    private static RuleProblem problem(Message m, Map<String, String> original) {
+    /** "unable to resolve method using strict-mode: org.factlint.facts.ClaimFact.colour()" */
+    private static final Pattern UNKNOWN_FIELD = Pattern.compile(
+            "Unable to Analyse Expression (.*?): \\[Error: unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)\\]");
+    private static final Pattern UNKNOWN_TYPE = Pattern.compile("Unable to resolve ObjectType '([\\w.$]+)'");
+    private static final Pattern CONSEQUENCE = Pattern.compile("^Rule Compilation error:? (.*)$");
+    private static final Pattern CODE_TOKEN = Pattern.compile("The method (\\w+)\\(|(\\w+) cannot be resolved|The field (\\w+)");
+
+    private static RuleProblem problem(Message m, Map<String, String> original, Map<String, String> files) {
         String path = m.getPath() == null ? "?" : m.getPath();
         String file = original.getOrDefault(path, original.getOrDefault("src/main/resources/" + path,
                 path.replaceFirst("^src/main/resources/", "")));
         String text = m.getText().strip().replaceAll("\\s+", " ");
         int line = Math.max(m.getLine(), 0);
         int column = 0;
-        // Message.getColumn() is always 0 in Drools 10: the position is only in the text.
+        String source = files.get(file);
+        // Message.getColumn() is always 0 in Drools 10: the position is only in the text, and for compiler errors it
+        // is not a column of the file; the offending name is looked up on the reported line instead.
         Matcher parser = PARSER_AT.matcher(text);
         Matcher compiler = COMPILER_AT.matcher(text);
+        Matcher field = UNKNOWN_FIELD.matcher(text);
+        Matcher type = UNKNOWN_TYPE.matcher(text);
+        Matcher consequence = CONSEQUENCE.matcher(text);
         if (parser.find()) {
             line = Integer.parseInt(parser.group(1));
             column = Integer.parseInt(parser.group(2)) + 1;
+            text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "");
+        } else if (field.find()) {
+            if (compiler.find()) {
+                line = Integer.parseInt(compiler.group(1));
+            }
+            String owner = field.group(2).substring(field.group(2).lastIndexOf('.') + 1);
+            text = owner + " has no field '" + field.group(3) + "' (in: " + field.group(1) + ")";
+            column = find(source, line, line, field.group(3))[1];
+        } else if (type.find()) {
+            text = "unknown fact type '" + type.group(1) + "': no such class is imported or declared";
+            column = find(source, line, line, type.group(1))[1];
+        } else if (consequence.find()) {
+            text = "in a consequence: " + consequence.group(1);
+            Matcher token = CODE_TOKEN.matcher(consequence.group(1));
+            if (token.find()) {
+                String name = token.group(1) != null ? token.group(1) : token.group(2) != null ? token.group(2) : token.group(3);
+                int[] at = find(source, line, line + 200, name); // reported at the rule's header: look below it
+                if (at[0] > 0) {
+                    line = at[0];
+                    column = at[1];
+                }
+            }
         } else if (compiler.find()) {
             line = Integer.parseInt(compiler.group(1));
             column = Integer.parseInt(compiler.group(2));
@@ -184,8 +273,32 @@ public final class RulePack {
         return new RuleProblem(file, line, column, text);
     }
 
+    /** The first line in {@code [from, to]} where {@code word} stands as a whole word, and its 1-based column. */
+    private static int[] find(String source, int from, int to, String word) {
+        if (source == null || from <= 0) {
+            return new int[] {0, 0};
+        }
+        String[] lines = source.split("\n", -1);
+        Pattern w = Pattern.compile("\\b" + Pattern.quote(word) + "\\b");
+        for (int i = from - 1; i < Math.min(to, lines.length); i++) {
+            Matcher m = w.matcher(lines[i]);
+            if (m.find()) {
+                return new int[] {i + 1, m.start() + 1};
+            }
+            if (i > from - 1 && lines[i].strip().equals("end")) {
+                break;
+            }
+        }
+        return new int[] {0, 0};
+    }
+
     private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
         return problems.stream().distinct().toList();
+    }
+
+    private static List<RuleProblem> sorted(List<RuleProblem> problems) {
+        return problems.stream().sorted(java.util.Comparator.comparing(RuleProblem::file)
+                .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column)).toList();
     }
 
     private static List<RuleInfo> describe(KieBase kieBase, Map<String, String> files, List<RuleProblem> problems) {
@@ -193,8 +306,9 @@ public final class RulePack {
         for (Map.Entry<String, String> file : files.entrySet()) {
             Matcher m = RULE_HEADER.matcher(file.getValue());
             while (m.find()) {
-                int line = 1 + (int) file.getValue().substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
-                where.put(m.group(1), new String[] {file.getKey(), Integer.toString(line)});
+                int g = m.group(1) != null ? 1 : m.group(2) != null ? 2 : 3;
+                int line = 1 + (int) file.getValue().substring(0, m.start(g)).chars().filter(c -> c == '\n').count();
+                where.put(m.group(g), new String[] {file.getKey(), Integer.toString(line)});
             }
         }
         List<RuleInfo> out = new ArrayList<>();
@@ -272,9 +386,9 @@ public final class RulePack {
                     } catch (FileSystemAlreadyExistsException e) {
                         fs = FileSystems.getFileSystem(uri);
                     }
-                    return compile("bundled", readDrl(fs.getPath(BUNDLED)));
+                    return compile("bundled", readFiles(fs.getPath(BUNDLED)), Trust.CHECKED);
                 }
-                return compile("bundled", readDrl(Path.of(uri)));
+                return compile("bundled", readFiles(Path.of(uri)), Trust.CHECKED);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled rule pack", e);
             } catch (URISyntaxException e) {

@@ -139,7 +139,8 @@ public final class DocumentReader {
         return new InputError(name, line, column, path, explain(e));
     }
 
-    static String pathOf(List<JsonMappingException.Reference> refs) {
+    /** A Jackson reference path as a JSON path suffix: {@code .claims[2].subject}. */
+    public static String pathOf(List<JsonMappingException.Reference> refs) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : refs) {
             if (r.getFieldName() != null) {
@@ -151,7 +152,8 @@ public final class DocumentReader {
         return sb.toString();
     }
 
-    static String explain(JsonProcessingException e) {
+    /** What a Jackson error means, in the words of Factlint's input errors. */
+    public static String explain(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
             return "input exceeds a limit: " + e.getOriginalMessage().split("\\(")[0].strip();
         }

@@ -80,6 +80,15 @@ public final class Flags {
                 .sorted(java.util.Comparator.comparing(ClaimFact::id)).toList();
     }
 
+    /**
+     * A source's kind and party in words, for messages: {@code "state media for 'russia'"}, or
+     * {@code "wire agency for no party"} when the party key is a source's own ({@code source:<id>}).
+     */
+    public static String describe(org.factlint.model.SourceKind kind, String partyKey) {
+        String k = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return k + (partyKey == null || partyKey.startsWith("source:") ? " for no party" : " for '" + partyKey + "'");
+    }
+
     static String render(String template, List<ClaimFact> claims, List<String> evidence, Map<String, ?> vars) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();

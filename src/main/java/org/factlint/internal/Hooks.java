@@ -1,0 +1,32 @@
+package org.factlint.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import org.factlint.Checker;
+import org.factlint.RulePack;
+import org.kie.api.event.rule.AgendaEventListener;
+
+/**
+ * Engine hooks for Factlint's own tools (scenario runs record rule firings), kept out of the public API: the
+ * {@code org.factlint} package installs them when {@link Checker} loads.
+ */
+public final class Hooks {
+    private static volatile BiFunction<RulePack, List<AgendaEventListener>, Checker> observed;
+
+    private Hooks() {
+    }
+
+    /** Called once by {@link Checker}'s static initialiser. */
+    public static void install(BiFunction<RulePack, List<AgendaEventListener>, Checker> factory) {
+        observed = Objects.requireNonNull(factory);
+    }
+
+    /** A checker whose every session carries {@code listeners}. */
+    public static Checker observedChecker(RulePack pack, List<AgendaEventListener> listeners) {
+        if (observed == null) {
+            org.factlint.Factlint.checker(pack); // loads Checker, which installs the hook
+        }
+        return observed.apply(pack, listeners);
+    }
+}

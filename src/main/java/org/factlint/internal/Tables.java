@@ -1,0 +1,202 @@
+package org.factlint.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.factlint.RuleProblem;
+import org.factlint.facts.CueTerm;
+import org.factlint.facts.SourceTerm;
+import org.factlint.model.CueCategory;
+import org.factlint.model.SourceKind;
+
+/**
+ * A pack's data tables, the files editors change without touching DRL: cue lexicons ({@code lexicon/*.csv}, columns
+ * {@code category,phrase}) and the source table ({@code sources.csv}, columns {@code source,kind,party}). Rows become
+ * facts in every session. Lines starting with {@code #} are comments; blank lines are skipped; a field with a comma is
+ * quoted ({@code "some, say"}). Every bad row is reported with its file, line and column; good rows are kept.
+ */
+public final class Tables {
+    public static final String LEXICON_DIR = "lexicon/";
+    public static final String SOURCE_TABLE = "sources.csv";
+    private static final List<String> CUE_COLUMNS = List.of("category", "phrase");
+    private static final List<String> SOURCE_COLUMNS = List.of("source", "kind", "party");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:\\-]*");
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .build();
+
+    private Tables() {
+    }
+
+    /** True for file names (relative to the pack) that are data tables. */
+    public static boolean isTable(String file) {
+        return file.endsWith(".csv");
+    }
+
+    /**
+     * Reads every table of a pack: {@code files} maps a relative name to its text. Problems are added to
+     * {@code problems}; the facts of the good rows are returned, lexicon rows first.
+     */
+    public static List<Object> read(Map<String, String> files, List<RuleProblem> problems) {
+        List<Object> facts = new ArrayList<>();
+        Map<String, String> seenPhrases = new HashMap<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            String file = f.getKey();
+            if (file.startsWith(LEXICON_DIR)) {
+                for (Row row : rows(file, f.getValue(), CUE_COLUMNS, problems)) {
+                    CueTerm term = cueTerm(row, problems);
+                    if (term == null) {
+                        continue;
+                    }
+                    String key = term.category() + term.match();
+                    String earlier = seenPhrases.putIfAbsent(key, file + ":" + row.line);
+                    if (earlier != null) {
+                        problems.add(row.problem(1, "duplicate row: " + lower(term.category()) + ",'" + term.phrase()
+                                + "' is already at " + earlier));
+                        continue;
+                    }
+                    facts.add(term);
+                }
+            } else if (file.equals(SOURCE_TABLE)) {
+                Map<String, Integer> seen = new HashMap<>();
+                for (Row row : rows(file, f.getValue(), SOURCE_COLUMNS, problems)) {
+                    SourceTerm term = sourceTerm(row, problems);
+                    if (term == null) {
+                        continue;
+                    }
+                    Integer earlier = seen.putIfAbsent(term.source(), row.line);
+                    if (earlier != null) {
+                        problems.add(row.problem(1, "source '" + term.source() + "' is already listed at line " + earlier));
+                        continue;
+                    }
+                    facts.add(term);
+                }
+            } else {
+                problems.add(new RuleProblem(file, 1, 1, "unknown table: a pack reads cue lexicons from "
+                        + LEXICON_DIR + "*.csv (category,phrase) and its source table from " + SOURCE_TABLE
+                        + " (source,kind,party)"));
+            }
+        }
+        return facts;
+    }
+
+    private static CueTerm cueTerm(Row row, List<RuleProblem> problems) {
+        CueCategory category = parse(CueCategory.class, row, 0, "cue category", problems);
+        String phrase = row.values.get(1);
+        if (phrase.isEmpty() || org.factlint.rules.Lexicon.normalize(phrase).isBlank()) {
+            problems.add(row.problem(row.columns.get(1), "empty phrase: a phrase needs at least one letter or digit"));
+            return null;
+        }
+        return category == null ? null : CueTerm.of(category, phrase);
+    }
+
+    private static SourceTerm sourceTerm(Row row, List<RuleProblem> problems) {
+        String id = row.values.get(0);
+        boolean ok = true;
+        if (!ID.matcher(id).matches()) {
+            problems.add(row.problem(row.columns.get(0), "'" + id + "' is not a source id (letters, digits, '-', '_', '.', ':')"));
+            ok = false;
+        }
+        SourceKind kind = parse(SourceKind.class, row, 1, "source kind", problems);
+        String party = row.values.get(2).isEmpty() ? null : row.values.get(2);
+        return ok && kind != null ? SourceTerm.of(id, kind, party) : null;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, Row row, int index, String what,
+                                               List<RuleProblem> problems) {
+        String value = row.values.get(index);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value)) {
+                return e;
+            }
+        }
+        problems.add(row.problem(row.columns.get(index), "unknown " + what + " '" + value + "' (expected one of: "
+                + Arrays.stream(type.getEnumConstants()).map(Tables::lower).collect(Collectors.joining(", ")) + ")"));
+        return null;
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A data row: its values, the 1-based column where each starts, and its line. */
+    private record Row(String file, int line, List<String> values, List<Integer> columns) {
+        RuleProblem problem(int column, String message) {
+            return new RuleProblem(file, line, column, message);
+        }
+    }
+
+    /** The data rows of a table whose header must be {@code columns}; rows of the wrong width are reported. */
+    private static List<Row> rows(String file, String text, List<String> columns, List<RuleProblem> problems) {
+        List<Row> rows = new ArrayList<>();
+        boolean header = true;
+        try (JsonParser p = CSV.reader().with(CsvSchema.emptySchema().withComments()).createParser(text)) {
+            List<String> values = new ArrayList<>();
+            List<Integer> cols = new ArrayList<>();
+            int line = 0;
+            int depth = 0;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_ARRAY) {
+                    depth++;
+                    values.clear();
+                    cols.clear();
+                } else if (t == JsonToken.VALUE_STRING) {
+                    JsonLocation at = p.currentTokenLocation();
+                    if (values.isEmpty()) {
+                        line = at.getLineNr();
+                    }
+                    values.add(p.getText().strip());
+                    cols.add(Math.max(at.getColumnNr(), 1));
+                } else if (t == JsonToken.END_ARRAY && depth-- == 2) {
+                    if (values.isEmpty()) {
+                        continue;
+                    }
+                    if (header) {
+                        header = false;
+                        List<String> names = values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+                        if (!names.equals(columns)) {
+                            problems.add(new RuleProblem(file, line, 1, "the header must be '" + String.join(",", columns)
+                                    + "' but is '" + String.join(",", values) + "'"));
+                            return List.of();
+                        }
+                        continue;
+                    }
+                    if (values.size() != columns.size()) {
+                        problems.add(new RuleProblem(file, line, 1, "expected " + columns.size() + " columns ("
+                                + String.join(",", columns) + ") but found " + values.size()
+                                + (values.size() > columns.size() ? " (quote a value that contains a comma)" : "")));
+                        continue;
+                    }
+                    rows.add(new Row(file, line, List.copyOf(values), List.copyOf(cols)));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new RuleProblem(file, at == null ? 0 : Math.max(at.getLineNr(), 0),
+                    at == null ? 0 : Math.max(at.getColumnNr(), 0), "malformed CSV: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            problems.add(new RuleProblem(file, 0, 0, "cannot read: " + e.getMessage()));
+        }
+        if (header) {
+            problems.add(new RuleProblem(file, 1, 1, "the table is empty: the first line must be the header '"
+                    + String.join(",", columns) + "'"));
+        }
+        return rows;
+    }
+}

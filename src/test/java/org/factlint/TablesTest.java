@@ -1,0 +1,65 @@
+package org.factlint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Lexicon and source-table rows are checked one by one, each bad row located; the other errors still show. */
+class TablesTest {
+    private static final String DRL = "package org.factlint.rules;\nimport org.factlint.facts.ClaimFact;\n"
+            + "rule \"any\"\nwhen\n    ClaimFact()\nthen\nend\n";
+
+    private static List<String> problems(Map<String, String> files) {
+        try {
+            RulePack.of("t", files);
+            return List.of();
+        } catch (RulePackException e) {
+            return e.problems().stream().map(RuleProblem::toString).toList();
+        }
+    }
+
+    @Test
+    void reportsBadLexiconRows_withLineAndColumn() {
+        String csv = "# a comment\ncategory,phrase\nhedge,reportedly\nhedg,allegedly\nhedge,   \nhedge,a,b\nhedge,REPORTEDLY\n"
+                + "weasel,\"some, say\"\n";
+        assertThat(problems(Map.of("r.drl", DRL, "lexicon/cues.csv", csv))).containsExactly(
+                "lexicon/cues.csv:4:1: unknown cue category 'hedg' (expected one of: non_confirmation, unspecified, "
+                        + "undecided, hedge, expectation, denial, exclusivity, attribution, weasel, booster)",
+                "lexicon/cues.csv:5:10: empty phrase: a phrase needs at least one letter or digit",
+                "lexicon/cues.csv:6:1: expected 2 columns (category,phrase) but found 3 (quote a value that contains a comma)",
+                "lexicon/cues.csv:7:1: duplicate row: hedge,'REPORTEDLY' is already at lexicon/cues.csv:3");
+    }
+
+    @Test
+    void reportsWrongHeader() {
+        assertThat(problems(Map.of("r.drl", DRL, "lexicon/cues.csv", "category,word\nhedge,reportedly\n")))
+                .containsExactly("lexicon/cues.csv:1:1: the header must be 'category,phrase' but is 'category,word'");
+    }
+
+    @Test
+    void reportsBadSourceRows() {
+        String csv = "source,kind,party\ntass,state_media,Russia\nbad id,wire_agency,\nrt,state_tv,Russia\ntass,state_media,Russia\n";
+        assertThat(problems(Map.of("r.drl", DRL, "sources.csv", csv))).containsExactly(
+                "sources.csv:3:1: 'bad id' is not a source id (letters, digits, '-', '_', '.', ':')",
+                "sources.csv:4:4: unknown source kind 'state_tv' (expected one of: official, press_service, state_media, "
+                        + "independent_media, wire_agency, anonymous, social, outlet, reference)",
+                "sources.csv:5:1: source 'tass' is already listed at line 2");
+    }
+
+    @Test
+    void rejectsUnknownTables() {
+        assertThat(problems(Map.of("r.drl", DRL, "words.csv", "a,b\n"))).containsExactly(
+                "words.csv:1:1: unknown table: a pack reads cue lexicons from lexicon/*.csv (category,phrase) and its "
+                        + "source table from sources.csv (source,kind,party)");
+    }
+
+    @Test
+    void reportsTableAndDrlErrors_together() {
+        String broken = "package org.factlint.rules;\nimport org.factlint.facts.ClaimFact;\nrule \"x\"\nwhen\n    ClaimFacts()\nthen\nend\n";
+        assertThat(problems(Map.of("x.drl", broken, "lexicon/cues.csv", "category,phrase\nhedg,a\n")))
+                .extracting(s -> s.substring(0, s.indexOf(": ")))
+                .containsExactly("lexicon/cues.csv:2:1", "x.drl:5:5");
+    }
+}
