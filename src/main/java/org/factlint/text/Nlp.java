@@ -32,18 +32,17 @@ import opennlp.tools.util.Span;
  * the {@code *ME} tools that use them are not, so each {@link #analyse} call makes its own.
  */
 final class Nlp {
-    /** One token: its character range in the text, its Penn Treebank tag and its lemma (lower case). */
+    /**
+     * One token: its character range in the text, its Universal Dependencies tag (PROPN is Penn's NNP) and its lemma
+     * (lower case).
+     */
     record Token(int start, int end, String text, String tag, String lemma) {
         boolean verb() {
-            return tag.startsWith("VB") || tag.equals("MD");
-        }
-
-        boolean properNoun() {
-            return tag.startsWith("NNP");
+            return tag.equals("VERB");
         }
 
         boolean noun() {
-            return tag.startsWith("NN");
+            return tag.equals("NOUN") || tag.equals("PROPN");
         }
     }
 
@@ -142,10 +141,11 @@ final class Nlp {
     }
 
     /**
-     * Splits {@code text} into sentences and tokens. The text should already be {@linkplain #normalize normalized};
-     * offsets are into it (and, as normalizing keeps lengths, into the original).
+     * Splits one block of text (a paragraph) into sentences and tokens. The text should already be
+     * {@linkplain #normalize normalized}; offsets are shifted by {@code offset} so they point into the whole article
+     * (and, as normalizing keeps lengths, into the original).
      */
-    static List<Sentence> analyse(String text) {
+    static List<Sentence> analyse(String text, int offset) {
         SentenceDetectorME sentences = new SentenceDetectorME(Models.SENTENCES);
         TokenizerME tokenizer = new TokenizerME(Models.TOKENS);
         POSTaggerME tagger = new POSTaggerME(Models.TAGS, POSTagFormat.UD);
@@ -153,19 +153,49 @@ final class Nlp {
         List<Sentence> out = new ArrayList<>();
         for (Span s : sentences.sentPosDetect(text)) {
             String sentence = text.substring(s.getStart(), s.getEnd());
-            Span[] spans = tokenizer.tokenizePos(sentence);
-            String[] words = Span.spansToStrings(spans, sentence);
+            List<Span> spans = split(sentence, tokenizer.tokenizePos(sentence));
+            String[] words = Span.spansToStrings(spans.toArray(Span[]::new), sentence);
             String[] tags = tagger.tag(words);
             String[] lemmas = lemmatizer.lemmatize(words, tags);
-            List<Token> tokens = new ArrayList<>(spans.length);
-            for (int i = 0; i < spans.length; i++) {
-                tokens.add(new Token(s.getStart() + spans[i].getStart(), s.getStart() + spans[i].getEnd(), words[i],
-                        tags[i], lemmas[i].toLowerCase(java.util.Locale.ROOT)));
+            List<Token> tokens = new ArrayList<>(spans.size());
+            for (int i = 0; i < spans.size(); i++) {
+                int start = offset + s.getStart() + spans.get(i).getStart();
+                tokens.add(new Token(start, start + words[i].length(), words[i], tags[i],
+                        lemmas[i].toLowerCase(java.util.Locale.ROOT)));
             }
-            out.add(new Sentence(s.getStart(), s.getEnd(), List.copyOf(tokens)));
+            out.add(new Sentence(offset + s.getStart(), offset + s.getEnd(), List.copyOf(tokens)));
         }
         return out;
     }
+
+    /**
+     * The English tokenizer model keeps a possessive with its noun ("Putin's") and may keep the full stop with the
+     * last word ("Japarov."): split both off so the tagger sees the name alone. Abbreviations ("U.S.", "Jan.") keep
+     * their stops: only a last token with no other stop inside is split.
+     */
+    private static List<Span> split(String sentence, Span[] spans) {
+        List<Span> out = new ArrayList<>();
+        for (int i = 0; i < spans.length; i++) {
+            Span t = spans[i];
+            String w = sentence.substring(t.getStart(), t.getEnd());
+            if (w.length() > 2 && (w.endsWith("'s") || w.endsWith("'S"))) {
+                out.add(new Span(t.getStart(), t.getEnd() - 2));
+                out.add(new Span(t.getEnd() - 2, t.getEnd()));
+            } else if (i == spans.length - 1 && w.length() > 1 && w.endsWith(".")
+                    && w.indexOf('.') == w.length() - 1 && Character.isLetter(w.charAt(0))
+                    && !ABBREVIATIONS.contains(w)) {
+                out.add(new Span(t.getStart(), t.getEnd() - 1));
+                out.add(new Span(t.getEnd() - 1, t.getEnd()));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Jr.",
+            "Sr.", "St.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+            "Dec.", "Inc.", "Ltd.", "Co.", "Corp.", "Gen.", "Col.", "Lt.", "Sgt.", "Gov.", "Sen.", "Rep.", "etc.");
 
     /**
      * The text the models see: typographic quotes and apostrophes become ASCII ones, and non-breaking and other
