@@ -136,6 +136,10 @@ public final class ArticleText {
         if (!t.startsWith("---\n")) {
             return 0;
         }
+        if (!Pattern.compile("(?m)^---[ \\t]*$").matcher(t).region(4, t.length()).find()) {
+            throw new ArticleTextException(1, 1, "front matter opened with '---' on line 1 is never closed"
+                    + " (expected a line '---')");
+        }
         int pos = 4;
         int line = 2;
         while (true) {

@@ -151,7 +151,7 @@ final class Nlp {
         POSTaggerME tagger = new POSTaggerME(Models.TAGS, POSTagFormat.UD);
         LemmatizerME lemmatizer = new LemmatizerME(Models.LEMMAS);
         List<Sentence> out = new ArrayList<>();
-        for (Span s : sentences.sentPosDetect(text)) {
+        for (Span s : mergeAbbreviations(text, sentences.sentPosDetect(text))) {
             String sentence = text.substring(s.getStart(), s.getEnd());
             List<Span> spans = split(sentence, tokenizer.tokenizePos(sentence));
             String[] words = Span.spansToStrings(spans.toArray(Span[]::new), sentence);
@@ -167,6 +167,33 @@ final class Nlp {
         }
         return out;
     }
+
+    /**
+     * The sentence model ends sentences after some abbreviations ("on Jan." | "12 for talks"): join a sentence that
+     * ends in a title ("Mr.", "Gen.") to the next, and one that ends in another abbreviation to a next one starting
+     * with a digit or a lower-case letter.
+     */
+    private static List<Span> mergeAbbreviations(String text, Span[] spans) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            if (!out.isEmpty()) {
+                Span prev = out.get(out.size() - 1);
+                String before = text.substring(prev.getStart(), prev.getEnd());
+                String lastWord = before.substring(before.lastIndexOf(' ') + 1);
+                char next = text.charAt(s.getStart());
+                if (TITLES.contains(lastWord) || ABBREVIATIONS.contains(lastWord)
+                        && (Character.isDigit(next) || Character.isLowerCase(next))) {
+                    out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
+                    continue;
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static final java.util.Set<String> TITLES = java.util.Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Col.",
+            "Lt.", "Sgt.", "Gov.", "Sen.", "Rep.", "St.", "Prof.");
 
     /**
      * The English tokenizer model keeps a possessive with its noun ("Putin's") and may keep the full stop with the
@@ -195,7 +222,8 @@ final class Nlp {
 
     private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Jr.",
             "Sr.", "St.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
-            "Dec.", "Inc.", "Ltd.", "Co.", "Corp.", "Gen.", "Col.", "Lt.", "Sgt.", "Gov.", "Sen.", "Rep.", "etc.");
+            "Dec.", "Inc.", "Ltd.", "Co.", "Corp.", "Gen.", "Col.", "Lt.", "Sgt.", "Gov.", "Sen.", "Rep.", "etc.", "Prof.",
+            "No.", "U.S.", "U.K.", "U.N.", "E.U.");
 
     /**
      * The text the models see: typographic quotes and apostrophes become ASCII ones, and non-breaking and other
