@@ -368,8 +368,7 @@ final class Extractor {
             add(s, base, leading, "src", leading.group("verb"));
         } else if (passive.find()) {
             add(s, base, passive, "src", passive.group("verb"));
-            s.anaphoric = passive.group("anaph") != null && passive.start() == 0
-                    || passive.group("anaph") != null;
+            s.anaphoric = passive.group("anaph") != null;
         }
         if (according.find()) {
             add(s, base, according, "src", "according to");
@@ -487,8 +486,8 @@ final class Extractor {
         if (party == null) {
             party = countryIn(phrase);
         }
-        boolean possessivePerson = person != null && phrase.length() > person.end - span.start()
-                && body.startsWith("'s", person.end) || person != null && norm.startsWith("'s", person.end);
+        // "Rahmon's press service" is the press service, not Rahmon
+        boolean possessivePerson = person != null && norm.startsWith("'s", person.end);
         if (party == null && person != null) {
             party = person.entity.party;
         }
@@ -518,19 +517,21 @@ final class Extractor {
         return id;
     }
 
+    /** The country a phrase names or implies by a demonym ("the Tajik leader"), the longest name winning. */
     private String countryIn(String phrase) {
-        Matcher words = Pattern.compile("[\\p{L}.]+(?:\\s+[\\p{L}.]+)?").matcher(phrase);
         String best = null;
+        String bestName = "";
         for (Tables.Place p : tables.places.values()) {
             if (p.type().equals("city") || p.type().equals("landmark")) {
                 continue;
             }
             if (Pattern.compile("(?<![\\p{L}])" + Pattern.quote(p.name()) + "(?![\\p{L}])").matcher(phrase).find()
-                    && (best == null || p.name().length() > best.length())) {
+                    && p.name().length() > bestName.length()) {
                 best = p.country();
+                bestName = p.name();
             }
         }
-        return words.find() ? best : null;
+        return best;
     }
 
     // ---------------------------------------------------------------- names
