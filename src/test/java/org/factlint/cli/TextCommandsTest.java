@@ -45,6 +45,12 @@ class TextCommandsTest {
         assertThat(back.errors()).isEmpty();
         Document extracted = ArticleText.read(SEED);
         assertThat(back.documents()).containsExactly(extracted);
+        try (var schemaText = TextCommandsTest.class.getResourceAsStream("/org/factlint/claims.schema.json")) {
+            var schema = com.networknt.schema.JsonSchemaFactory
+                    .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(schemaText);
+            assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out())))
+                    .as("extracted JSON against claims.schema.json").isEmpty();
+        }
     }
 
     @Test
