@@ -1,6 +1,9 @@
 package org.factlint;
 
 import java.io.IOException;
+import org.factlint.model.Document;
+import org.factlint.text.ArticleText;
+import org.factlint.text.ArticleTextException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.factlint.io.DocumentReader;
@@ -36,7 +39,8 @@ public final class Factlint {
 
     /**
      * Reads claims documents from files: a JSON document, a JSON array of documents, or JSON Lines
-     * ({@code .jsonl}). Bad documents do not throw: they are listed in {@link Batch#errors()} and the good ones
+     * ({@code .jsonl}); article text ({@code .txt}, {@code .md}) goes through the text front end
+     * ({@link ArticleText}). Bad documents do not throw: they are listed in {@link Batch#errors()} and the good ones
      * kept.
      *
      * @throws IOException if a file cannot be read at all
@@ -44,9 +48,34 @@ public final class Factlint {
     public static Batch read(Path... files) throws IOException {
         Batch batch = new Batch(java.util.List.of(), java.util.List.of(), 0, 0);
         for (Path file : files) {
-            batch = batch.plus(DocumentReader.read(file));
+            batch = batch.plus(ArticleText.isText(file) ? readText(file) : DocumentReader.read(file));
         }
         return batch;
+    }
+
+    private static Batch readText(Path file) throws IOException {
+        try {
+            return Batch.of(java.util.List.of(ArticleText.read(file)));
+        } catch (ArticleTextException e) {
+            return new Batch(java.util.List.of(), java.util.List.of(
+                    new InputError(file.toString(), e.line(), e.column(), "$", e.getMessage())), 1, 1);
+        }
+    }
+
+    /**
+     * Extracts claims from an article's text file: the first line is the headline, optional front matter gives
+     * outlet and date (see {@link ArticleText}).
+     *
+     * @throws IOException if the file cannot be read
+     * @throws ArticleTextException if the text is not an article (blank headline, bad front matter)
+     */
+    public static Document extract(Path articleText) throws IOException {
+        return ArticleText.read(articleText);
+    }
+
+    /** Extracts claims from article text given as a string (see {@link ArticleText#parse(String)}). */
+    public static Document extract(String articleText) {
+        return ArticleText.parse(articleText);
     }
 
     /** Reads claims documents from a JSON string (one document or an array). */

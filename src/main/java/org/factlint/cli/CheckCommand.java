@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.factlint.Batch;
@@ -12,6 +13,8 @@ import org.factlint.Factlint;
 import org.factlint.Report;
 import org.factlint.RulePackException;
 import org.factlint.Severity;
+import org.factlint.io.ClaimReviewWriter;
+import org.factlint.io.HtmlReport;
 import org.factlint.io.ReportWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,21 +23,25 @@ import picocli.CommandLine.Parameters;
 
 /** {@code factlint check FILE...}: reads claims documents, checks them together, prints the report. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check claims documents (JSON, a JSON array, or JSON Lines) together.")
+        description = "Check claims documents (JSON, a JSON array, or JSON Lines) or article texts together.")
 final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, html, claimreview }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "claims files (.json, .jsonl)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "claims files (.json, .jsonl) or article text (.txt, .md)")
     List<Path> files;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "rule pack directory (default: the bundled pack)")
     Path rules;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, html or claimreview (default: ${DEFAULT-VALUE})")
     Format format;
+
+    @Option(names = "--reviewer", defaultValue = "Factlint draft", paramLabel = "NAME",
+            description = "author of ClaimReview drafts (default: ${DEFAULT-VALUE})")
+    String reviewer;
 
     @Option(names = "--fail-on", defaultValue = "low", paramLabel = "SEVERITY",
             description = "exit 1 when a flag is at or above this severity: low, medium, high (default: ${DEFAULT-VALUE})")
@@ -75,7 +82,12 @@ final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         Report report = checker.check(batch);
-        out.print(format == Format.json ? ReportWriter.json(report) : ReportWriter.text(report));
+        out.print(switch (format) {
+            case json -> ReportWriter.json(report);
+            case html -> HtmlReport.render(report, batch.documents());
+            case claimreview -> ClaimReviewWriter.json(report, batch.documents(), reviewer, LocalDate.now());
+            case text -> ReportWriter.text(report);
+        });
         out.flush();
         if (report.rejected() > 0) {
             report.errors().forEach(e -> err.println(e));

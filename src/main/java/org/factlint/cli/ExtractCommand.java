@@ -1,0 +1,61 @@
+package org.factlint.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.factlint.io.DocumentWriter;
+import org.factlint.model.Document;
+import org.factlint.text.ArticleText;
+import org.factlint.text.ArticleTextException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code factlint extract ARTICLE...}: reads article text and prints the claims found as the JSON {@code check}
+ * reads, for a person to correct and check again.
+ */
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Extract claims from article text (.txt, .md) and print them as claims JSON.")
+final class ExtractCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "ARTICLE",
+            description = "article text files: first line the headline, optional front matter (outlet, date, url, id)")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Document> docs = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                err.println("factlint: cannot read '" + f + "': no such file");
+                err.flush();
+                return 2;
+            }
+            try {
+                docs.add(ArticleText.read(f));
+            } catch (ArticleTextException e) {
+                err.println(f + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+                err.flush();
+                return 2;
+            } catch (IOException e) {
+                err.println("factlint: cannot read '" + f + "': " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+        }
+        out.print(docs.size() == 1 ? DocumentWriter.json(docs.get(0)) : DocumentWriter.json(docs));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,1228 @@
+package org.factlint.text;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.factlint.internal.Names;
+import org.factlint.model.Article;
+import org.factlint.model.Attribution;
+import org.factlint.model.Claim;
+import org.factlint.model.Cue;
+import org.factlint.model.CueCategory;
+import org.factlint.model.Document;
+import org.factlint.model.Entity;
+import org.factlint.model.EventTime;
+import org.factlint.model.Factuality;
+import org.factlint.model.Polarity;
+import org.factlint.model.Qualifier;
+import org.factlint.model.Quantity;
+import org.factlint.model.Relation;
+import org.factlint.model.RelationType;
+import org.factlint.model.Source;
+import org.factlint.model.SourceKind;
+
+/**
+ * Turns one article's text into a claims document with plain heuristics over OpenNLP's sentences, tokens and tags:
+ * one claim per sentence (one per figure when a sentence gives several), names from capitalised word runs, sources
+ * from attribution patterns, cues from the lexicon. Not thread-safe: one per article.
+ */
+final class Extractor {
+    private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
+            "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday");
+    private static final Set<String> NOT_NAME_TAGS = Set.of("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART",
+            "ADV", "NUM", "PUNCT", "INTJ", "SYM");
+    private static final Set<String> PERSON_PRONOUNS = Set.of("he", "him", "his", "she", "her");
+    /** Words that make a capitalised run an organisation or an event rather than a person. */
+    private static final Set<String> ORG_WORDS = Set.of("day", "war", "square", "agency", "service", "services",
+            "times", "union", "party", "council", "ministry", "office", "parliament", "assembly", "committee",
+            "organization", "organisation", "nations", "news", "parade", "games", "cup", "bank", "university",
+            "government", "army", "forces", "house", "court", "group", "company", "airlines", "airline", "state",
+            "states", "republic", "federation", "kremlin", "nato", "un", "eu");
+    private static final Set<String> LEADER_TITLES = Set.of("president", "leader", "head", "counterpart", "premier",
+            "king", "chancellor", "prime");
+    private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "do", "continue", "make", "get", "go", "come",
+            "take", "give", "receive", "begin", "start", "try", "want", "say");
+    private static final Set<String> NEGATIONS = Set.of("not", "n't", "no", "never", "none", "nobody", "nothing");
+    private static final Pattern QUANTITY = Pattern.compile(
+            "(?<![\\w.,])(?:(?<q>more than|over|at least|no fewer than|about|around|approximately|roughly|some|nearly"
+                    + "|almost|up to|fewer than|less than|under)\\s+)?(?<n>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?"
+                    + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+                    + "|a hundred|hundreds|a dozen|dozens)(?:\\s+(?<m>thousand|million|billion))?(?:\\s+(?<u>[a-z]+))?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
+            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("twenty", 20), Map.entry("thirty", 30),
+            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("a hundred", 100), Map.entry("hundreds", 100),
+            Map.entry("a dozen", 12), Map.entry("dozens", 24));
+    private static final String MONTH_RE = "(?<month>January|February|March|April|May|June|July|August|September"
+            + "|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
+    private static final Pattern DATE_MD = Pattern.compile(MONTH_RE
+            + "\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?");
+    private static final Pattern DATE_DM = Pattern.compile("\\b(?<day>\\d{1,2})\\s+" + MONTH_RE
+            + "(?:\\s+(?<year>(?:19|20)\\d{2}))?\\b");
+    private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|during|by|of)\\s+(?<year>(?:19|20)\\d{2})\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEADING_ADVERBIAL = Pattern.compile(
+            "^\\s*\"?\\s*(?:(?:However|Later|Earlier|Meanwhile|Moreover|Yet|But|Still|Also|Then|Previously|Separately"
+                    + "|Instead|In particular|In addition|On \\S+(?: \\d+)?|In \\d{4}|On Monday|On Tuesday|On Wednesday"
+                    + "|On Thursday|On Friday|On Saturday|On Sunday),?\\s+)?");
+
+    /** A name, role, place or pronoun found in a sentence. */
+    private static final class Mention {
+        final int start;
+        final int end;
+        final String surface;
+        MentionKind kind;
+        /** The name without titles or demonyms ("Vladimir Putin"), or the role ("President of Turkmenistan"). */
+        String core;
+        String party;
+        String title;
+        boolean inSource;
+        EntityRef entity;
+
+        Mention(int start, int end, String surface, MentionKind kind) {
+            this.start = start;
+            this.end = end;
+            this.surface = surface;
+            this.kind = kind;
+        }
+    }
+
+    private enum MentionKind { NAME, ROLE, PLACE, DEMONYM, PRONOUN }
+
+    /** An entity under construction. */
+    private static final class EntityRef {
+        String id;
+        String name;
+        final Set<String> spellings = new LinkedHashSet<>();
+        String party;
+        boolean person;
+        String title;
+    }
+
+    /** Where a sentence's source is named: the phrase, and the reporting verb. */
+    private record SourceSpan(int start, int end, String verb) {
+    }
+
+    private static final class SentenceInfo {
+        final Nlp.Sentence nlp;
+        final boolean headline;
+        List<CueFinder.Found> cues = List.of();
+        final List<SourceSpan> sources = new ArrayList<>();
+        boolean anaphoric;
+        boolean quoteFirst;
+        final List<Mention> mentions = new ArrayList<>();
+        final List<String> chain = new ArrayList<>();
+        final List<String> chainVerbs = new ArrayList<>();
+        final List<Claim.Builder> claims = new ArrayList<>();
+        final List<String> claimIds = new ArrayList<>();
+        final List<Integer[]> dateSpans = new ArrayList<>();
+
+        SentenceInfo(Nlp.Sentence nlp, boolean headline) {
+            this.nlp = nlp;
+            this.headline = headline;
+        }
+
+        boolean inSource(int start, int end) {
+            return sources.stream().anyMatch(s -> start >= s.start() && end <= s.end());
+        }
+    }
+
+    private final Tables tables;
+    private final String articleId;
+    private final String body;
+    private final String norm;
+    private final LocalDate published;
+    private final Pattern reportingVerb;
+    private final Map<String, EntityRef> entitiesByKey = new LinkedHashMap<>();
+    private final Map<String, Source> sources = new LinkedHashMap<>();
+    private final Set<String> usedEntities = new LinkedHashSet<>();
+    private String lastSourceId;
+    private int claimCounter;
+
+    Extractor(Tables tables, String articleId, String body, LocalDate published) {
+        this.tables = tables;
+        this.articleId = articleId;
+        this.body = body;
+        this.norm = Nlp.normalize(body);
+        this.published = published;
+        String verbs = tables.cues.entries().stream()
+                .filter(e -> e.category() == CueCategory.ATTRIBUTION && e.phrase().matches("[a-z]+"))
+                .map(CueFinder.Entry::phrase).collect(Collectors.joining("|"));
+        this.reportingVerb = Pattern.compile(verbs);
+    }
+
+    /**
+     * The document: {@code end} is where the article proper stops (a "Source:" trailer and site boilerplate are not
+     * part of it).
+     */
+    Document extract(String outletName, String url, int end) {
+        String outletId = slug(outletName);
+        sources.put(outletId, new Source(outletId, outletName, SourceKind.OUTLET, null));
+        int newline = body.indexOf('\n');
+        int headlineEnd = newline < 0 || newline > end ? end : newline;
+        String headline = body.substring(0, headlineEnd).strip();
+        if (headline.isEmpty()) {
+            throw new ArticleTextException(1, 1, "the first line must be the headline, but it is blank");
+        }
+        List<SentenceInfo> sentences = new ArrayList<>();
+        SentenceInfo head = new SentenceInfo(analyseBlock(0, headlineEnd).stream().findFirst()
+                .map(s -> new Nlp.Sentence(s.start(), headlineEnd, allTokens(0, headlineEnd)))
+                .orElseThrow(), true);
+        Matcher blocks = Pattern.compile("\\n\\s*\\n").matcher(body);
+        int blockStart = headlineEnd;
+        List<int[]> ranges = new ArrayList<>();
+        while (blocks.find() && blocks.start() < end) {
+            ranges.add(new int[] {blockStart, blocks.start()});
+            blockStart = blocks.end();
+        }
+        ranges.add(new int[] {blockStart, end});
+        for (int[] r : ranges) {
+            if (r[0] < r[1] && !body.substring(r[0], r[1]).isBlank()) {
+                for (Nlp.Sentence s : analyseBlock(r[0], r[1])) {
+                    sentences.add(new SentenceInfo(s, false));
+                }
+            }
+        }
+        // Pass 1: cues, attribution phrases and name runs of every sentence.
+        for (SentenceInfo s : sentences) {
+            s.cues = tables.cues.find(norm, s.nlp.start(), s.nlp.end());
+            findDates(s);
+            s.cues = s.cues.stream().filter(c -> s.dateSpans.stream().noneMatch(d -> c.start() < d[1] && d[0] < c.end()))
+                    .toList();
+            findSourceSpans(s);
+            findMentions(s);
+        }
+        // Pass 2: people are known by their full names before single surnames and roles are resolved.
+        clusterNames(sentences);
+        // Pass 3: claims, sentence by sentence, in reading order (pronouns and "it" look back).
+        String lastPerson = null;
+        SentenceInfo previous = null;
+        for (SentenceInfo s : sentences) {
+            for (Mention m : s.mentions) {
+                if (m.kind == MentionKind.PRONOUN) {
+                    m.entity = lastPerson == null ? null : entitiesByKey.get(lastPerson);
+                } else if (m.entity != null && m.entity.person) {
+                    lastPerson = key(m.entity);
+                }
+            }
+            resolveChain(s);
+            if (s.anaphoric && previous != null) {
+                // "This was reported on the website of the Tajik leader." names the source of what came before.
+                for (Claim.Builder c : previous.claims) {
+                    if (previous.chain.isEmpty()) {
+                        c.saidBy(s.chain.get(0), s.chainVerbs.get(0));
+                    }
+                }
+                if (previous.chain.isEmpty()) {
+                    previous.chain.addAll(s.chain);
+                }
+                previous = s;
+                continue;
+            }
+            buildClaims(s);
+            if (previous != null && s.quoteFirst && !s.chain.isEmpty() && previous.chain.isEmpty()
+                    && !previous.claims.isEmpty() && sharesActor(previous, s)) {
+                // A quotation with its source right after an unsourced sentence about the same people: that is
+                // where the sentence's news came from.
+                for (Claim.Builder c : previous.claims) {
+                    for (int i = 0; i < s.chain.size(); i++) {
+                        c.saidBy(s.chain.get(i), null);
+                    }
+                }
+                previous.chain.addAll(s.chain);
+            }
+            previous = s;
+        }
+        List<Claim> claims = new ArrayList<>();
+        Claim headlineClaim = headlineClaim(head, sentences);
+        if (headlineClaim != null) {
+            claims.add(headlineClaim);
+        }
+        for (SentenceInfo s : sentences) {
+            for (Claim.Builder b : s.claims) {
+                claims.add(b.build());
+            }
+        }
+        claims = relate(claims);
+        List<Entity> entities = new ArrayList<>();
+        for (EntityRef e : new LinkedHashSet<>(entitiesByKey.values())) {
+            if (usedEntities.contains(e.id)) {
+                List<String> aliases = e.spellings.stream().filter(a -> !a.equals(e.name)).toList();
+                entities.add(new Entity(e.id, e.name, aliases, e.party, List.of()));
+            }
+        }
+        Article article = new Article(articleId, outletId, headline, published, url, body);
+        return new Document(article, List.copyOf(sources.values()), entities, claims);
+    }
+
+    private List<Nlp.Sentence> analyseBlock(int start, int end) {
+        String block = norm.substring(start, end).replace('\n', ' ').replace('\r', ' ');
+        return Nlp.analyse(block, start);
+    }
+
+    private List<Nlp.Token> allTokens(int start, int end) {
+        List<Nlp.Token> out = new ArrayList<>();
+        analyseBlock(start, end).forEach(s -> out.addAll(s.tokens()));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- dates
+
+    private void findDates(SentenceInfo s) {
+        String text = norm.substring(s.nlp.start(), s.nlp.end());
+        for (Pattern p : List.of(DATE_MD, DATE_DM)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                s.dateSpans.add(new Integer[] {s.nlp.start() + m.start(), s.nlp.start() + m.end()});
+            }
+        }
+    }
+
+    private EventTime when(SentenceInfo s) {
+        String text = norm.substring(s.nlp.start(), s.nlp.end());
+        int best = Integer.MAX_VALUE;
+        EventTime out = null;
+        for (Pattern p : List.of(DATE_MD, DATE_DM)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (m.start() >= best || s.inSource(s.nlp.start() + m.start(), s.nlp.start() + m.end())) {
+                    continue;
+                }
+                Integer year = m.group("year") != null ? Integer.valueOf(m.group("year"))
+                        : published == null ? null : published.getYear();
+                if (year == null) {
+                    continue;
+                }
+                int month = month(m.group("month"));
+                int day = Integer.parseInt(m.group("day"));
+                try {
+                    out = EventTime.on(LocalDate.of(year, month, day));
+                    best = m.start();
+                } catch (java.time.DateTimeException e) {
+                    // "February 30": not a date, not a claim's time
+                }
+            }
+        }
+        if (out == null) {
+            Matcher y = YEAR.matcher(text);
+            if (y.find()) {
+                int year = Integer.parseInt(y.group("year"));
+                out = new EventTime(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            }
+        }
+        return out;
+    }
+
+    private static int month(String name) {
+        String m = name.substring(0, 3).toLowerCase(Locale.ROOT);
+        return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").indexOf(m) + 1;
+    }
+
+    // ---------------------------------------------------------------- attribution
+
+    /**
+     * Finds where the sentence names its source: after a quotation or at the end (", Shoigu announced earlier."),
+     * at the start ("Rahmon's press service clarified that"), "according to X", a passive ("was reported on X"),
+     * "citing X" for a nested source, or the subject of a non-confirmation ("The Kremlin press service has not
+     * confirmed").
+     */
+    private void findSourceSpans(SentenceInfo s) {
+        int base = s.nlp.start();
+        String text = norm.substring(base, s.nlp.end());
+        String v = reportingVerb.pattern();
+        s.quoteFirst = text.stripLeading().startsWith("\"");
+        Matcher trailing = Pattern.compile("(?:,|\")\\s*\"?\\s*(?<src>[^,\";]{2,100}?)\\s+(?<verb>" + v
+                + ")(?:\\s+[\\p{L}\\d-]+){0,3}\\s*[.!?]?\\s*\"?\\s*$").matcher(text);
+        Matcher inverted = Pattern.compile(",\\s*\"?\\s*(?<verb>said|says|told|added|wrote)\\s+(?<src>[^,\";]{2,80}?)"
+                + "\\s*[.!?]?\\s*$").matcher(text);
+        Matcher leading = Pattern.compile(LEADING_ADVERBIAL.pattern() + "(?<src>[^,\";]{2,80}?)\\s+"
+                + "(?:has\\s+|have\\s+|had\\s+)?(?<verb>" + v + ")\\b(?<rest>.*)$").matcher(text);
+        Matcher according = Pattern.compile("(?i)according to\\s+(?<src>[^,.;\"]+)").matcher(text);
+        Matcher passive = Pattern.compile("(?<anaph>^\\s*(?:This|That|It)\\s+)?(?:was|were|has been|had been|have been)"
+                + "\\s+(?<verb>reported|announced|stated|said|confirmed)\\s+(?:by|on|in)\\s+(?<src>[^,.;\"]+)")
+                .matcher(text);
+        Matcher citing = Pattern.compile("(?i)\\b(?:citing|quoting)\\s+(?<src>[^,.;\"]+)").matcher(text);
+
+        if (trailing.find() && nominal(s, base + trailing.start("src"), base + trailing.end("src"))) {
+            add(s, base, trailing, "src", trailing.group("verb"));
+        } else if (inverted.find() && nominal(s, base + inverted.start("src"), base + inverted.end("src"))) {
+            add(s, base, inverted, "src", inverted.group("verb"));
+        } else if (leading.find() && nominal(s, base + leading.start("src"), base + leading.end("src"))
+                && !insideOtherCue(s, base + leading.start("verb"), base + leading.end("verb"))
+                && leading.group("rest").strip().length() > 3) {
+            add(s, base, leading, "src", leading.group("verb"));
+        } else if (passive.find()) {
+            add(s, base, passive, "src", passive.group("verb"));
+            s.anaphoric = passive.group("anaph") != null;
+        }
+        if (according.find()) {
+            add(s, base, according, "src", "according to");
+        }
+        if (citing.find()) {
+            add(s, base, citing, "src", "citing");
+        }
+        if (s.sources.isEmpty()) {
+            // The subject of "has not confirmed", "did not specify whether", "denied": the one who (did not) speak.
+            for (CueFinder.Found c : s.cues) {
+                if (c.category() == CueCategory.NON_CONFIRMATION || c.category() == CueCategory.UNSPECIFIED
+                        || c.category() == CueCategory.UNDECIDED || c.category() == CueCategory.DENIAL) {
+                    String before = norm.substring(base, c.start());
+                    Matcher adv = LEADING_ADVERBIAL.matcher(before);
+                    int from = adv.lookingAt() ? adv.end() : 0;
+                    String subject = before.substring(from).strip();
+                    int start = base + from + (before.substring(from).length() - before.substring(from).stripLeading().length());
+                    if (!subject.isEmpty() && nominal(s, start, start + subject.length())
+                            && (isSourcePronoun(subject) || knownSource(subject))) {
+                        s.sources.add(new SourceSpan(start, start + subject.length(), null));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private void add(SentenceInfo s, int base, Matcher m, String group, String verb) {
+        int start = base + m.start(group);
+        int end = base + m.end(group);
+        String src = norm.substring(start, end);
+        int trimmed = src.length() - src.stripTrailing().length();
+        s.sources.add(new SourceSpan(start, end - trimmed, verb));
+    }
+
+    private boolean insideOtherCue(SentenceInfo s, int start, int end) {
+        return s.cues.stream().anyMatch(c -> c.category() != CueCategory.ATTRIBUTION && c.start() <= start
+                && end <= c.end());
+    }
+
+    /** True when the words are a noun phrase: no verbs or auxiliaries, at most ten words. */
+    private boolean nominal(SentenceInfo s, int start, int end) {
+        int words = 0;
+        for (Nlp.Token t : s.nlp.tokens()) {
+            if (t.start() >= start && t.end() <= end) {
+                words++;
+                if (t.tag().equals("VERB") || t.tag().equals("AUX") || t.tag().equals("SCONJ")
+                        || (t.tag().equals("PART") && !t.text().equals("'s"))) {
+                    return false;
+                }
+            }
+        }
+        return words > 0 && words <= 10;
+    }
+
+    private static boolean isSourcePronoun(String phrase) {
+        return Set.of("it", "they", "he", "she").contains(phrase.toLowerCase(Locale.ROOT));
+    }
+
+    private boolean knownSource(String phrase) {
+        String p = " " + Names.fold(phrase) + " ";
+        return tables.sources.stream().anyMatch(r -> p.contains(" " + Names.fold(r.phrase()) + " "));
+    }
+
+    /** Turns the sentence's source phrases into declared sources, outermost first. */
+    private void resolveChain(SentenceInfo s) {
+        for (SourceSpan span : s.sources) {
+            String phrase = body.substring(span.start(), span.end()).strip();
+            String id = source(s, span, phrase);
+            if (id != null && !s.chain.contains(id)) {
+                s.chain.add(id);
+                s.chainVerbs.add(span.verb());
+            }
+        }
+        if (!s.chain.isEmpty()) {
+            lastSourceId = s.chain.get(s.chain.size() - 1);
+        }
+    }
+
+    private String source(SentenceInfo s, SourceSpan span, String phrase) {
+        String lower = phrase.toLowerCase(Locale.ROOT);
+        if (lower.equals("it") || lower.equals("they")) {
+            return lastSourceId;
+        }
+        Mention person = null;
+        for (Mention m : s.mentions) {
+            if (m.start >= span.start() && m.end <= span.end() && m.entity != null && m.entity.person) {
+                person = m;
+                break;
+            }
+        }
+        String name = phrase.replaceFirst("^(?i)the\\s+", "");
+        if (lower.equals("he") || lower.equals("she")) {
+            Mention pronoun = s.mentions.stream().filter(m -> m.kind == MentionKind.PRONOUN && m.start == span.start())
+                    .findFirst().orElse(null);
+            if (pronoun == null || pronoun.entity == null) {
+                return null;
+            }
+            person = pronoun;
+            name = pronoun.entity.name;
+        }
+        String fold = " " + Names.fold(phrase) + " ";
+        Tables.SourceRow kindRow = null;
+        String party = null;
+        for (Tables.SourceRow r : tables.sources) {
+            if (fold.contains(" " + Names.fold(r.phrase()) + " ")) {
+                if (kindRow == null) {
+                    kindRow = r;
+                }
+                if (party == null && r.party() != null) {
+                    party = r.party();
+                }
+            }
+        }
+        if (party == null) {
+            party = countryIn(phrase);
+        }
+        // "Rahmon's press service" is the press service, not Rahmon
+        boolean possessivePerson = person != null && norm.startsWith("'s", person.end);
+        if (party == null && person != null) {
+            party = person.entity.party;
+        }
+        if (party == null) {
+            for (Mention m : s.mentions) {
+                if (m.start >= span.start() && m.end <= span.end() && m.party != null) {
+                    party = m.party;
+                    break;
+                }
+            }
+        }
+        SourceKind kind;
+        if (kindRow != null) {
+            kind = kindRow.kind();
+        } else if (person != null && person.entity.title != null) {
+            kind = tables.titles.getOrDefault(person.entity.title, SourceKind.OFFICIAL);
+        } else if (person != null) {
+            kind = SourceKind.OFFICIAL;
+        } else {
+            kind = SourceKind.INDEPENDENT_MEDIA;
+        }
+        String id = person != null && !possessivePerson ? person.entity.id : slug(name);
+        Source existing = sources.get(id);
+        if (existing == null) {
+            sources.put(id, new Source(id, name, kind, party));
+        }
+        return id;
+    }
+
+    /** The country a phrase names or implies by a demonym ("the Tajik leader"), the longest name winning. */
+    private String countryIn(String phrase) {
+        String best = null;
+        String bestName = "";
+        for (Tables.Place p : tables.places.values()) {
+            if (p.type().equals("city") || p.type().equals("landmark")) {
+                continue;
+            }
+            if (Pattern.compile("(?<![\\p{L}])" + Pattern.quote(p.name()) + "(?![\\p{L}])").matcher(phrase).find()
+                    && p.name().length() > bestName.length()) {
+                best = p.country();
+                bestName = p.name();
+            }
+        }
+        return best;
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** Capitalised runs ("Russian President Vladimir Putin", "head of Turkmenistan"), pronouns and roles. */
+    private void findMentions(SentenceInfo s) {
+        List<Nlp.Token> tokens = s.nlp.tokens();
+        int i = 0;
+        int first = firstWord(tokens);
+        while (i < tokens.size()) {
+            Nlp.Token t = tokens.get(i);
+            String lower = t.text().toLowerCase(Locale.ROOT);
+            if (t.tag().equals("PRON") && PERSON_PRONOUNS.contains(lower)) {
+                s.mentions.add(mention(s, t.start(), t.end(), MentionKind.PRONOUN));
+                i++;
+                continue;
+            }
+            if (lower.equals("the") && i + 1 < tokens.size() && isTitleWord(tokens.get(i + 1))
+                    && Character.isLowerCase(tokens.get(i + 1).text().charAt(0))
+                    && (i + 2 >= tokens.size() || !(tokens.get(i + 2).text().equals("of")
+                    || isNameToken(tokens.get(i + 2), false, s.headline)))
+                    && (i == 0 || !tokens.get(i - 1).text().equalsIgnoreCase("of"))) {
+                // "the president" with nobody named: the last person mentioned
+                Mention m = mention(s, tokens.get(i + 1).start(), tokens.get(i + 1).end(), MentionKind.PRONOUN);
+                s.mentions.add(m);
+                i += 2;
+                continue;
+            }
+            if (!isNameToken(t, i == first, s.headline) && !(isTitleWord(t) && runAhead(tokens, i, s.headline))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            int lastName = -1;
+            while (j < tokens.size()) {
+                Nlp.Token u = tokens.get(j);
+                if (isNameToken(u, j == first, s.headline)) {
+                    lastName = j;
+                    j++;
+                } else if (isTitleWord(u)) {
+                    j++;
+                } else if (u.text().equals("of") && lastName >= 0 || u.text().equals("of") && isTitleWord(tokens.get(j - 1))) {
+                    int k = j + 1;
+                    if (k < tokens.size() && tokens.get(k).text().equalsIgnoreCase("the")) {
+                        k++;
+                    }
+                    if (k < tokens.size() && isNameToken(tokens.get(k), false, s.headline)) {
+                        j = k;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if (lastName < 0) {
+                i = Math.max(j, i + 1);
+                continue;
+            }
+            int end = tokens.get(lastName).end();
+            int start = tokens.get(i).start();
+            s.mentions.add(mention(s, start, end, MentionKind.NAME));
+            i = lastName + 1;
+        }
+    }
+
+    private static int firstWord(List<Nlp.Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (Character.isLetterOrDigit(tokens.get(i).text().charAt(0))) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private boolean runAhead(List<Nlp.Token> tokens, int i, boolean headline) {
+        for (int j = i + 1; j < tokens.size() && j <= i + 4; j++) {
+            Nlp.Token u = tokens.get(j);
+            if (isNameToken(u, false, headline)) {
+                return true;
+            }
+            if (!(isTitleWord(u) || u.text().equals("of") || u.text().equalsIgnoreCase("the"))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean isTitleWord(Nlp.Token t) {
+        return tables.titleWords.contains(t.text().toLowerCase(Locale.ROOT)) && !t.tag().equals("PUNCT");
+    }
+
+    /** A capitalised word that is not a month, a function word, or (first in the sentence) an ordinary word. */
+    private boolean isNameToken(Nlp.Token t, boolean sentenceStart, boolean headline) {
+        String w = t.text();
+        if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || MONTHS.contains(w) || !Character.isLetter(w.charAt(0))) {
+            return false;
+        }
+        boolean known = tables.places.containsKey(w) || tables.titleWords.contains(w.toLowerCase(Locale.ROOT));
+        if (headline) {
+            return known || knownNameWord(w);
+        }
+        if (known) {
+            return true;
+        }
+        if (NOT_NAME_TAGS.contains(t.tag())) {
+            return false;
+        }
+        return !sentenceStart || t.tag().equals("PROPN");
+    }
+
+    private boolean knownNameWord(String w) {
+        String f = Names.fold(w);
+        return entitiesByKey.values().stream().anyMatch(e -> e.spellings.stream()
+                .anyMatch(sp -> List.of(Names.fold(sp).split(" ")).contains(f)));
+    }
+
+    private Mention mention(SentenceInfo s, int start, int end, MentionKind kind) {
+        Mention m = new Mention(start, end, body.substring(start, end), kind);
+        m.inSource = s.inSource(start, end);
+        return m;
+    }
+
+    /**
+     * Splits each run into titles, demonyms and the name; groups names of one person ("Vladimir Putin", "Putin")
+     * and spellings that fold alike ("Berdimuhamedov", "Berdymukhammedov"); resolves roles ("President of
+     * Turkmenistan", "the Tajik leader") to the person of that country who holds such a title.
+     */
+    private void clusterNames(List<SentenceInfo> sentences) {
+        List<Mention> pending = new ArrayList<>();
+        for (SentenceInfo s : sentences) {
+            for (Mention m : s.mentions) {
+                if (m.kind == MentionKind.NAME) {
+                    analyseName(m);
+                    if (m.kind == MentionKind.NAME && (m.title != null || m.core.split(" ").length >= 2)
+                            && !orgLike(m.core)) {
+                        person(m);
+                    } else if (m.kind == MentionKind.NAME) {
+                        pending.add(m);
+                    }
+                }
+            }
+        }
+        for (Mention m : pending) {
+            EntityRef p = findPerson(m.core);
+            if (p != null) {
+                m.entity = p;
+                p.spellings.add(m.core);
+                if (m.party != null && p.party == null) {
+                    p.party = m.party;
+                }
+            } else {
+                m.entity = other(m.core, m.party);
+            }
+        }
+        for (SentenceInfo s : sentences) {
+            for (Mention m : s.mentions) {
+                if (m.kind == MentionKind.ROLE) {
+                    m.entity = roleHolder(m);
+                } else if (m.kind == MentionKind.PLACE) {
+                    m.entity = other(m.core, m.party);
+                }
+            }
+        }
+    }
+
+    private void analyseName(Mention m) {
+        String[] words = m.surface.split("\\s+");
+        int i = 0;
+        String party = null;
+        StringBuilder title = new StringBuilder();
+        while (i < words.length) {
+            String w = words[i];
+            Tables.Place p = tables.places.get(w);
+            if (p != null && p.demonym()) {
+                party = p.country();
+            } else if (tables.titleWords.contains(w.toLowerCase(Locale.ROOT))) {
+                title.append(title.length() == 0 ? "" : " ").append(w.toLowerCase(Locale.ROOT));
+            } else {
+                break;
+            }
+            i++;
+        }
+        String rest = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+        m.title = title.length() == 0 ? null : bestTitle(title.toString());
+        m.party = party;
+        if (rest.isEmpty()) {
+            m.kind = party != null && m.title == null ? MentionKind.DEMONYM : MentionKind.ROLE;
+            m.core = m.surface;
+            return;
+        }
+        Matcher of = Pattern.compile("^of\\s+(?:the\\s+)?(.+)$").matcher(rest);
+        if (of.matches() && m.title != null) {
+            Tables.Place p = tables.places.get(of.group(1));
+            if (p != null) {
+                m.kind = MentionKind.ROLE;
+                m.party = p.country();
+                m.core = m.surface;
+                return;
+            }
+        }
+        Tables.Place p = tables.places.get(rest);
+        if (p != null && m.title == null && !p.demonym()) {
+            m.kind = MentionKind.PLACE;
+            m.core = p.name();
+            m.party = p.country();
+            return;
+        }
+        if (m.title != null && rest.startsWith("of ")) {
+            // "Secretary General of the UN": a named office
+            m.core = m.surface.replaceFirst("^(?i)the\\s+", "");
+            m.title = null;
+            return;
+        }
+        m.core = rest;
+    }
+
+    private String bestTitle(String words) {
+        String best = null;
+        for (String t : tables.titles.keySet()) {
+            if ((" " + words + " ").contains(" " + t + " ") && (best == null || t.length() > best.length())) {
+                best = t;
+            }
+        }
+        return best == null ? words : best;
+    }
+
+    private static boolean orgLike(String core) {
+        for (String w : core.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+            if (ORG_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void person(Mention m) {
+        EntityRef p = findPerson(m.core);
+        if (p == null) {
+            p = new EntityRef();
+            p.person = true;
+            p.name = m.core;
+            p.id = uniqueId(slug(m.core));
+            entitiesByKey.put("person:" + Names.fold(m.core), p);
+        } else if (m.core.split(" ").length > p.name.split(" ").length) {
+            p.name = m.core;
+        }
+        p.spellings.add(m.core);
+        if (p.party == null) {
+            p.party = m.party;
+        }
+        if (p.title == null) {
+            p.title = m.title;
+        }
+        m.entity = p;
+    }
+
+    /** A person whose full name or surname folds like the last word of {@code name}. */
+    private EntityRef findPerson(String name) {
+        String fold = Names.fold(name);
+        String[] parts = fold.split(" ");
+        String last = parts[parts.length - 1];
+        for (EntityRef e : entitiesByKey.values()) {
+            if (!e.person) {
+                continue;
+            }
+            for (String sp : e.spellings) {
+                String f = Names.fold(sp);
+                String[] ps = f.split(" ");
+                if (f.equals(fold) || ps[ps.length - 1].equals(last)) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private EntityRef roleHolder(Mention m) {
+        if (m.party != null) {
+            for (EntityRef e : entitiesByKey.values()) {
+                if (e.person && m.party.equals(e.party) && e.title != null && leaderTitle(e.title) == leaderTitle(m.title)) {
+                    return e;
+                }
+            }
+        }
+        String name = m.surface.replaceFirst("^(?i)the\\s+", "");
+        return other(name, m.party);
+    }
+
+    private static boolean leaderTitle(String title) {
+        if (title == null) {
+            return true;
+        }
+        for (String w : title.split(" ")) {
+            if (LEADER_TITLES.contains(w)) {
+                return !title.contains("minister") || title.startsWith("prime");
+            }
+        }
+        return false;
+    }
+
+    private EntityRef other(String name, String party) {
+        String key = "other:" + Names.fold(name);
+        EntityRef e = entitiesByKey.get(key);
+        if (e == null) {
+            e = new EntityRef();
+            e.name = name;
+            e.id = uniqueId(slug(name));
+            e.party = party;
+            entitiesByKey.put(key, e);
+        }
+        e.spellings.add(name);
+        return e;
+    }
+
+    private String uniqueId(String base) {
+        String id = base;
+        int n = 2;
+        Set<String> taken = new HashSet<>();
+        entitiesByKey.values().forEach(e -> taken.add(e.id));
+        while (taken.contains(id)) {
+            id = base + "-" + n++;
+        }
+        return id;
+    }
+
+    private String key(EntityRef e) {
+        for (Map.Entry<String, EntityRef> x : entitiesByKey.entrySet()) {
+            if (x.getValue() == e) {
+                return x.getKey();
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- claims
+
+    private void buildClaims(SentenceInfo s) {
+        List<Nlp.Token> tokens = s.nlp.tokens();
+        if (tokens.stream().noneMatch(t -> t.tag().equals("VERB") || t.tag().equals("AUX"))) {
+            return;
+        }
+        List<EntityRef> actors = new ArrayList<>();
+        List<Mention> actorMentions = new ArrayList<>();
+        EntityRef place = null;
+        for (Mention m : s.mentions) {
+            if (m.inSource || m.entity == null) {
+                continue;
+            }
+            if (m.kind == MentionKind.PLACE) {
+                if (place == null) {
+                    place = m.entity;
+                }
+            } else if (m.kind != MentionKind.DEMONYM && !actors.contains(m.entity)) {
+                actors.add(m.entity);
+                actorMentions.add(m);
+            }
+        }
+        EntityRef subject;
+        Mention subjectMention = null;
+        if (!actors.isEmpty()) {
+            subject = actors.get(0);
+            subjectMention = actorMentions.get(0);
+        } else {
+            subject = nounSubject(s);
+            if (subject == null) {
+                if (place == null) {
+                    return;
+                }
+                subject = place;
+                place = null;
+            }
+        }
+        EntityRef object = actors.size() > 1 ? actors.get(1) : null;
+        String predicate = predicate(s);
+        List<Cue> cues = new ArrayList<>();
+        for (CueFinder.Found c : s.cues) {
+            cues.add(new Cue(body.substring(c.start(), c.end()), c.category()));
+        }
+        Factuality factuality = Factuality.CERTAIN;
+        for (CueFinder.Found c : s.cues) {
+            Factuality f = switch (c.category()) {
+                case NON_CONFIRMATION, UNSPECIFIED, UNDECIDED -> Factuality.UNKNOWN;
+                case HEDGE, WEASEL -> Factuality.POSSIBLE;
+                case EXPECTATION -> Factuality.PROBABLE;
+                default -> Factuality.CERTAIN;
+            };
+            if (f.compareTo(factuality) > 0) {
+                factuality = f;
+            }
+        }
+        boolean negated = negated(s);
+        EventTime when = when(s);
+        List<Quantity> quantities = quantities(s);
+        if (quantities.isEmpty()) {
+            quantities = new ArrayList<>();
+            quantities.add(null);
+        }
+        for (Quantity q : quantities) {
+            String id = "c" + (++claimCounter);
+            Claim.Builder b = Claim.builder(id, subject.id, predicate)
+                    .text(body.substring(s.nlp.start(), s.nlp.end()))
+                    .span(s.nlp.start(), s.nlp.end())
+                    .factuality(factuality)
+                    .when(when);
+            if (object != null) {
+                b.object(object.id);
+                usedEntities.add(object.id);
+            }
+            if (place != null) {
+                b.place(place.id);
+                usedEntities.add(place.id);
+            }
+            usedEntities.add(subject.id);
+            if (subjectMention != null && subjectMention.core != null && subjectMention.kind == MentionKind.NAME
+                    && !List.of(subject.name.split(" ")).containsAll(List.of(subjectMention.core.split(" ")))) {
+                b.mention(subjectMention.core);
+            }
+            if (q != null) {
+                b.quantity(q.value(), q.unit(), q.qualifier());
+            }
+            if (negated) {
+                b.negated();
+            }
+            for (int i = 0; i < s.chain.size(); i++) {
+                b.saidBy(s.chain.get(i), s.chainVerbs.get(i));
+            }
+            cues.forEach(c -> b.cue(c.category(), c.text()));
+            s.claims.add(b);
+            s.claimIds.add(id);
+        }
+    }
+
+    /** With no name in the sentence, the first noun (with its adjectives) outside cues and sources: "military parades". */
+    private EntityRef nounSubject(SentenceInfo s) {
+        List<Nlp.Token> tokens = s.nlp.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Nlp.Token t = tokens.get(i);
+            if (!t.tag().equals("NOUN") || s.inSource(t.start(), t.end()) || inCue(s, t) || inDate(s, t)) {
+                continue;
+            }
+            int j = i;
+            while (j > 0 && tokens.get(j - 1).tag().equals("ADJ") && !inCue(s, tokens.get(j - 1))) {
+                j--;
+            }
+            int k = i;
+            while (k + 1 < tokens.size() && tokens.get(k + 1).tag().equals("NOUN")) {
+                k++;
+            }
+            String name = body.substring(tokens.get(j).start(), tokens.get(k).end());
+            return other(name, null);
+        }
+        return null;
+    }
+
+    private static boolean inCue(SentenceInfo s, Nlp.Token t) {
+        return s.cues.stream().anyMatch(c -> c.start() <= t.start() && t.end() <= c.end());
+    }
+
+    private static boolean inDate(SentenceInfo s, Nlp.Token t) {
+        return s.dateSpans.stream().anyMatch(d -> d[0] <= t.start() && t.end() <= d[1]);
+    }
+
+    /**
+     * The main verb's event word if the predicate table knows it, else the first event word of the table found in
+     * the sentence, else the main verb's lemma. Verbs inside cues and attributions do not count.
+     */
+    private String predicate(SentenceInfo s) {
+        Nlp.Token main = null;
+        Set<String> lemmas = new LinkedHashSet<>();
+        List<Nlp.Token> tokens = s.nlp.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Nlp.Token t = tokens.get(i);
+            if (s.inSource(t.start(), t.end()) || inCue(s, t) || reportingVerbAt(s, t)) {
+                continue;
+            }
+            lemmas.add(t.lemma());
+            if (i + 1 < tokens.size()) {
+                lemmas.add(t.lemma() + " " + tokens.get(i + 1).lemma());
+            }
+            if (main == null && t.tag().equals("VERB") && !LIGHT_VERBS.contains(t.lemma())) {
+                main = t;
+            }
+        }
+        if (main != null && tables.predicates.containsKey(main.lemma())) {
+            return tables.predicates.get(main.lemma());
+        }
+        for (Map.Entry<String, String> e : tables.predicates.entrySet()) {
+            if (lemmas.contains(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        if (main != null) {
+            String p = main.lemma().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+            if (!p.isEmpty() && Character.isLetter(p.charAt(0))) {
+                return p;
+            }
+        }
+        return "state";
+    }
+
+    private boolean reportingVerbAt(SentenceInfo s, Nlp.Token t) {
+        return s.sources.stream().anyMatch(src -> src.verb() != null && t.text().equalsIgnoreCase(src.verb())
+                && Math.abs(t.start() - src.end()) < 40);
+    }
+
+    private boolean negated(SentenceInfo s) {
+        List<Nlp.Token> tokens = s.nlp.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Nlp.Token t = tokens.get(i);
+            String w = t.text().toLowerCase(Locale.ROOT);
+            if (!NEGATIONS.contains(w) || inCue(s, t) || s.inSource(t.start(), t.end())) {
+                continue;
+            }
+            if (w.equals("not") && i + 1 < tokens.size() && tokens.get(i + 1).text().equalsIgnoreCase("only")) {
+                continue; // "not only ... but also"
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Figures with their qualifiers: "more than 10 thousand people", "about 8,000", "125 pieces". */
+    private List<Quantity> quantities(SentenceInfo s) {
+        List<Quantity> out = new ArrayList<>();
+        String text = norm.substring(s.nlp.start(), s.nlp.end());
+        Matcher m = QUANTITY.matcher(text);
+        while (m.find()) {
+            int start = s.nlp.start() + m.start("n");
+            int end = s.nlp.start() + m.end();
+            if (s.dateSpans.stream().anyMatch(d -> d[0] <= start && start < d[1]) || s.inSource(start, end)) {
+                continue;
+            }
+            String unit = m.group("u");
+            String n = m.group("n").toLowerCase(Locale.ROOT);
+            boolean digits = Character.isDigit(n.charAt(0));
+            if (unit == null || !nounAt(s, s.nlp.start() + m.start("u"))) {
+                if (!"percent".equalsIgnoreCase(unit)) {
+                    continue;
+                }
+            }
+            double value;
+            if (digits) {
+                value = Double.parseDouble(n.replace(",", ""));
+                if (m.group("m") == null && n.length() == 4 && value >= 1900 && value <= 2100 && unit == null) {
+                    continue;
+                }
+            } else {
+                value = NUMBER_WORDS.get(n);
+            }
+            if (m.group("m") != null) {
+                value *= switch (m.group("m").toLowerCase(Locale.ROOT)) {
+                    case "thousand" -> 1_000;
+                    case "million" -> 1_000_000;
+                    default -> 1_000_000_000;
+                };
+            }
+            Qualifier q = Qualifier.EXACT;
+            if (m.group("q") != null) {
+                q = switch (m.group("q").toLowerCase(Locale.ROOT)) {
+                    case "more than", "over" -> Qualifier.MORE_THAN;
+                    case "at least", "no fewer than" -> Qualifier.AT_LEAST;
+                    case "up to" -> Qualifier.UP_TO;
+                    case "fewer than", "less than", "under" -> Qualifier.FEWER_THAN;
+                    default -> Qualifier.ABOUT;
+                };
+            } else if (n.equals("hundreds") || n.equals("dozens")) {
+                q = Qualifier.MORE_THAN;
+            }
+            out.add(new Quantity(value, unit == null ? null : unit.toLowerCase(Locale.ROOT), q));
+        }
+        return out;
+    }
+
+    private static boolean nounAt(SentenceInfo s, int offset) {
+        return s.nlp.tokens().stream().anyMatch(t -> t.start() == offset && (t.tag().equals("NOUN")
+                || t.tag().equals("PROPN")));
+    }
+
+    private boolean sharesActor(SentenceInfo a, SentenceInfo b) {
+        Set<String> ids = new HashSet<>();
+        for (Mention m : a.mentions) {
+            if (m.entity != null && !m.inSource && m.kind != MentionKind.PLACE) {
+                ids.add(m.entity.id);
+            }
+        }
+        for (Mention m : b.mentions) {
+            if (m.entity != null && !m.inSource && m.kind != MentionKind.PLACE && ids.contains(m.entity.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The headline: title case defeats the tagger, so its names are those the body has already introduced. */
+    private Claim headlineClaim(SentenceInfo head, List<SentenceInfo> sentences) {
+        findMentions(head);
+        List<EntityRef> actors = new ArrayList<>();
+        EntityRef place = null;
+        for (Mention m : head.mentions) {
+            if (m.kind == MentionKind.PRONOUN) {
+                continue;
+            }
+            analyseName(m);
+            EntityRef e = switch (m.kind) {
+                case ROLE -> roleHolder(m);
+                case PLACE -> entitiesByKey.get("other:" + Names.fold(m.core));
+                case NAME -> {
+                    EntityRef p = findPerson(m.core);
+                    yield p != null ? p : entitiesByKey.get("other:" + Names.fold(m.core));
+                }
+                default -> null;
+            };
+            if (e == null) {
+                continue;
+            }
+            if (m.kind == MentionKind.PLACE) {
+                place = place == null ? e : place;
+            } else if (!actors.contains(e)) {
+                actors.add(e);
+            }
+        }
+        if (actors.isEmpty()) {
+            return null;
+        }
+        head.cues = tables.cues.find(norm, head.nlp.start(), head.nlp.end());
+        Claim.Builder b = Claim.builder("h1", actors.get(0).id, predicate(head))
+                .text(body.substring(head.nlp.start(), head.nlp.end()).strip())
+                .span(head.nlp.start(), head.nlp.start() + body.substring(head.nlp.start(), head.nlp.end()).strip().length())
+                .headline();
+        usedEntities.add(actors.get(0).id);
+        if (actors.size() > 1) {
+            b.object(actors.get(1).id);
+            usedEntities.add(actors.get(1).id);
+        }
+        if (place != null) {
+            b.place(place.id);
+            usedEntities.add(place.id);
+        }
+        for (CueFinder.Found c : head.cues) {
+            b.cue(c.category(), body.substring(c.start(), c.end()));
+        }
+        return b.build();
+    }
+
+    /**
+     * A non-confirmation questions, and a denial denies, the nearest earlier claim about the same people
+     * (subject and object in either order).
+     */
+    private static List<Claim> relate(List<Claim> claims) {
+        List<Claim> out = new ArrayList<>(claims);
+        for (int i = 0; i < out.size(); i++) {
+            Claim c = out.get(i);
+            RelationType type = null;
+            for (Cue cue : c.cues()) {
+                if (cue.category() == CueCategory.NON_CONFIRMATION) {
+                    type = RelationType.QUESTIONS;
+                } else if (cue.category() == CueCategory.DENIAL && type == null) {
+                    type = RelationType.DENIES;
+                }
+            }
+            if (type == null || c.object() == null) {
+                continue;
+            }
+            Set<String> people = Set.of(c.subject(), c.object());
+            for (int j = i - 1; j >= 0; j--) {
+                Claim t = out.get(j);
+                if (t.headline() || t.object() == null || t.span() != null && t.span().equals(c.span())) {
+                    continue;
+                }
+                if (people.equals(Set.of(t.subject(), t.object()))) {
+                    List<Relation> relations = new ArrayList<>(c.relations());
+                    relations.add(new Relation(type, t.id()));
+                    out.set(i, new Claim(c.id(), c.text(), c.span(), c.subject(), c.subjectMention(), c.predicate(),
+                            c.object(), c.value(), c.place(), c.when(), c.quantity(), c.polarity(), c.factuality(),
+                            c.attribution(), c.cues(), c.headline(), relations));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** An id from a name: "State News Agency of Turkmenistan" gives {@code state-news-agency-of-turkmenistan}. */
+    static String slug(String name) {
+        String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "")
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (s.isEmpty()) {
+            s = "x";
+        }
+        return s.length() > 60 ? s.substring(0, 60).replaceAll("-+$", "") : s;
+    }
+}

@@ -1,0 +1,246 @@
+package org.factlint.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import opennlp.tools.lemmatizer.LemmatizerME;
+import opennlp.tools.lemmatizer.LemmatizerModel;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+/**
+ * Sentences, tokens, part-of-speech tags and lemmas with Apache OpenNLP's English models, read from the model jars on
+ * the classpath (never the network). The models are loaded once per JVM and shared: OpenNLP models are thread-safe,
+ * the {@code *ME} tools that use them are not, so each {@link #analyse} call makes its own.
+ */
+final class Nlp {
+    /**
+     * One token: its character range in the text, its Universal Dependencies tag (PROPN is Penn's NNP) and its lemma
+     * (lower case).
+     */
+    record Token(int start, int end, String text, String tag, String lemma) {
+        boolean verb() {
+            return tag.equals("VERB");
+        }
+
+        boolean noun() {
+            return tag.equals("NOUN") || tag.equals("PROPN");
+        }
+    }
+
+    /** One sentence: its character range and its tokens (offsets are into the whole text). */
+    record Sentence(int start, int end, List<Token> tokens) {
+    }
+
+    private Nlp() {
+    }
+
+    /** Lazily loaded on first use; the class-holder idiom makes the load happen once, safely, without locks after. */
+    private static final class Models {
+        static final SentenceModel SENTENCES;
+        static final TokenizerModel TOKENS;
+        static final POSModel TAGS;
+        static final LemmatizerModel LEMMAS;
+
+        static {
+            Map<String, URL> byName = modelFiles();
+            try {
+                SENTENCES = new SentenceModel(open(byName, "-sentence-"));
+                TOKENS = new TokenizerModel(open(byName, "-tokens-"));
+                TAGS = new POSModel(open(byName, "-pos-"));
+                LEMMAS = new LemmatizerModel(open(byName, "-lemmas-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot load the OpenNLP English models from the classpath", e);
+            }
+        }
+    }
+
+    /**
+     * Every OpenNLP model jar has a {@code model.properties} at its root naming its model file and checksum; collect
+     * them all (one per jar) and resolve each file inside the same jar.
+     */
+    private static Map<String, URL> modelFiles() {
+        Map<String, URL> out = new HashMap<>();
+        try {
+            Enumeration<URL> props = Nlp.class.getClassLoader().getResources("model.properties");
+            while (props.hasMoreElements()) {
+                URL url = props.nextElement();
+                Properties p = new Properties();
+                try (InputStream in = url.openStream()) {
+                    p.load(in);
+                }
+                String name = p.getProperty("model.name");
+                if (name == null || !"en".equals(p.getProperty("model.language"))) {
+                    continue;
+                }
+                String base = url.toString();
+                URL model = new URL(base.substring(0, base.length() - "model.properties".length()) + name);
+                out.put(name + "#" + p.getProperty("model.sha256", ""), model);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list OpenNLP models on the classpath", e);
+        }
+        return out;
+    }
+
+    private static InputStream open(Map<String, URL> byName, String kind) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, URL> e : byName.entrySet()) {
+            if (e.getKey().contains(kind)) {
+                found.add(e.getKey());
+            }
+        }
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no OpenNLP English model matching '" + kind + "' on the classpath"
+                    + " (expected the opennlp-models-*-en jars; found " + byName.keySet() + ")");
+        }
+        found.sort(null);
+        String key = found.get(found.size() - 1);
+        String[] nameAndSum = key.split("#", 2);
+        byte[] bytes = read(byName.get(key));
+        if (!nameAndSum[1].isEmpty()) {
+            String sum = sha256(bytes);
+            if (!sum.equalsIgnoreCase(nameAndSum[1])) {
+                throw new IllegalStateException("OpenNLP model '" + nameAndSum[0] + "' is corrupt: sha256 " + sum
+                        + ", expected " + nameAndSum[1]);
+            }
+        }
+        return new java.io.ByteArrayInputStream(bytes);
+    }
+
+    private static byte[] read(URL url) throws IOException {
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Splits one block of text (a paragraph) into sentences and tokens. The text should already be
+     * {@linkplain #normalize normalized}; offsets are shifted by {@code offset} so they point into the whole article
+     * (and, as normalizing keeps lengths, into the original).
+     */
+    static List<Sentence> analyse(String text, int offset) {
+        SentenceDetectorME sentences = new SentenceDetectorME(Models.SENTENCES);
+        TokenizerME tokenizer = new TokenizerME(Models.TOKENS);
+        POSTaggerME tagger = new POSTaggerME(Models.TAGS, POSTagFormat.UD);
+        LemmatizerME lemmatizer = new LemmatizerME(Models.LEMMAS);
+        List<Sentence> out = new ArrayList<>();
+        for (Span s : mergeAbbreviations(text, sentences.sentPosDetect(text))) {
+            String sentence = text.substring(s.getStart(), s.getEnd());
+            List<Span> spans = split(sentence, tokenizer.tokenizePos(sentence));
+            String[] words = Span.spansToStrings(spans.toArray(Span[]::new), sentence);
+            String[] tags = tagger.tag(words);
+            String[] lemmas = lemmatizer.lemmatize(words, tags);
+            List<Token> tokens = new ArrayList<>(spans.size());
+            for (int i = 0; i < spans.size(); i++) {
+                int start = offset + s.getStart() + spans.get(i).getStart();
+                tokens.add(new Token(start, start + words[i].length(), words[i], tags[i],
+                        lemmas[i].toLowerCase(java.util.Locale.ROOT)));
+            }
+            out.add(new Sentence(offset + s.getStart(), offset + s.getEnd(), List.copyOf(tokens)));
+        }
+        return out;
+    }
+
+    /**
+     * The sentence model ends sentences after some abbreviations ("on Jan." | "12 for talks"): join a sentence that
+     * ends in a title ("Mr.", "Gen.") to the next, and one that ends in another abbreviation to a next one starting
+     * with a digit or a lower-case letter.
+     */
+    private static List<Span> mergeAbbreviations(String text, Span[] spans) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            if (!out.isEmpty()) {
+                Span prev = out.get(out.size() - 1);
+                String before = text.substring(prev.getStart(), prev.getEnd());
+                String lastWord = before.substring(before.lastIndexOf(' ') + 1);
+                char next = text.charAt(s.getStart());
+                if (TITLES.contains(lastWord) || ABBREVIATIONS.contains(lastWord)
+                        && (Character.isDigit(next) || Character.isLowerCase(next))) {
+                    out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
+                    continue;
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static final java.util.Set<String> TITLES = java.util.Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Col.",
+            "Lt.", "Sgt.", "Gov.", "Sen.", "Rep.", "St.", "Prof.");
+
+    /**
+     * The English tokenizer model keeps a possessive with its noun ("Putin's") and may keep the full stop with the
+     * last word ("Japarov."): split both off so the tagger sees the name alone. Abbreviations ("U.S.", "Jan.") keep
+     * their stops: only a last token with no other stop inside is split.
+     */
+    private static List<Span> split(String sentence, Span[] spans) {
+        List<Span> out = new ArrayList<>();
+        for (int i = 0; i < spans.length; i++) {
+            Span t = spans[i];
+            String w = sentence.substring(t.getStart(), t.getEnd());
+            if (w.length() > 2 && (w.endsWith("'s") || w.endsWith("'S"))) {
+                out.add(new Span(t.getStart(), t.getEnd() - 2));
+                out.add(new Span(t.getEnd() - 2, t.getEnd()));
+            } else if (i == spans.length - 1 && w.length() > 1 && w.endsWith(".")
+                    && w.indexOf('.') == w.length() - 1 && Character.isLetter(w.charAt(0))
+                    && !ABBREVIATIONS.contains(w)) {
+                out.add(new Span(t.getStart(), t.getEnd() - 1));
+                out.add(new Span(t.getEnd() - 1, t.getEnd()));
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Jr.",
+            "Sr.", "St.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+            "Dec.", "Inc.", "Ltd.", "Co.", "Corp.", "Gen.", "Col.", "Lt.", "Sgt.", "Gov.", "Sen.", "Rep.", "etc.", "Prof.",
+            "No.", "U.S.", "U.K.", "U.N.", "E.U.");
+
+    /**
+     * The text the models see: typographic quotes and apostrophes become ASCII ones, and non-breaking and other
+     * Unicode spaces become plain spaces. One character for one, so offsets stay valid in the original.
+     */
+    static String normalize(String text) {
+        char[] out = text.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
+            out[i] = switch (c) {
+                case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc' -> '\'';
+                case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb', '\u2033' -> '"';
+                case '\u2013', '\u2014' -> '-';
+                case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\u3000' -> ' ';
+                default -> c;
+            };
+        }
+        return new String(out);
+    }
+}

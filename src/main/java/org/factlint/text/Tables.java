@@ -1,0 +1,151 @@
+package org.factlint.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.factlint.model.CueCategory;
+import org.factlint.model.SourceKind;
+
+/**
+ * The front end's word lists, read once from CSV resources next to this class: cues ({@code cues.csv}), known
+ * sources ({@code sources.csv}), places and demonyms ({@code places.csv}), titles ({@code titles.csv}) and event
+ * words ({@code predicates.csv}). Data, not code: extend the files, not the heuristics.
+ */
+final class Tables {
+    record SourceRow(String phrase, SourceKind kind, String party) {
+    }
+
+    record Place(String name, String type, String country) {
+        boolean demonym() {
+            return type.equals("demonym");
+        }
+    }
+
+    static final Tables DEFAULT = load();
+
+    final CueFinder cues;
+    /** Sources by lower-case phrase, longest phrase first. */
+    final List<SourceRow> sources;
+    /** Places by exact name (case-sensitive: "US" is a country, "us" a pronoun). */
+    final Map<String, Place> places;
+    /** Title phrases (lower case) and the source kind of a speaker holding them. */
+    final Map<String, SourceKind> titles;
+    /** Single words that occur in titles ("deputy", "foreign", "minister"). */
+    final Set<String> titleWords;
+    /** Event lemma (one or more words) to predicate, in priority order. */
+    final LinkedHashMap<String, String> predicates;
+
+    private Tables(CueFinder cues, List<SourceRow> sources, Map<String, Place> places, Map<String, SourceKind> titles,
+                   LinkedHashMap<String, String> predicates) {
+        this.cues = cues;
+        this.sources = sources;
+        this.places = places;
+        this.titles = titles;
+        Set<String> words = new HashSet<>();
+        titles.keySet().forEach(t -> words.addAll(List.of(t.split("[ \\-]"))));
+        words.add("presidential");
+        this.titleWords = Set.copyOf(words);
+        this.predicates = predicates;
+    }
+
+    private static Tables load() {
+        List<String[]> cueRows = rows("cues.csv", 2);
+        List<CueFinder.Entry> entries = new ArrayList<>();
+        for (String[] r : cueRows) {
+            entries.add(new CueFinder.Entry(category(r[0], "cues.csv"), r[1]));
+        }
+        List<SourceRow> sources = new ArrayList<>();
+        for (String[] r : rows("sources.csv", 3)) {
+            sources.add(new SourceRow(r[0].toLowerCase(Locale.ROOT), kind(r[1], "sources.csv"),
+                    r[2].isBlank() ? null : r[2]));
+        }
+        sources.sort((a, b) -> b.phrase().length() - a.phrase().length());
+        Map<String, Place> places = new HashMap<>();
+        for (String[] r : rows("places.csv", 3)) {
+            places.put(r[0], new Place(r[0], r[1], r[2]));
+        }
+        Map<String, SourceKind> titles = new HashMap<>();
+        for (String[] r : rows("titles.csv", 2)) {
+            titles.put(r[0].toLowerCase(Locale.ROOT), kind(r[1], "titles.csv"));
+        }
+        LinkedHashMap<String, String> predicates = new LinkedHashMap<>();
+        for (String[] r : rows("predicates.csv", 2)) {
+            predicates.putIfAbsent(r[0].toLowerCase(Locale.ROOT), r[1]);
+        }
+        return new Tables(new CueFinder(entries), List.copyOf(sources), Map.copyOf(places), Map.copyOf(titles),
+                predicates);
+    }
+
+    static CueCategory category(String name, String file) {
+        try {
+            return CueCategory.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": unknown cue category '" + name + "' (expected one of: "
+                    + java.util.Arrays.stream(CueCategory.values()).map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+    }
+
+    private static SourceKind kind(String name, String file) {
+        try {
+            return SourceKind.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": unknown source kind '" + name + "'");
+        }
+    }
+
+    /** The data rows of a resource CSV: '#' comments and the header line skipped, exactly {@code columns} cells. */
+    static List<String[]> rows(String resource, int columns) {
+        try (InputStream in = Tables.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("resource org/factlint/text/" + resource + " is missing");
+            }
+            return rows(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), columns);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + resource, e);
+        }
+    }
+
+    static List<String[]> rows(String name, String csv, int columns) {
+        List<String[]> out = new ArrayList<>();
+        boolean header = true;
+        int lineNo = 0;
+        try (BufferedReader r = new BufferedReader(new java.io.StringReader(csv))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (cells.length != columns) {
+                    throw new IllegalStateException(name + ":" + lineNo + ": expected " + columns
+                            + " comma-separated cells, found " + cells.length + ": '" + line + "'");
+                }
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = cells[i].strip();
+                }
+                out.add(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
