@@ -28,6 +28,16 @@ public final class Check {
         return value;
     }
 
+    /** A date within [{@code earliest}, {@code latest}]; null passes (callers require it separately). */
+    public static java.time.LocalDate date(java.time.LocalDate value, java.time.LocalDate earliest,
+                                           java.time.LocalDate latest, String what) {
+        if (value != null && (value.isBefore(earliest) || value.isAfter(latest))) {
+            throw new IllegalArgumentException(what + " " + value + " is out of range (" + earliest + " .. " + latest
+                    + ")");
+        }
+        return value;
+    }
+
     public static <T> T required(T value, String what) {
         if (value == null) {
             throw new IllegalArgumentException(what + " is required");
