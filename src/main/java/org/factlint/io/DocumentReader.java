@@ -116,7 +116,7 @@ public final class DocumentReader {
                     batch = batch.plus(readOne(name, element, start.getLineNr() - 1, start.getColumnNr() - 1,
                             "$[" + index++ + "]"));
                 }
-                if (p.nextToken() != null) {
+                if (t == JsonToken.END_ARRAY && hasMore(p)) {
                     JsonLocation at = p.currentTokenLocation();
                     return batch.plus(rejectedWhole(name, new InputError(name, at.getLineNr(), at.getColumnNr(), "$",
                             "malformed JSON: more content after the end of the array (one document or one array per"
@@ -124,12 +124,21 @@ public final class DocumentReader {
                 }
             } catch (JsonProcessingException e) {
                 // The rest of the array cannot be read: it counts as one rejected input, the elements before it stand.
-                return batch.plus(rejectedWhole(name, error(name, 0, 0, e, p, "$[" + index + "]")));
+                return batch.plus(rejectedWhole(name, error(name, 0, 0, e, p, "$"))); // the parser's path has [index]
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // reading a String cannot fail
         }
         return batch;
+    }
+
+    /** Whether anything but white space follows; a stray ']' counts too, though the parser calls it an error. */
+    private static boolean hasMore(JsonParser p) throws IOException {
+        try {
+            return p.nextToken() != null;
+        } catch (JsonParseException e) {
+            return true;
+        }
     }
 
     /**
