@@ -177,6 +177,13 @@ public final class DocumentReader {
                     String field = fieldNamed(iae.getMessage(), v.getType() == null ? null : v.getType().getRawClass());
                     errors = List.of(located(name, text, lineOffset, columnOffset, prefix,
                             field == null ? path : path + field, locate(text, path), iae.getMessage()));
+                } else if (e instanceof UnrecognizedPropertyException u) {
+                    // Jackson reports it where the object ends; point at the field itself.
+                    InputError at = error(name, lineOffset, columnOffset, e, p, prefix);
+                    JsonLocation field = Locator.findName(text, pointer(at.path().substring(prefix.length())));
+                    errors = List.of(field == null ? at : new InputError(name, field.getLineNr() + lineOffset,
+                            field.getColumnNr() + (field.getLineNr() == 1 ? columnOffset : 0), at.path(),
+                            at.message()));
                 } else {
                     errors = List.of(error(name, lineOffset, columnOffset, e, p, prefix));
                 }
@@ -204,7 +211,12 @@ public final class DocumentReader {
 
     /** Where the value at a path like {@code .claims[2].text} starts in a document's text, or null. */
     private static JsonLocation locate(String text, String path) {
-        return Locator.find(text, path.replace("[", ".").replace("]", "").replace(".", "/"));
+        return Locator.find(text, pointer(path));
+    }
+
+    /** {@code .claims[2].text} as a JSON pointer, {@code /claims/2/text}. */
+    private static String pointer(String path) {
+        return path.replace("[", ".").replace("]", "").replace(".", "/");
     }
 
     /**

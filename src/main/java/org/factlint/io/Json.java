@@ -20,8 +20,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * <p>Claims input is untrusted, so the mapper accepts only what the model declares: an unknown field, a field given
  * twice, a number where a string belongs ({@code "headline": 7}), a string where a number or boolean belongs
  * ({@code "value": "8000"}), an integer as a date (Jackson would read it as days since 1970) and the non-standard
- * tokens {@code NaN} and {@code Infinity} are all errors. No default typing is enabled and no model type carries
- * {@code @JsonTypeInfo}: input can never name a Java class to instantiate.
+ * tokens {@code NaN} and {@code Infinity} are all errors. No default typing is enabled and no model type carries a
+ * type-id annotation: input can never name a Java class to instantiate (JsonSafetyTest checks both).
  */
 public final class Json {
     /** Deepest nesting accepted; a claims document needs about 6. */

@@ -11,6 +11,22 @@ public final class Locator {
     private Locator() {
     }
 
+    /** Where the field name at a pointer ({@code /claims/0/confidence}) stands, or null. */
+    static JsonLocation findName(String text, String pointer) {
+        JsonPointer wanted = JsonPointer.compile(pointer);
+        try (JsonParser p = Json.mapper().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().equals(wanted)) {
+                    return p.currentTokenLocation();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
     /** Where the value at a JSON pointer ({@code /claims/2}) starts in {@code text}, or null. */
     public static JsonLocation find(String text, String pointer) {
         JsonPointer wanted = JsonPointer.compile(pointer);
