@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
  * Checks documents against a rule pack. Build one per pack and share it: it is immutable and thread-safe, and each
  * check runs in its own short-lived rules session, always disposed.
  *
+ * <p>A check never lets a rule pack's failure escape: a rule that loops, runs past the {@link CheckerOptions} limits
+ * or throws is stopped, named in {@link Report#problems()}, and the next check runs as usual.
+ *
  * <pre>{@code
  * Checker checker = Factlint.checker();
  * Report report = checker.check(Factlint.read(Path.of("seeds/moscow-times.claims.json")));
@@ -21,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class Checker {
     private static final Logger LOG = LoggerFactory.getLogger(Checker.class);
     private final RulePack pack;
+    private final CheckerOptions options;
     /** Engine listeners for every session (rule coverage in scenario runs); empty in normal use. */
     private final List<org.kie.api.event.rule.AgendaEventListener> listeners;
 
@@ -29,12 +33,31 @@ public final class Checker {
     }
 
     Checker(RulePack pack) {
-        this(pack, List.of());
+        this(pack, CheckerOptions.defaults(), List.of());
     }
 
     Checker(RulePack pack, List<org.kie.api.event.rule.AgendaEventListener> listeners) {
+        this(pack, CheckerOptions.defaults(), listeners);
+    }
+
+    Checker(RulePack pack, CheckerOptions options) {
+        this(pack, options, List.of());
+    }
+
+    Checker(RulePack pack, CheckerOptions options, List<org.kie.api.event.rule.AgendaEventListener> listeners) {
         this.pack = pack;
+        this.options = java.util.Objects.requireNonNull(options, "options");
         this.listeners = List.copyOf(listeners);
+    }
+
+    /** The limits each check runs within. */
+    public CheckerOptions options() {
+        return options;
+    }
+
+    /** A checker for the same pack with other limits. */
+    public Checker withOptions(CheckerOptions options) {
+        return new Checker(pack, options, listeners);
     }
 
     /** The rule pack this checker applies. */
@@ -58,7 +81,8 @@ public final class Checker {
     public Report check(Batch batch) {
         List<InputError> errors = new ArrayList<>(batch.errors());
         int rejected = batch.rejected();
-        try (DeskSession desk = new DeskSession(pack, listeners)) {
+        List<CheckError> insertProblems = new ArrayList<>();
+        try (DeskSession desk = new DeskSession(pack, options, listeners)) {
             for (Document doc : batch.documents()) {
                 try {
                     desk.insert(doc);
@@ -67,11 +91,19 @@ public final class Checker {
                     String at = "article '" + doc.article().id() + "'";
                     e.problems().forEach(p -> errors.add(new InputError(at, 0, 0, "$." + p.path(), p.message())));
                     LOG.warn("rejected {}: {}", at, e.getMessage());
+                } catch (RuntimeException e) {
+                    // A rule condition evaluated on insert threw: the pack is at fault, not the document.
+                    CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
+                            "a rule condition threw while loading article '" + doc.article().id() + "': "
+                                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                    insertProblems.add(problem);
+                    LOG.warn("{}", problem, e);
                 }
             }
-            desk.fire();
+            List<CheckError> problems = new ArrayList<>(insertProblems);
+            problems.addAll(desk.fire());
             Report report = new Report(desk.flags(), batch.read(), batch.read() - rejected, rejected, desk.claims(),
-                    errors);
+                    errors, problems);
             LOG.debug("checked {} documents, {} claims: {} flags", report.accepted(), report.claims(),
                     report.flags().size());
             return report;
@@ -80,6 +112,6 @@ public final class Checker {
 
     /** Opens a session for claims that arrive over time; close it when done. */
     public DeskSession openDesk() {
-        return new DeskSession(pack, listeners);
+        return new DeskSession(pack, options, listeners);
     }
 }

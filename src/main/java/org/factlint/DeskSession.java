@@ -3,6 +3,7 @@ package org.factlint;
 import java.util.ArrayList;
 import java.util.List;
 import org.factlint.internal.FactLoader;
+import org.factlint.internal.RuleGuard;
 import org.factlint.model.Document;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -16,21 +17,38 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Methods are synchronized: one desk session may be shared by threads, though each call waits for the previous.
  * Close it to free its working memory.
+ *
+ * <p>Each {@link #add} fires the rules within the checker's {@link CheckerOptions}; a rule that loops, runs too long
+ * or throws is stopped and listed in {@link #problems()}, and the session goes on answering, though its flags may
+ * then be incomplete. A looping rule's activation stays in the session, so later adds are stopped and reported
+ * again: close a session that reports a problem and open a new one.
  */
 public final class DeskSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskSession.class);
 
     private final KieSession session;
+    private final CheckerOptions options;
     private final FactLoader loader = new FactLoader();
+    private final List<CheckError> problems = new ArrayList<>();
     private int documents;
     private boolean closed;
 
     DeskSession(RulePack pack) {
-        this(pack, java.util.List.of());
+        this(pack, CheckerOptions.defaults(), java.util.List.of());
+    }
+
+    DeskSession(RulePack pack, CheckerOptions options) {
+        this(pack, options, java.util.List.of());
+    }
+
+    DeskSession(RulePack pack, java.util.List<org.kie.api.event.rule.AgendaEventListener> listeners) {
+        this(pack, CheckerOptions.defaults(), listeners);
     }
 
     /** A session with engine listeners attached (rule coverage); the pack's table rows are its first facts. */
-    DeskSession(RulePack pack, java.util.List<org.kie.api.event.rule.AgendaEventListener> listeners) {
+    DeskSession(RulePack pack, CheckerOptions options,
+                java.util.List<org.kie.api.event.rule.AgendaEventListener> listeners) {
+        this.options = options;
         this.session = pack.kieBase().newKieSession();
         listeners.forEach(session::addEventListener);
         pack.facts().forEach(session::insert);
@@ -59,6 +77,11 @@ public final class DeskSession implements AutoCloseable {
         return flags;
     }
 
+    /** Rules that ran into a limit or threw in this session so far, oldest first; empty when all went well. */
+    public synchronized List<CheckError> problems() {
+        return List.copyOf(problems);
+    }
+
     /** How many documents and claims are in the session. */
     public synchronized int documents() {
         return documents;
@@ -78,10 +101,12 @@ public final class DeskSession implements AutoCloseable {
         LOG.debug("added article '{}': {} facts", document.article().id(), facts.size());
     }
 
-    synchronized void fire() {
+    /** Fires the rules within the limits; returns the problems of this firing (also kept in {@link #problems()}). */
+    synchronized List<CheckError> fire() {
         checkOpen();
-        int fired = session.fireAllRules();
-        LOG.debug("fired {} rules", fired);
+        List<CheckError> found = RuleGuard.fire(session, options.maxFirings(), options.timeLimit());
+        problems.addAll(found);
+        return found;
     }
 
     private void checkOpen() {

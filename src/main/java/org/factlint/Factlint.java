@@ -33,8 +33,14 @@ public final class Factlint {
         return new Checker(RulePack.load(rulesDir));
     }
 
+    /** A checker for a compiled pack, with the default {@link CheckerOptions}. */
     public static Checker checker(RulePack pack) {
         return new Checker(pack);
+    }
+
+    /** A checker for a compiled pack with its own firing and time limits. */
+    public static Checker checker(RulePack pack, CheckerOptions options) {
+        return new Checker(pack, options);
     }
 
     /**

@@ -89,6 +89,11 @@ final class CheckCommand implements Callable<Integer> {
             case text -> ReportWriter.text(report);
         });
         out.flush();
+        if (!report.complete()) {
+            report.problems().forEach(p -> err.println("factlint: rule error: " + p));
+            err.flush();
+            return 2;
+        }
         if (report.rejected() > 0) {
             report.errors().forEach(e -> err.println(e));
             err.flush();

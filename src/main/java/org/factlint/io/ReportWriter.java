@@ -32,6 +32,9 @@ public final class ReportWriter {
         for (InputError e : report.errors()) {
             out.append("rejected: ").append(e).append(System.lineSeparator());
         }
+        for (org.factlint.CheckError p : report.problems()) {
+            out.append("rule error: ").append(p).append(System.lineSeparator());
+        }
         out.append(summary(report)).append(System.lineSeparator());
         return out.toString();
     }
@@ -64,6 +67,9 @@ public final class ReportWriter {
         root.put("counts", counts);
         root.put("flags", report.flags());
         root.put("rejected", report.errors());
+        if (!report.problems().isEmpty()) {
+            root.put("problems", report.problems());
+        }
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + System.lineSeparator();
         } catch (JsonProcessingException e) {
