@@ -29,7 +29,7 @@ import org.factlint.model.SourceKind;
  * in every document, as a newsroom's would be), with claims that reference them, and so meet each other in the rules:
  * the same events told by different sources, with figures, dates, values, denials, cues and relations.
  */
-final class Claims {
+public final class Claims {
     static final List<Source> SOURCES = List.of(
             new Source("wire", "Example Wire", SourceKind.WIRE_AGENCY, null),
             new Source("daily", "Example Daily", SourceKind.INDEPENDENT_MEDIA, null),
@@ -110,13 +110,18 @@ final class Claims {
     }
 
     /** One to four documents of up to six claims each. */
-    static Arbitrary<List<Document>> documentSets() {
-        return Combinators.combine(claims().list().ofMaxSize(6).list().ofMinSize(1).ofMaxSize(4),
-                        Arbitraries.of(OUTLETS).list().ofSize(4))
-                .as(Claims::documents);
+    public static Arbitrary<List<Document>> documentSets() {
+        return documentSets("d");
     }
 
-    static List<Document> documents(List<List<Spec>> specs, List<String> outlets) {
+    /** Sets whose article ids start with {@code prefix}, so sets made with different prefixes can be mixed. */
+    public static Arbitrary<List<Document>> documentSets(String prefix) {
+        return Combinators.combine(claims().list().ofMaxSize(6).list().ofMinSize(1).ofMaxSize(4),
+                        Arbitraries.of(OUTLETS).list().ofSize(4))
+                .as((specs, outlets) -> documents(specs, outlets, prefix));
+    }
+
+    static List<Document> documents(List<List<Spec>> specs, List<String> outlets, String prefix) {
         List<Document> docs = new ArrayList<>();
         for (int d = 0; d < specs.size(); d++) {
             List<Claim> claims = new ArrayList<>();
@@ -125,7 +130,7 @@ final class Claims {
                 Spec s = docSpecs.get(i);
                 List<Relation> relations = new ArrayList<>();
                 if (s.relation != null && s.crossDocument && d > 0) {
-                    relations.add(new Relation(s.relation, "d" + (s.relationTarget % d) + ":c1"));
+                    relations.add(new Relation(s.relation, prefix + (s.relationTarget % d) + ":c1"));
                 } else if (s.relation != null && i > 0) {
                     relations.add(new Relation(s.relation, "c" + (1 + s.relationTarget % i)));
                 }
@@ -134,7 +139,7 @@ final class Claims {
                         s.sayers.stream().map(id -> new Attribution(id, "said")).toList(), s.cues, s.headline,
                         relations));
             }
-            docs.add(new Document(new Article("d" + d, outlets.get(d), "Headline " + d,
+            docs.add(new Document(new Article(prefix + d, outlets.get(d), "Headline " + d,
                     LocalDate.of(2023, 5, 10), null, null), SOURCES, ENTITIES, claims));
         }
         return List.copyOf(docs);
