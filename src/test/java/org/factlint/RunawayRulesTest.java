@@ -228,6 +228,17 @@ class RunawayRulesTest {
     }
 
     @Test
+    void writesTheProblemsIntoTheTextAndJsonReports() {
+        Report report = Factlint.checker(boom).check(doc("a", "boom"));
+
+        assertThat(org.factlint.io.ReportWriter.text(report)).contains(System.lineSeparator()
+                + "rule error: rule \"Boom: throws on some claims\": threw IllegalStateException: cannot handle a:c1"
+                + " on a:c1" + System.lineSeparator());
+        assertThat(org.factlint.io.ReportWriter.json(report)).contains("\"problems\" : [ {", "\"kind\" : \"RULE_FAILED\"",
+                "\"rule\" : \"Boom: throws on some claims\"", "\"claims\" : [ \"a:c1\" ]");
+    }
+
+    @Test
     void checksTheSeedsCompletely_withTheDefaultLimits() throws java.io.IOException {
         Report report = Factlint.checker().check(Factlint.read(java.nio.file.Path.of("seeds/moscow-times.claims.json"),
                 java.nio.file.Path.of("seeds/constructed-followup.claims.json")));
