@@ -42,7 +42,7 @@ class ConcurrencyTest {
         inputs.add(seeds.documents());
         inputs.add(seeds.documents().subList(0, 2));
         inputs.add(seeds.documents().subList(1, 3));
-        Claims.documentSets().sampleStream().limit(37).forEach(inputs::add);
+        Claims.documentSets().sampleStream().limit(37).forEach(inputs::add); // random: varied, and compared below
         sequential = inputs.stream().map(checker::check).toList();
     }
 
@@ -52,8 +52,9 @@ class ConcurrencyTest {
 
     @Test
     void givesEachOfManyConcurrentChecksExactlyItsSequentialResult() throws Exception {
-        assertThat(sequential.stream().mapToInt(r -> r.flags().size()).sum()).as("the inputs raise flags")
-                .isGreaterThan(100);
+        assertThat(sequential.get(0).flags()).as("the seeds raise flags").hasSizeGreaterThan(10);
+        assertThat(sequential.stream().filter(r -> !r.flags().isEmpty()).count()).as("inputs with flags")
+                .isGreaterThan(5);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger checks = new AtomicInteger();

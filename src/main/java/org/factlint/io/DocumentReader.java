@@ -157,7 +157,7 @@ public final class DocumentReader {
                     JsonLocation at = p.currentTokenLocation();
                     return rejectedWhole(name, new InputError(name, at.getLineNr() + lineOffset,
                             at.getColumnNr() + (at.getLineNr() == 1 ? columnOffset : 0), prefix,
-                            "expected " + expected(Document.class) + ", found null"));
+                            "expected " + expected(Document.class) + ", got null"));
                 }
                 Document doc = Json.mapper().readValue(p, Document.class);
                 return new Batch(List.of(doc), List.of(), 1, 0);
@@ -341,15 +341,15 @@ public final class DocumentReader {
                     + " (expected one of: " + accepted + ")";
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() == java.time.LocalDate.class) {
-            return found(p).startsWith("the string") && e instanceof InvalidFormatException f
+            return p.currentToken() == JsonToken.VALUE_STRING && e instanceof InvalidFormatException f
                     ? "'" + f.getValue() + "' is not a date (expected YYYY-MM-DD)"
-                    : "expected " + expected(java.time.LocalDate.class) + ", found " + found(p);
+                    : "expected " + expected(java.time.LocalDate.class) + ", got " + found(p);
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return e.getCause().getMessage();
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return "expected " + expected(m.getTargetType()) + ", found " + found(p);
+            return "expected " + expected(m.getTargetType()) + ", got " + found(p);
         }
         if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException iae
                 && iae.getMessage() != null) {
@@ -460,7 +460,7 @@ public final class DocumentReader {
         return describe(type);
     }
 
-    /** The token the parser stands on, for "found ..." in messages. */
+    /** The token the parser stands on, for "got ..." in messages. */
     static String found(JsonParser p) {
         JsonToken t = p.currentToken();
         if (t == null) {
@@ -472,7 +472,7 @@ public final class DocumentReader {
                 case START_OBJECT -> "an object";
                 case VALUE_STRING -> {
                     String s = p.getText();
-                    yield "the string '" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'";
+                    yield "'" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "'";
                 }
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
                 case VALUE_TRUE -> "true";

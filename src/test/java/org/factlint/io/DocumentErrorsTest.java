@@ -87,7 +87,8 @@ class DocumentErrorsTest {
                 "claims.jsonl:2:91: $.sources[0].kind: 'blog' is not a valid source kind (expected one of: official,"
                         + " press_service, state_media, independent_media, wire_agency, anonymous, social, outlet,"
                         + " reference)",
-                "claims.jsonl:4:101: $: malformed JSON: the input ends before the document does (truncated?): expected close marker for object");
+                "claims.jsonl:4:101: $: malformed JSON: the input ends before the document is complete (an object is not"
+                        + " closed): is the file truncated?");
     }
 
     @Test

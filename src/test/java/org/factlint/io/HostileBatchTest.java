@@ -70,7 +70,7 @@ class HostileBatchTest {
                 file + ":2:13: $: malformed JSON: the input ends before the document is complete (inside a value):"
                         + " is the file truncated?",
                 file + ":5:1: $: expected a claims document (a JSON object with article, sources, entities, claims),"
-                        + " found the number 42",
+                        + " got the number 42",
                 file + ":6:" + (followup.replace("\"outlet\":\"example-wire\"", "\"outlet\":\"tass\"").indexOf("\"tass\"") + 1)
                         + ": $.article.outlet: article 'followup': outlet 'tass' is not declared (declared:"
                         + " 'example-wire', 'kremlin-press')");
