@@ -267,7 +267,8 @@ public final class DocumentReader {
         return new InputError(name, line, column, prefix + shorten(path), explain(e, p));
     }
 
-    static String pathOf(List<JsonMappingException.Reference> refs) {
+    /** A Jackson reference path as a JSON path suffix: {@code .claims[2].subject}. */
+    public static String pathOf(List<JsonMappingException.Reference> refs) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference r : refs) {
             if (r.getFieldName() != null) {
@@ -320,6 +321,12 @@ public final class DocumentReader {
         return null;
     }
 
+    /** What a Jackson error means, in the words of Factlint's input errors. */
+    public static String explain(JsonProcessingException e) {
+        return explain(e, e.getProcessor() instanceof JsonParser p ? p : null);
+    }
+
+    /** The same, with the parser that failed: it says what was found where a value of another type belongs. */
     static String explain(JsonProcessingException e, JsonParser p) {
         StreamConstraintsException limit = causeOf(e, StreamConstraintsException.class);
         if (limit != null) {
@@ -341,7 +348,7 @@ public final class DocumentReader {
                     + " (expected one of: " + accepted + ")";
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() == java.time.LocalDate.class) {
-            return p.currentToken() == JsonToken.VALUE_STRING && e instanceof InvalidFormatException f
+            return (p == null || p.currentToken() == JsonToken.VALUE_STRING) && e instanceof InvalidFormatException f
                     ? "'" + f.getValue() + "' is not a date (expected YYYY-MM-DD)"
                     : "expected " + expected(java.time.LocalDate.class) + ", got " + found(p);
         }
@@ -462,6 +469,9 @@ public final class DocumentReader {
 
     /** The token the parser stands on, for "got ..." in messages. */
     static String found(JsonParser p) {
+        if (p == null) {
+            return "a value of another type";
+        }
         JsonToken t = p.currentToken();
         if (t == null) {
             return "the end of the input";
