@@ -26,7 +26,7 @@ public final class SoakRun {
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        RulePack pack = RulePack.of("bundled copy", RulePack.bundled().sources());
+        RulePack pack = RulePack.load(Path.of("rules")); // the bundled pack's source: DRL and tables
         Checker checker = Factlint.checker(pack);
         List<List<Document>> inputs = new ArrayList<>();
         inputs.add(Factlint.read(Path.of("seeds/moscow-times.claims.json"),
