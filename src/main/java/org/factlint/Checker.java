@@ -83,6 +83,7 @@ public final class Checker {
         int rejected = batch.rejected();
         List<CheckError> insertProblems = new ArrayList<>();
         try (DeskSession desk = new DeskSession(pack, options, listeners)) {
+            desk.preResolve(batch.documents());
             for (Document doc : batch.documents()) {
                 try {
                     desk.insert(doc);

@@ -91,6 +91,11 @@ public final class DeskSession implements AutoCloseable {
         return loader.claims();
     }
 
+    /** Resolves entity names of documents about to be inserted together, so keys do not depend on their order. */
+    synchronized void preResolve(List<Document> documents) {
+        loader.preResolve(documents);
+    }
+
     synchronized void insert(Document document) {
         checkOpen();
         List<Object> facts = loader.load(document);

@@ -36,6 +36,42 @@ public final class FactLoader {
     private final Set<String> articles = new HashSet<>();
     private int claims;
 
+    /**
+     * Resolves the entity names of documents that will be loaded together, before any is loaded, so that the keys
+     * do not depend on the order of the documents: names linked through any chain of shared spellings or aliases
+     * (across documents too) get one key, the smallest folded name of the group.
+     */
+    public void preResolve(List<Document> documents) {
+        Map<String, String> parent = new HashMap<>();
+        for (Document doc : documents) {
+            for (Entity e : doc.entities()) {
+                String first = root(parent, Names.fold(e.name()));
+                for (String alias : e.aliases()) {
+                    String other = root(parent, Names.fold(alias));
+                    if (!other.equals(first)) {
+                        // Union by smallest name keeps the chosen key independent of document order.
+                        String keep = first.compareTo(other) < 0 ? first : other;
+                        parent.put(first, keep);
+                        parent.put(other, keep);
+                        first = keep;
+                    }
+                }
+            }
+        }
+        for (String fold : parent.keySet()) {
+            entityKeyByFold.putIfAbsent(fold, root(parent, fold));
+        }
+    }
+
+    private static String root(Map<String, String> parent, String fold) {
+        String r = parent.computeIfAbsent(fold, f -> f);
+        while (!r.equals(parent.get(r))) {
+            r = parent.get(r);
+        }
+        parent.put(fold, r);
+        return r;
+    }
+
     /** How many claims were loaded so far. */
     public int claims() {
         return claims;
