@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,11 +53,24 @@ public final class ReloadingChecker implements AutoCloseable {
     private volatile Map<String, String> seen;
     private volatile long reloads;
 
+    private final CheckerOptions options;
+
     private ReloadingChecker(Path dir, Loader loader, Duration interval) throws IOException {
+        this(dir, loader, interval, CheckerOptions.defaults());
+    }
+
+    private ReloadingChecker(Path dir, Loader loader, Duration interval, CheckerOptions options) throws IOException {
         this.dir = dir;
         this.loader = loader;
+        this.options = Objects.requireNonNull(options, "options");
         this.seen = snapshot(dir);
-        this.current = new AtomicReference<>(new Checker(loader.load(dir))); // fail fast: the first pack must compile
+        // Fail fast: the first pack must compile and pass its canary.
+        RulePack first = loader.load(dir);
+        List<CheckError> problems = canary(first, dir);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(canaryMessage(problems));
+        }
+        this.current = new AtomicReference<>(new Checker(first, options));
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "factlint-reload " + dir);
             t.setDaemon(true);
@@ -82,8 +96,44 @@ public final class ReloadingChecker implements AutoCloseable {
         return new ReloadingChecker(dir, d -> RulePack.load(d, trust), interval);
     }
 
+    /** Watches a pack directory of the given trust, polling at {@code interval}; checks run within {@code options}. */
+    public static ReloadingChecker watch(Path dir, Trust trust, Duration interval, CheckerOptions options)
+            throws IOException {
+        Objects.requireNonNull(trust, "trust");
+        return new ReloadingChecker(dir, d -> RulePack.load(d, trust), interval, options);
+    }
+
     static ReloadingChecker watch(Path dir, Loader loader, Duration interval) throws IOException {
         return new ReloadingChecker(dir, loader, interval);
+    }
+
+    /**
+     * Runs a freshly compiled pack on the documents of its own scenarios ({@code tests/*.json}) before it may serve:
+     * a pack whose rules throw, loop or stall at run time is caught here, not in production. Returns the problems.
+     */
+    static List<CheckError> canary(RulePack pack, Path dir) throws IOException {
+        List<Document> documents = new java.util.ArrayList<>();
+        for (Path file : org.factlint.testing.ScenarioFiles.in(dir)) {
+            try {
+                for (org.factlint.testing.Scenario scenario : org.factlint.testing.ScenarioFiles.read(file)) {
+                    scenario.given().forEach(g -> documents.add(g.document()));
+                }
+            } catch (RuntimeException unreadable) {
+                // A broken scenario file is the workbench's business (factlint validate); it does not block a reload.
+                LOG.warn("canary: skipping unreadable scenario file {}: {}", file, unreadable.getMessage());
+            }
+        }
+        List<CheckError> problems = new java.util.ArrayList<>();
+        Checker candidate = new Checker(pack, CheckerOptions.defaults().withTimeLimit(java.time.Duration.ofSeconds(10)));
+        for (Document doc : documents) {
+            problems.addAll(candidate.check(doc).problems()); // one by one: scenarios may reuse article ids
+        }
+        return problems;
+    }
+
+    static String canaryMessage(List<CheckError> problems) {
+        return "the new rule pack fails at run time on its own scenario documents: " + problems.get(0)
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
     }
 
     /** The checker of the current pack; keep it for a series of checks that must see one pack. */
@@ -142,7 +192,13 @@ public final class ReloadingChecker implements AutoCloseable {
             }
             try {
                 RulePack pack = loader.load(dir);
-                current.set(new Checker(pack));
+                List<CheckError> problems = canary(pack, dir);
+                if (!problems.isEmpty()) {
+                    seen = now; // not retried until the next edit
+                    fail(new IllegalStateException(canaryMessage(problems)));
+                    return false;
+                }
+                current.set(new Checker(pack, options));
                 seen = now;
                 reloads++;
                 lastError.set(null);

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ReloadingCheckerTest {
     private static final String HEAD = "package org.factlint.rules;\n\nimport java.util.List;\nimport org.factlint.facts.ClaimFact;\n\n";
     private static final Duration NEVER = Duration.ofHours(1); // tests drive reloads themselves: no timing races
-    private static final Document DOC = Factlint.parse("""
+    private static final String DOC_JSON = """
             { "article": { "id": "a", "outlet": "w", "headline": "h", "published": "2023-05-10" },
               "sources": [ { "id": "w", "name": "Wire", "kind": "wire_agency" } ],
               "entities": [ { "id": "m", "name": "Ivan Petrov" } ],
               "claims": [ { "id": "c1", "text": "Ivan Petrov resigned.", "subject": "m", "predicate": "resign" } ] }
-            """).documents().get(0);
+            """;
+    private static final Document DOC = Factlint.parse(DOC_JSON).documents().get(0);
 
     @TempDir
     Path dir;
@@ -130,5 +131,26 @@ class ReloadingCheckerTest {
         Files.writeString(dir.resolve("r.drl"), "rule");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReloadingChecker.watch(dir))
                 .isInstanceOf(RulePackException.class);
+    }
+
+    @Test
+    void keepsServingOldPack_whenTheNewOneThrowsAtRunTimeOnItsScenarios() throws IOException {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/smoke.json"), """
+                [ { "name": "smoke", "given": [ %s ], "expect": { "mustInclude": [] } } ]
+                """.formatted(DOC_JSON));
+        try (ReloadingChecker checker = ReloadingChecker.watch(dir, Trust.CHECKED, NEVER)) {
+            Files.writeString(dir.resolve("r.drl"), rule("X-TWO").replace("insertLogical(",
+                    "if ( $c.text().length() > 0 ) { throw new IllegalStateException( \"boom\" ); }\n    insertLogical("));
+            assertThat(checker.reloadIfChanged()).isFalse();
+            assertThat(checker.lastError()).get().extracting(Throwable::getMessage).asString()
+                    .startsWith("the new rule pack fails at run time on its own scenario documents: ")
+                    .contains("every claim").contains("boom");
+            assertThat(codes(checker.check(List.of(DOC)))).containsExactly("X-ONE");
+
+            Files.writeString(dir.resolve("r.drl"), rule("X-TWO"));
+            assertThat(checker.reloadIfChanged()).isTrue();
+            assertThat(codes(checker.check(List.of(DOC)))).containsExactly("X-TWO");
+        }
     }
 }
