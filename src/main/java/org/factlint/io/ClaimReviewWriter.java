@@ -54,14 +54,9 @@ public final class ClaimReviewWriter {
     /** The drafts as maps, in report order (most severe first). */
     public static List<Map<String, Object>> reviews(Report report, Collection<Document> documents, String reviewer,
                                                     LocalDate reviewDate) {
-        Map<String, Document> docByClaim = new HashMap<>();
-        Map<String, Claim> claims = new HashMap<>();
-        for (Document d : documents) {
-            for (Claim c : d.claims()) {
-                docByClaim.put(d.qualify(c.id()), d);
-                claims.put(d.qualify(c.id()), c);
-            }
-        }
+        ClaimIndex index = ClaimIndex.of(documents);
+        Map<String, Document> docByClaim = index.documents();
+        Map<String, Claim> claims = index.claims();
         Map<String, List<Flag>> byClaim = new LinkedHashMap<>();
         for (Flag f : report.flags()) {
             if (f.category() == Category.CONSISTENCY || f.claims().isEmpty()) {

@@ -41,14 +41,9 @@ public final class HtmlReport {
      * flags are placed on their claims' spans; flags whose claims have no span or text are listed after the articles.
      */
     public static String render(Report report, Collection<Document> documents) {
-        Map<String, Document> docByClaim = new HashMap<>();
-        Map<String, Claim> claims = new HashMap<>();
-        for (Document d : documents) {
-            for (Claim c : d.claims()) {
-                docByClaim.put(d.qualify(c.id()), d);
-                claims.put(d.qualify(c.id()), c);
-            }
-        }
+        ClaimIndex index = ClaimIndex.of(documents);
+        Map<String, Document> docByClaim = index.documents();
+        Map<String, Claim> claims = index.claims();
         Map<Flag, Integer> numbers = new LinkedHashMap<>();
         for (Flag f : report.flags()) {
             numbers.put(f, numbers.size() + 1);

@@ -4,35 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.factlint.io.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code factlint check} through picocli's execute, with captured output and picocli's exit codes. */
 class CheckCommandTest {
     static final String SEED = "seeds/moscow-times.claims.json";
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void exitsOne_andPrintsEachFlagAndTheCounts_whenTheSeedIsFlagged() {
-        Run run = run("check", SEED);
+        CliRun run = run("check", SEED);
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("HIGH   UNC-NONCONFIRMED       mt:c1, mt:c4")
                 .contains("evidence: 'has not yet officially confirmed'")
@@ -43,14 +31,14 @@ class CheckCommandTest {
 
     @Test
     void exitsZero_whenNothingReachesTheThreshold() throws IOException {
-        Run run = run("check", "--fail-on", "high", "src/test/resources/docs/valid/full.json");
+        CliRun run = run("check", "--fail-on", "high", "src/test/resources/docs/valid/full.json");
         assertThat(run.exit()).isEqualTo(0);
         assertThat(run.out()).contains("2 flags (2 medium)");
     }
 
     @Test
     void writesTheJsonReport_withFlagsCountsAndRejectedInputs() throws IOException {
-        Run run = run("check", "--format", "json", SEED);
+        CliRun run = run("check", "--format", "json", SEED);
         JsonNode report = Json.mapper().readTree(run.out());
         assertThat(report.at("/counts/read").asInt()).isEqualTo(1);
         assertThat(report.at("/counts/flags").asInt()).isEqualTo(11);
@@ -63,7 +51,7 @@ class CheckCommandTest {
 
     @Test
     void exitsTwo_andNamesTheLocatedError_whenAnInputIsBad_afterCheckingTheGoodOnes() {
-        Run run = run("check", SEED, "src/test/resources/docs/invalid/ref-undeclared-source.json");
+        CliRun run = run("check", SEED, "src/test/resources/docs/invalid/ref-undeclared-source.json");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).contains("2 documents read, 1 accepted, 1 rejected; 16 claims; 11 flags");
         assertThat(run.err()).isEqualTo("src/test/resources/docs/invalid/ref-undeclared-source.json:42:21:"
@@ -73,14 +61,14 @@ class CheckCommandTest {
 
     @Test
     void exitsTwo_whenAFileDoesNotExist() {
-        Run run = run("check", "nowhere.json");
+        CliRun run = run("check", "nowhere.json");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("factlint: cannot read 'nowhere.json': no such file" + System.lineSeparator());
     }
 
     @Test
     void exitsTwo_onABadSeverity() {
-        Run run = run("check", "--fail-on", "severe", SEED);
+        CliRun run = run("check", "--fail-on", "severe", SEED);
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("Invalid value for option '--fail-on': severity 'severe' is not one of:"
                 + " low, medium, high");
@@ -88,7 +76,7 @@ class CheckCommandTest {
 
     @Test
     void exitsTwo_onAnUnknownFormat() {
-        Run run = run("check", "--format", "pdf", SEED);
+        CliRun run = run("check", "--format", "pdf", SEED);
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("Invalid value for option '--format': expected one of");
     }
@@ -104,14 +92,14 @@ class CheckCommandTest {
                 then
                 end
                 """);
-        Run run = run("check", "--rules", dir.toString(), SEED);
+        CliRun run = run("check", "--rules", dir.toString(), SEED);
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("factlint: rule pack " + dir + " has ").contains("\nbroken.drl:5:35: ");
     }
 
     @Test
     void usesARulePackFromADirectory() throws IOException {
-        Run run = run("check", "--rules", "rules", SEED);
+        CliRun run = run("check", "--rules", "rules", SEED);
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("11 flags");
     }

@@ -3,8 +3,6 @@ package org.factlint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,27 +14,17 @@ import org.factlint.text.ArticleText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 class TextCommandsTest {
     static final Path SEED = Path.of("seeds/moscow-times-victory-parade-invitations.txt");
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void extract_printsClaimsJson_thatReadsBackAsTheSameDocument() throws IOException {
-        Run r = run("extract", SEED.toString());
+        CliRun r = run("extract", SEED.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("\"kind\" : \"state_media\"", "\"category\" : \"non_confirmation\"")
@@ -57,8 +45,8 @@ class TextCommandsTest {
     void correctedExtract_isCheckedLikeAnyClaimsFile(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("mt.json");
         Files.writeString(json, run("extract", SEED.toString()).out());
-        Run fromJson = run("check", json.toString());
-        Run fromText = run("check", SEED.toString());
+        CliRun fromJson = run("check", json.toString());
+        CliRun fromText = run("check", SEED.toString());
         assertThat(fromText.exit()).isEqualTo(1);
         assertThat(fromText.out()).contains("UNC-NONCONFIRMED", "UNC-SINGLE-INTERESTED", "UNC-UNSPECIFIED",
                 "UNC-UNDECIDED", "UNC-FORECAST");
@@ -67,26 +55,26 @@ class TextCommandsTest {
 
     @Test
     void check_withHtmlAndClaimReviewFormats_writesThem() {
-        Run html = run("check", "--format", "html", SEED.toString());
+        CliRun html = run("check", "--format", "html", SEED.toString());
         assertThat(html.exit()).isEqualTo(1);
         assertThat(html.out()).startsWith("<!DOCTYPE html>").contains("<mark class=\"hl cat-unconfirmed");
-        Run cr = run("check", "--format", "claimreview", "--reviewer", "Desk", SEED.toString());
+        CliRun cr = run("check", "--format", "claimreview", "--reviewer", "Desk", SEED.toString());
         assertThat(cr.out()).startsWith("[").contains("\"@type\" : \"ClaimReview\"", "\"name\" : \"Desk\"");
     }
 
     @Test
     void extract_ofAMissingFile_orBadFrontMatter_exitsTwoNamingTheCulprit(@TempDir Path dir) throws IOException {
-        Run missing = run("extract", dir.resolve("nope.txt").toString());
+        CliRun missing = run("extract", dir.resolve("nope.txt").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).isEqualTo("factlint: cannot read '" + dir.resolve("nope.txt") + "': no such file"
                 + System.lineSeparator());
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "---\noutlet: X\nlang: en\n---\nHeadline\n");
-        Run r = run("extract", bad.toString());
+        CliRun r = run("extract", bad.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo(bad + ":3:1: front matter: unknown key 'lang' (expected one of: date, id,"
                 + " outlet, url)" + System.lineSeparator());
-        Run check = run("check", bad.toString());
+        CliRun check = run("check", bad.toString());
         assertThat(check.exit()).isEqualTo(2);
         assertThat(check.err()).contains(bad + ":3:1: $: front matter: unknown key 'lang'");
     }

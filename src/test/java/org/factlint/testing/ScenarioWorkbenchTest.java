@@ -1,21 +1,19 @@
 package org.factlint.testing;
 
+import org.factlint.cli.CliRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.factlint.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Scenario files, the test and validate commands, and the lexicon as data, on a copy of the default pack. */
 class ScenarioWorkbenchTest {
@@ -43,17 +41,8 @@ class ScenarioWorkbenchTest {
         }
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     static Path scenario(Path dir, String name, String json) throws IOException {
@@ -80,7 +69,7 @@ class ScenarioWorkbenchTest {
 
     @Test
     void testCommand_passesDefaultPack_withSummaryLineAndCoverage() {
-        Run r = run("test", pack.toString(), "--min-coverage", "100");
+        CliRun r = run("test", pack.toString(), "--min-coverage", "100");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(lines.size() - 1)).matches("\\d+ passed, 0 failed");
@@ -106,7 +95,7 @@ class ScenarioWorkbenchTest {
                                              "subject": "m", "predicate": "resign" } ] } ],
                   "expect": { "flags": [ { "code": "UNC-HEDGED", "claims": ["a:c1"] } ] } }
                 """);
-        Run r = run("test", dir.toString(), "--min-coverage", "50");
+        CliRun r = run("test", dir.toString(), "--min-coverage", "50");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("""
                 FAIL a hedge expected where there is a forecast (hedge.json)
@@ -133,12 +122,12 @@ class ScenarioWorkbenchTest {
                   "expect": { "mustInclude": [ { "code": "UNC-HEDGED", "claims": ["a:c1"] } ] } }
                 """);
         String drlBefore = drl(dir);
-        Run before = run("test", dir.toString());
+        CliRun before = run("test", dir.toString());
         assertThat(before.code()).isEqualTo(1);
         assertThat(before.out()).contains("FAIL word has it: a hedge the lexicon did not know");
 
         Files.writeString(dir.resolve("lexicon/cues.csv"), "hedge,word has it\n", java.nio.file.StandardOpenOption.APPEND);
-        Run after = run("test", dir.toString());
+        CliRun after = run("test", dir.toString());
         assertThat(after.code()).as(after.out()).isZero();
         assertThat(after.out()).contains("PASS word has it: a hedge the lexicon did not know");
         assertThat(drl(dir)).isEqualTo(drlBefore);
@@ -162,7 +151,7 @@ class ScenarioWorkbenchTest {
                 + "rule \"a\"\nwhen\n    ClaimFact( id == == \"x\" )\nthen\nend\n");
         Files.writeString(dir.resolve("lexicon/cues.csv"), "category,phrase\nhedg,allegedly\n");
         scenario(dir, "s.json", "{ \"given\": \"x\" }");
-        Run r = run("validate", dir.toString());
+        CliRun r = run("validate", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEqualTo(dir.resolve("a.drl") + ":5:22: no viable alternative at input '==' in rule \"a\"\n"
                 + dir.resolve("lexicon/cues.csv") + ":2:1: unknown cue category 'hedg' (expected one of: non_confirmation, "
@@ -173,14 +162,14 @@ class ScenarioWorkbenchTest {
 
     @Test
     void validateCommand_acceptsDefaultPack() {
-        Run r = run("validate", "rules");
+        CliRun r = run("validate", "rules");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("rules: 24 rules, 0 warnings\n");
     }
 
     @Test
     void commands_rejectMissingDirectory() {
-        Run r = run("test", tmp.resolve("nope").toString());
+        CliRun r = run("test", tmp.resolve("nope").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("factlint: rule pack directory '" + tmp.resolve("nope")
                 + "' does not exist or is not a directory\n");
