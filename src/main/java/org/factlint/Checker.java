@@ -3,6 +3,12 @@ package org.factlint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.factlint.internal.FactLoader;
+import org.factlint.internal.Partitions;
 import org.factlint.model.Document;
 import org.factlint.model.InvalidDocumentException;
 import org.slf4j.Logger;
@@ -10,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks documents against a rule pack. Build one per pack and share it: it is immutable and thread-safe, and each
- * check runs in its own short-lived rules session, always disposed.
+ * check runs in its own short-lived rules session, always disposed (a large archive checked with the bundled pack
+ * runs in one session per core, over independent parts of it).
  *
  * <p>A check never lets a rule pack's failure escape: a rule that loops, runs past the {@link CheckerOptions} limits
  * or throws is stopped, named in {@link Report#problems()}, and the next check runs as usual.
@@ -27,6 +34,8 @@ public final class Checker {
     private final CheckerOptions options;
     /** Engine listeners for every session (rule coverage in scenario runs); empty in normal use. */
     private final List<org.kie.api.event.rule.AgendaEventListener> listeners;
+    private final int partitionMinClaims;
+    private final int parts;
 
     static {
         org.factlint.internal.Hooks.install(Checker::new);
@@ -45,9 +54,17 @@ public final class Checker {
     }
 
     Checker(RulePack pack, CheckerOptions options, List<org.kie.api.event.rule.AgendaEventListener> listeners) {
+        this(pack, options, listeners, PARTITION_MIN_CLAIMS, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A checker that splits bundled-pack checks of at least {@code partitionMinClaims} claims into {@code parts}. */
+    Checker(RulePack pack, CheckerOptions options, List<org.kie.api.event.rule.AgendaEventListener> listeners,
+            int partitionMinClaims, int parts) {
         this.pack = pack;
         this.options = java.util.Objects.requireNonNull(options, "options");
         this.listeners = List.copyOf(listeners);
+        this.partitionMinClaims = partitionMinClaims;
+        this.parts = parts;
     }
 
     /** The limits each check runs within. */
@@ -57,7 +74,7 @@ public final class Checker {
 
     /** A checker for the same pack with other limits. */
     public Checker withOptions(CheckerOptions options) {
-        return new Checker(pack, options, listeners);
+        return new Checker(pack, options, listeners, partitionMinClaims, parts);
     }
 
     /** The rule pack this checker applies. */
@@ -79,6 +96,10 @@ public final class Checker {
      * conflicts with an earlier one of the batch (same article id, a source declared differently) is rejected too.
      */
     public Report check(Batch batch) {
+        if (parts >= 2 && pack == RulePack.bundled()
+                && batch.documents().stream().mapToLong(d -> d.claims().size()).sum() >= partitionMinClaims) {
+            return checkInParts(batch);
+        }
         List<InputError> errors = new ArrayList<>(batch.errors());
         int rejected = batch.rejected();
         List<CheckError> insertProblems = new ArrayList<>();
@@ -109,6 +130,98 @@ public final class Checker {
                     report.flags().size());
             return report;
         }
+    }
+
+    /**
+     * A large batch checked with the bundled pack: loaded once (names and sources resolve across the whole batch),
+     * split into independent parts (claims no rule of the pack can join never share a part), one session per part
+     * and core. Same flags as one session; each part runs within the check's limits.
+     */
+    private Report checkInParts(Batch batch) {
+        List<InputError> errors = new ArrayList<>(batch.errors());
+        int rejected = batch.rejected();
+        FactLoader loader = new FactLoader();
+        loader.preResolve(batch.documents());
+        List<Object> facts = new ArrayList<>();
+        for (Document doc : batch.documents()) {
+            try {
+                facts.addAll(loader.load(doc));
+            } catch (InvalidDocumentException e) {
+                rejected++;
+                String at = "article '" + doc.article().id() + "'";
+                e.problems().forEach(p -> errors.add(new InputError(at, 0, 0, "$." + p.path(), p.message())));
+                LOG.warn("rejected {}: {}", at, e.getMessage());
+            }
+        }
+        List<List<Object>> split = Partitions.split(facts, pack.facts(), parts);
+        List<Future<Part>> others = new ArrayList<>();
+        for (List<Object> part : split.subList(1, split.size())) {
+            others.add(Workers.POOL.submit(() -> runPart(part)));
+        }
+        List<Flag> flags = new ArrayList<>();
+        List<CheckError> problems = new ArrayList<>();
+        Part first = runPart(split.get(0));
+        flags.addAll(first.flags());
+        problems.addAll(first.problems());
+        try {
+            for (Future<Part> f : others) {
+                Part p = f.get();
+                flags.addAll(p.flags());
+                problems.addAll(p.problems());
+            }
+        } catch (InterruptedException e) {
+            others.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking", e);
+        } catch (ExecutionException e) {
+            others.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        Report report = new Report(flags, batch.read(), batch.read() - rejected, rejected, loader.claims(), errors,
+                problems);
+        LOG.debug("checked {} documents, {} claims in {} parts: {} flags", report.accepted(), report.claims(),
+                split.size(), report.flags().size());
+        return report;
+    }
+
+    private record Part(List<Flag> flags, List<CheckError> problems) {
+    }
+
+    private Part runPart(List<Object> facts) {
+        try (DeskSession desk = new DeskSession(pack, options, listeners)) {
+            List<CheckError> problems = new ArrayList<>();
+            try {
+                desk.insertFacts(facts);
+            } catch (RuntimeException e) {
+                // A rule condition evaluated on insert threw: the pack is at fault, not the documents.
+                CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
+                        "a rule condition threw while loading: " + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                problems.add(problem);
+                LOG.warn("{}", problem, e);
+            }
+            problems.addAll(desk.fire());
+            return new Part(desk.flags(), problems);
+        }
+    }
+
+    /** Below this many claims a check runs in one session: splitting costs more than it saves. */
+    static final int PARTITION_MIN_CLAIMS = 5_000;
+
+    /** Daemon threads for the parts of large checks, one per core, started on first use. */
+    private static final class Workers {
+        static final ExecutorService POOL = Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(), r -> {
+                    Thread t = new Thread(r, "factlint-check");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** Opens a session for claims that arrive over time; close it when done. */

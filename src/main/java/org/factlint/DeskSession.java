@@ -106,6 +106,14 @@ public final class DeskSession implements AutoCloseable {
         LOG.debug("added article '{}': {} facts", document.article().id(), facts.size());
     }
 
+    /** Inserts facts loaded elsewhere (one part of a large check); {@link #claims()} does not count them. */
+    synchronized void insertFacts(List<Object> facts) {
+        checkOpen();
+        for (Object fact : facts) {
+            session.insert(fact);
+        }
+    }
+
     /** Fires the rules within the limits; returns the problems of this firing (also kept in {@link #problems()}). */
     synchronized List<CheckError> fire() {
         checkOpen();

@@ -34,6 +34,8 @@ public final class FactLoader {
     private final Set<String> entityKeysInserted = new HashSet<>();
     private final Map<String, Source> sources = new HashMap<>();
     private final Set<String> articles = new HashSet<>();
+    /** Folded names by name: documents repeat the same names, and folding normalizes Unicode each time. */
+    private final Map<String, String> foldCache = new HashMap<>();
     private int claims;
 
     /**
@@ -100,10 +102,10 @@ public final class FactLoader {
             if (entityKeysInserted.add(key)) {
                 Set<String> groups = new LinkedHashSet<>();
                 e.groups().forEach(g -> groups.add(keys.get(g)));
-                facts.add(new EntityFact(key, e.name(), Names.fold(e.party()), Set.copyOf(groups)));
+                facts.add(new EntityFact(key, e.name(), fold(e.party()), Set.copyOf(groups)));
             }
             for (String word : words(e.name())) {
-                facts.add(new MentionFact(articleId, key, word, Names.fold(word), null));
+                facts.add(new MentionFact(articleId, key, word, fold(word), null));
             }
         }
         for (Claim c : doc.claims()) {
@@ -113,7 +115,7 @@ public final class FactLoader {
             claims++;
             if (c.subjectMention() != null) {
                 for (String word : words(c.subjectMention())) {
-                    facts.add(new MentionFact(articleId, fact.subjectKey(), word, Names.fold(word), id));
+                    facts.add(new MentionFact(articleId, fact.subjectKey(), word, fold(word), id));
                 }
             }
             for (Cue cue : c.cues()) {
@@ -153,8 +155,8 @@ public final class FactLoader {
     /** An entity's key: that of an earlier entity sharing any folded name or alias, else its own folded name. */
     private String resolve(Entity e) {
         List<String> folds = new ArrayList<>();
-        folds.add(Names.fold(e.name()));
-        e.aliases().forEach(a -> folds.add(Names.fold(a)));
+        folds.add(fold(e.name()));
+        e.aliases().forEach(a -> folds.add(fold(a)));
         String key = folds.stream().map(entityKeyByFold::get).filter(Objects::nonNull).findFirst().orElse(folds.get(0));
         folds.forEach(f -> entityKeyByFold.putIfAbsent(f, key));
         return key;
@@ -188,9 +190,9 @@ public final class FactLoader {
                 q == null || q.unit() == null ? null : q.unit().toLowerCase(Locale.ROOT),
                 q == null ? null : figure(q),
                 originId, origin.name(), origin.kind(),
-                origin.party() == null ? "source:" + originId : Names.fold(origin.party()),
-                subject.party() == null ? null : Names.fold(subject.party()),
-                object == null || object.party() == null ? null : Names.fold(object.party()),
+                origin.party() == null ? "source:" + originId : fold(origin.party()),
+                subject.party() == null ? null : fold(subject.party()),
+                object == null || object.party() == null ? null : fold(object.party()),
                 List.copyOf(chain), c.headline());
     }
 
@@ -206,6 +208,10 @@ public final class FactLoader {
             case UP_TO -> "up to ";
         };
         return qualifier + n + (q.unit() == null ? "" : " " + q.unit());
+    }
+
+    private String fold(String name) {
+        return name == null ? null : foldCache.computeIfAbsent(name, Names::fold);
     }
 
     private static List<String> words(String name) {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the whole benchmark suite (see BENCHMARKS.md): per-article latency, archive throughput at 10k/100k/1M claims,
+# cold start of the CLI, live heap per claim at 1M. Results land in target/bench/.
+#   src/bench/run.sh            everything (about 20-30 minutes on 2 cores)
+#   src/bench/run.sh quick      10k/100k only, fewer iterations (a few minutes)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+MODE="${1:-full}"
+OUT=target/bench
+mvn -q -B -Pbench package -DskipTests
+mkdir -p "$OUT"
+
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "nproc: $(nproc)"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2 " GiB"}')"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "load before: $(uptime)"
+} | tee "$OUT/machine.txt"
+
+# Cold start, measured from outside the JVM: the whole `factlint check` process on the seed.
+SEED=seeds/moscow-times.claims.json
+CLI=(java -jar target/factlint.jar check "$SEED")
+# Class-data sharing: JDK 17's AppCDS dump (-XX:ArchiveClassesAtExit, -Xshare:dump) crashes on this Debian build
+# (SIGSEGV in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary), so the cache variant uses JDK 25's AOT
+# cache (JEP 483/514) when a JDK 25 is installed: one training run writes it, later runs map it.
+J25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
+RUNS=(-n "jdk17" "${CLI[*]}")
+if [ -x "$J25" ]; then
+  "$J25" -XX:AOTCacheOutput=target/factlint.aot -jar target/factlint.jar check "$SEED" >/dev/null 2>&1 || true
+  RUNS+=(-n "jdk25" "$J25 -jar target/factlint.jar check $SEED")
+  RUNS+=(-n "jdk25+aot-cache" "$J25 -XX:AOTCache=target/factlint.aot -jar target/factlint.jar check $SEED")
+fi
+hyperfine --warmup 1 --runs 10 -i --export-json "$OUT/coldstart.json" "${RUNS[@]}" | tee "$OUT/coldstart.txt"
+
+# Live heap per claim with the checked state alive, one JVM per implementation.
+SIZE=1000000
+[ "$MODE" = quick ] && SIZE=100000
+for impl in hand-written engine naive; do
+  # the naive engine may not finish at 1M: give it 15 minutes and say so
+  timeout 900 java -Xms14g -Xmx14g -XX:+UseParallelGC -cp target/benchmarks.jar org.factlint.bench.MemoryProbe \
+    "$SIZE" "$impl" 2>/dev/null | grep "bytes per claim" | tee -a "$OUT/memory.txt" \
+    || echo "$impl $SIZE claims: did not finish within 15 minutes" | tee -a "$OUT/memory.txt"
+done
+
+# JMH: per-article latency and archive throughput, side by side. 1M claims run single-shot with no warm-up
+# iteration and two measured shots (a shot is long enough to warm itself up).
+if [ "$MODE" = quick ]; then
+  java -jar target/benchmarks.jar 'ArticleBench|ArchiveBench' -p claims=10000,100000 -wi 1 -i 2 -w 1 -r 1 \
+    -rf json -rff "$OUT/jmh.json" 2>&1 | grep -v "WARN\|INFO" | tee "$OUT/jmh.txt"
+else
+  java -jar target/benchmarks.jar 'ArticleBench|ArchiveBench' -p claims=10000,100000 -rf json -rff "$OUT/jmh.json" \
+    2>&1 | grep -v "WARN\|INFO" | tee "$OUT/jmh.txt"
+  java -jar target/benchmarks.jar 'ArchiveBench.(engine|handWritten)' -p claims=1000000 -wi 0 -i 2 \
+    -rf json -rff "$OUT/jmh-1m.json" 2>&1 | grep -v "WARN\|INFO" | tee "$OUT/jmh-1m.txt"
+  # one shot of the naive engine at 1M, bounded: a timeout is reported as a lower bound
+  timeout 1200 java -jar target/benchmarks.jar 'ArchiveBench.naiveEngine' -p claims=1000000 -wi 0 -i 1 \
+    -rf json -rff "$OUT/jmh-1m-naive.json" 2>&1 | grep -v "WARN\|INFO" | tee "$OUT/jmh-1m-naive.txt" \
+    || echo "naive engine at 1M: no result within 20 minutes" | tee -a "$OUT/jmh-1m-naive.txt"
+fi
+echo "load after: $(uptime)" | tee -a "$OUT/machine.txt"

@@ -1,0 +1,195 @@
+package org.factlint.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.factlint.facts.ClaimFact;
+import org.factlint.facts.CueFact;
+import org.factlint.facts.EntityFact;
+import org.factlint.facts.MentionFact;
+import org.factlint.facts.RelationFact;
+import org.factlint.facts.SourceTerm;
+import org.factlint.model.CueCategory;
+import org.factlint.model.Polarity;
+
+/**
+ * Splits one working memory's facts into independent parts that can be checked in separate sessions and give, merged,
+ * exactly the flags of one session. Two claims land in one part whenever some rule of the default pack can join
+ * them:
+ * <ul>
+ * <li>same subject: every same-event join (eventKey starts with the subject), headlines, two places, spellings;</li>
+ * <li>a relation between them (confirms, denies, answers, questions);</li>
+ * <li>"the only one" against another subject of a shared group with the same predicate and object (exclusivity);</li>
+ * <li>a negated claim about a group against a member's claim with the same predicate and object
+ *     (negated existence);</li>
+ * <li>same article and same origin, when the pack's source table lists that origin (the table rule flags the first
+ *     such claim of an article).</li>
+ * </ul>
+ * Lexicon cues are per claim and need nothing. Entities go to every part (rules read them, never flag them); the
+ * pack's own facts (table rows) are inserted into every session by the caller. Cues and relations follow their claim; an article's
+ * declared name mentions follow the claims about that entity. A pack with other cross-subject joins must not be
+ * partitioned this way: {@code Checker} only partitions the bundled pack.
+ */
+public final class Partitions {
+    private Partitions() {
+    }
+
+    /**
+     * The facts split into at most {@code bins} parts of similar claim counts (largest components first, each into the
+     * lightest part). Fewer parts when there are fewer independent components.
+     */
+    public static List<List<Object>> split(List<Object> facts, List<Object> packFacts, int bins) {
+        java.util.Set<String> tabled = new java.util.HashSet<>();
+        for (Object o : packFacts) {
+            if (o instanceof SourceTerm t) {
+                tabled.add(t.source());
+            }
+        }
+        List<ClaimFact> claims = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, EntityFact> entities = new HashMap<>();
+        List<EntityFact> entityFacts = new ArrayList<>();
+        for (Object o : facts) {
+            if (o instanceof ClaimFact c) {
+                index.put(c.id(), claims.size());
+                claims.add(c);
+            } else if (o instanceof EntityFact e) {
+                entities.putIfAbsent(e.key(), e);
+                entityFacts.add(e);
+            }
+        }
+        int n = claims.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        Map<String, Integer> firstOfSubject = new HashMap<>();
+        Map<String, Integer> firstOfArticleOrigin = new HashMap<>();
+        Map<String, List<Integer>> byPredicateObject = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            ClaimFact c = claims.get(i);
+            Integer first = firstOfSubject.putIfAbsent(c.subjectKey(), i);
+            if (first != null) {
+                union(parent, first, i);
+            }
+            byPredicateObject.computeIfAbsent(c.predicate() + "|" + c.objectKey(), k -> new ArrayList<>(2)).add(i);
+            if (tabled.contains(c.origin())) {
+                Integer firstOfOrigin = firstOfArticleOrigin.putIfAbsent(c.article() + "|" + c.origin(), i);
+                if (firstOfOrigin != null) {
+                    union(parent, firstOfOrigin, i);
+                }
+            }
+        }
+        for (Object o : facts) {
+            if (o instanceof RelationFact r) {
+                Integer from = index.get(r.from());
+                Integer to = index.get(r.to());
+                if (from != null && to != null) {
+                    union(parent, from, to);
+                }
+            } else if (o instanceof CueFact w && w.category() == CueCategory.EXCLUSIVITY) {
+                Integer x = index.get(w.claim());
+                EntityFact e = x == null ? null : entities.get(claims.get(x).subjectKey());
+                if (e != null && !e.groups().isEmpty()) {
+                    ClaimFact cx = claims.get(x);
+                    for (int i : byPredicateObject.get(cx.predicate() + "|" + cx.objectKey())) {
+                        EntityFact other = entities.get(claims.get(i).subjectKey());
+                        if (other != null && e.groups().stream().anyMatch(other.groups()::contains)) {
+                            union(parent, x, i);
+                        }
+                    }
+                }
+            }
+        }
+        java.util.Set<String> groupKeys = new java.util.HashSet<>();
+        entityFacts.forEach(e -> groupKeys.addAll(e.groups()));
+        for (int i = 0; i < n; i++) {
+            ClaimFact c = claims.get(i);
+            if (c.polarity() == Polarity.NEGATED && groupKeys.contains(c.subjectKey())) {
+                for (int j : byPredicateObject.get(c.predicate() + "|" + c.objectKey())) {
+                    EntityFact member = entities.get(claims.get(j).subjectKey());
+                    if (member != null && member.groups().contains(c.subjectKey())) {
+                        union(parent, i, j);
+                    }
+                }
+            }
+        }
+
+        // Components into bins: largest first, each into the lightest bin.
+        int[] size = new int[n];
+        for (int i = 0; i < n; i++) {
+            size[find(parent, i)]++;
+        }
+        Integer[] roots = java.util.stream.IntStream.range(0, n).filter(i -> parent[i] == i).boxed()
+                .toArray(Integer[]::new);
+        Arrays.sort(roots, (a, b) -> Integer.compare(size[b], size[a]));
+        int parts = Math.max(1, Math.min(bins, roots.length));
+        int[] binOfRoot = new int[n];
+        long[] load = new long[parts];
+        for (int root : roots) {
+            int lightest = 0;
+            for (int b = 1; b < parts; b++) {
+                if (load[b] < load[lightest]) {
+                    lightest = b;
+                }
+            }
+            binOfRoot[root] = lightest;
+            load[lightest] += size[root];
+        }
+
+        List<List<Object>> out = new ArrayList<>(parts);
+        for (int b = 0; b < parts; b++) {
+            List<Object> part = new ArrayList<>(facts.size() / parts + entityFacts.size());
+            part.addAll(entityFacts);
+            out.add(part);
+        }
+        Map<String, Integer> binOfSubject = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            binOfSubject.putIfAbsent(claims.get(i).subjectKey(), binOfRoot[find(parent, i)]);
+        }
+        for (Object o : facts) {
+            Integer bin;
+            if (o instanceof EntityFact) {
+                continue;
+            } else if (o instanceof ClaimFact c) {
+                bin = binOfRoot[find(parent, index.get(c.id()))];
+            } else if (o instanceof CueFact w) {
+                bin = bin(index.get(w.claim()), parent, binOfRoot);
+            } else if (o instanceof RelationFact r) {
+                bin = bin(index.get(r.from()), parent, binOfRoot);
+            } else if (o instanceof MentionFact m) {
+                // a claim's mention and an article's declared spelling both go where that entity's claims are
+                bin = m.claim() != null ? bin(index.get(m.claim()), parent, binOfRoot)
+                        : binOfSubject.get(m.entityKey());
+            } else {
+                throw new IllegalArgumentException("cannot place a fact of " + o.getClass().getName());
+            }
+            if (bin != null) {
+                out.get(bin).add(o);
+            }
+        }
+        return out;
+    }
+
+    private static Integer bin(Integer claim, int[] parent, int[] binOfRoot) {
+        return claim == null ? null : binOfRoot[find(parent, claim)];
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.factlint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.factlint.internal.FactLoader;
+import org.factlint.internal.Partitions;
+import org.factlint.model.Article;
+import org.factlint.model.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A large check split into parallel sessions must flag exactly what one session flags. */
+class PartitionedCheckTest {
+    private static List<Document> documents;
+
+    @BeforeAll
+    static void read() throws IOException {
+        Batch seeds = Factlint.read(Path.of("seeds/moscow-times.claims.json"),
+                Path.of("seeds/constructed-followup.claims.json"), Path.of("seeds/constructed-archive.claims.json"));
+        documents = new ArrayList<>(seeds.documents());
+        // The same articles again under other ids: every event is now told by more articles.
+        for (Document d : seeds.documents()) {
+            Article a = d.article();
+            documents.add(new Document(new Article(a.id() + "-again", a.outlet(), a.headline(), a.published(), a.url(),
+                    a.text()), d.sources(), d.entities(), d.claims()));
+        }
+    }
+
+    @Test
+    void flagsTheSameInParallelParts_asInOneSession() {
+        Report oneSession = new Checker(RulePack.bundled(), CheckerOptions.defaults(), List.of(), Integer.MAX_VALUE, 1).check(documents);
+        Report split = new Checker(RulePack.bundled(), CheckerOptions.defaults(), List.of(), 1, 3).check(documents);
+
+        assertThat(oneSession.flags()).isNotEmpty();
+        assertThat(split.flags()).containsExactlyElementsOf(oneSession.flags());
+        assertThat(split.claims()).isEqualTo(oneSession.claims());
+    }
+
+    @Test
+    void splitsTheSeedsIntoSeveralParts_keepingEveryFact() {
+        FactLoader loader = new FactLoader();
+        List<Object> facts = new ArrayList<>();
+        documents.forEach(d -> facts.addAll(loader.load(d)));
+
+        List<List<Object>> parts = Partitions.split(facts, RulePack.bundled().facts(), 3);
+
+        assertThat(parts).hasSize(3);
+        long claims = parts.stream().flatMap(List::stream).filter(f -> f instanceof org.factlint.facts.ClaimFact).count();
+        assertThat(claims).isEqualTo(loader.claims());
+    }
+
+    @Test
+    void checksAPackFromADirectory_withTheBundledPacksFlags() throws IOException {
+        RulePack copy = RulePack.load(Path.of("rules"));
+        Report report = new Checker(copy, CheckerOptions.defaults(), List.of(), 1, 3).check(documents);
+
+        assertThat(report.flags()).containsExactlyElementsOf(
+                new Checker(RulePack.bundled(), CheckerOptions.defaults(), List.of(), Integer.MAX_VALUE, 1).check(documents).flags());
+    }
+}
