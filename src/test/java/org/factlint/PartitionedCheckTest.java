@@ -32,8 +32,8 @@ class PartitionedCheckTest {
 
     @Test
     void flagsTheSameInParallelParts_asInOneSession() {
-        Report oneSession = new Checker(RulePack.bundled(), CheckerOptions.defaults(), List.of(), Integer.MAX_VALUE, 1).check(documents);
-        Report split = new Checker(RulePack.bundled(), CheckerOptions.defaults(), List.of(), 1, 3).check(documents);
+        Report oneSession = oneSession(RulePack.bundled()).check(documents);
+        Report split = inParts(RulePack.bundled()).check(documents);
 
         assertThat(oneSession.flags()).isNotEmpty();
         assertThat(split.flags()).containsExactlyElementsOf(oneSession.flags());
@@ -56,9 +56,18 @@ class PartitionedCheckTest {
     @Test
     void checksAPackFromADirectory_withTheBundledPacksFlags() throws IOException {
         RulePack copy = RulePack.load(Path.of("rules"));
-        Report report = new Checker(copy, CheckerOptions.defaults(), List.of(), 1, 3).check(documents);
+        Report report = inParts(copy).check(documents);
 
         assertThat(report.flags()).containsExactlyElementsOf(
-                new Checker(RulePack.bundled(), CheckerOptions.defaults(), List.of(), Integer.MAX_VALUE, 1).check(documents).flags());
+                oneSession(RulePack.bundled()).check(documents).flags());
+    }
+
+    private static Checker oneSession(RulePack pack) {
+        return new Checker(pack, CheckerOptions.defaults(), List.of(), Integer.MAX_VALUE, 1);
+    }
+
+    /** Splits every check, whatever its size, into three parts (where the pack allows it). */
+    private static Checker inParts(RulePack pack) {
+        return new Checker(pack, CheckerOptions.defaults(), List.of(), 1, 3);
     }
 }
