@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms20g", "-Xmx20g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class ArchiveBench {
