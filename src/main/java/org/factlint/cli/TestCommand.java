@@ -2,20 +2,16 @@ package org.factlint.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.factlint.RulePack;
 import org.factlint.RulePackException;
-import org.factlint.Trust;
 import org.factlint.testing.Coverage;
 import org.factlint.testing.ScenarioResult;
 import org.factlint.testing.ScenarioRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code factlint test DIR}: runs a rule pack's scenarios ({@code DIR/tests/*.json}) and reports rule coverage. */
 @Command(name = "test", mixinStandardHelpOptions = true,
@@ -27,15 +23,13 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", description = "rule pack directory")
-    Path dir;
+    @CommandLine.Mixin
+    PackOptions pack;
 
     @Option(names = "--min-coverage", paramLabel = "PCT",
             description = "fail when fewer than PCT percent of the pack's rules fired in some scenario")
     Double minCoverage;
 
-    @Option(names = "--trusted", description = "trust the pack: allow DRL that reaches outside the rule engine")
-    boolean trusted;
 
     @Override
     public Integer call() {
@@ -45,13 +39,14 @@ final class TestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--min-coverage': '" + fmt(minCoverage) + "' is not a percentage (0 to 100)");
         }
-        if (!Files.isDirectory(dir)) {
-            err.println("factlint: rule pack directory '" + dir + "' does not exist or is not a directory");
+        Path dir = pack.dir;
+        if (pack.problem() != null) {
+            err.println(pack.problem());
             return 2;
         }
         ScenarioRunner.Run run;
         try {
-            ScenarioRunner runner = new ScenarioRunner(RulePack.load(dir, trusted ? Trust.TRUSTED : Trust.CHECKED));
+            ScenarioRunner runner = new ScenarioRunner(pack.load());
             run = runner.runAll(dir);
         } catch (RulePackException e) {
             e.problems().forEach(p -> err.println(dir.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": "

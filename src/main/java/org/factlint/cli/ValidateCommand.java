@@ -2,7 +2,6 @@ package org.factlint.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +9,11 @@ import java.util.concurrent.Callable;
 import org.factlint.RulePack;
 import org.factlint.RulePackException;
 import org.factlint.RuleProblem;
-import org.factlint.Trust;
 import org.factlint.testing.ScenarioFileException;
 import org.factlint.testing.ScenarioFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code factlint validate DIR}: compiles a rule pack and lists every problem the way compilers do. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -28,27 +25,26 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", description = "rule pack directory (*.drl, lexicon/*.csv, sources.csv, tests/*.json)")
-    Path dir;
+    @CommandLine.Mixin
+    PackOptions pack;
 
-    @Option(names = "--trusted", description = "trust the pack: allow DRL that reaches outside the rule engine")
-    boolean trusted;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(dir)) {
-            err.println("factlint: rule pack directory '" + dir + "' does not exist or is not a directory");
+        Path dir = pack.dir;
+        if (pack.problem() != null) {
+            err.println(pack.problem());
             return 2;
         }
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int rules = 0;
         try {
-            RulePack pack = RulePack.load(dir, trusted ? Trust.TRUSTED : Trust.CHECKED);
-            rules = pack.rules().size();
-            pack.warnings().forEach(w -> warnings.add(located(w)));
+            RulePack loaded = pack.load();
+            rules = loaded.rules().size();
+            loaded.warnings().forEach(w -> warnings.add(located(w)));
         } catch (RulePackException e) {
             e.problems().forEach(p -> errors.add(located(p)));
         } catch (IOException e) {
@@ -77,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private String located(RuleProblem p) {
-        return dir.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message();
+        return pack.dir.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message();
     }
 
     static String count(int n, String what) {
