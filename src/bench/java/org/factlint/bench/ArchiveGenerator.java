@@ -104,14 +104,7 @@ public final class ArchiveGenerator {
         }
         int made = 0;
         int event = 0;
-        int[] fill = new int[articles];
-        int open = articles; // articles not yet full
-        int[] order = new int[articles]; // open articles first
-        int[] position = new int[articles];
-        for (int i = 0; i < articles; i++) {
-            order[i] = i;
-            position[i] = i;
-        }
+        Slots slots = new Slots(articles, perArticle);
         while (made < total) {
             int subject = subjects.next();
             String predicate = PREDICATES[predicates.next()];
@@ -128,19 +121,8 @@ public final class ArchiveGenerator {
             int reports = 1 + Math.min(4, (int) (-Math.log(1 - random.nextDouble()) * 1.2));
             List<String> reportIds = new ArrayList<>();
             for (int r = 0; r < reports && made < total; r++) {
-                // A random article with room left; the last ones fill up in order.
-                int art = order[random.nextInt(open)];
-                int claimNo = fill[art]++;
-                if (fill[art] == perArticle) {
-                    // swap the full article out of the open range
-                    int at = position[art];
-                    int last = order[open - 1];
-                    order[at] = last;
-                    position[last] = at;
-                    order[open - 1] = art;
-                    position[art] = open - 1;
-                    open--;
-                }
+                int art = slots.take(random);
+                int claimNo = slots.taken(art) - 1;
                 String id = "c" + claimNo;
                 Claim.Builder b = Claim.builder(id, "e" + subject, predicate);
                 // a few sentences carry a cue word that only the pack's lexicon finds
@@ -222,17 +204,8 @@ public final class ArchiveGenerator {
             if (subject % 20 == 3 && dated && made < total && random.nextDouble() < 0.15) {
                 // A member of a group did it: another report says "none of the group did", or another member claims
                 // to be "the only one" who did.
-                int art = order[random.nextInt(open)];
-                int claimNo = fill[art]++;
-                if (fill[art] == perArticle) {
-                    int at = position[art];
-                    int last = order[open - 1];
-                    order[at] = last;
-                    position[last] = at;
-                    order[open - 1] = art;
-                    position[art] = open - 1;
-                    open--;
-                }
+                int art = slots.take(random);
+                int claimNo = slots.taken(art) - 1;
                 boolean none = random.nextBoolean();
                 int other = subject + 120 < entities ? subject + 120 : subject - 120;
                 Claim.Builder b = Claim.builder("c" + claimNo, none ? "g" + subject % 6 : "e" + Math.max(3, other),
@@ -360,6 +333,47 @@ public final class ArchiveGenerator {
         int next() {
             int i = Arrays.binarySearch(cdf, random.nextDouble());
             return Math.min(cdf.length - 1, i >= 0 ? i : -i - 1);
+        }
+    }
+
+    /** Claim slots of the articles: a random article with room left, the last ones filling up in order. */
+    private static final class Slots {
+        private final int perArticle;
+        private final int[] fill;
+        private final int[] order; // open articles first
+        private final int[] position;
+        private int open; // articles not yet full
+
+        Slots(int articles, int perArticle) {
+            this.perArticle = perArticle;
+            this.fill = new int[articles];
+            this.order = new int[articles];
+            this.position = new int[articles];
+            this.open = articles;
+            for (int i = 0; i < articles; i++) {
+                order[i] = i;
+                position[i] = i;
+            }
+        }
+
+        /** Takes one slot of a random open article and returns that article. */
+        int take(java.util.Random random) {
+            int art = order[random.nextInt(open)];
+            if (++fill[art] == perArticle) {
+                // swap the full article out of the open range
+                int at = position[art];
+                int last = order[open - 1];
+                order[at] = last;
+                position[last] = at;
+                order[open - 1] = art;
+                position[art] = open - 1;
+                open--;
+            }
+            return art;
+        }
+
+        int taken(int art) {
+            return fill[art];
         }
     }
 }
