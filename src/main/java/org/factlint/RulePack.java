@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.factlint.internal.PackLint;
 import org.factlint.internal.PackSafety;
+import org.factlint.internal.PrebuiltModel;
 import org.factlint.internal.Tables;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -62,9 +63,11 @@ public final class RulePack {
     private final Map<String, String> sources;
     private final List<Object> facts;
     private final List<RuleProblem> warnings;
+    private final boolean prebuilt;
 
     private RulePack(String name, KieBase kieBase, List<RuleInfo> rules, Map<String, String> sources,
-                     List<Object> facts, List<RuleProblem> warnings) {
+                     List<Object> facts, List<RuleProblem> warnings, boolean prebuilt) {
+        this.prebuilt = prebuilt;
         this.name = name;
         this.kieBase = kieBase;
         this.rules = rules;
@@ -131,6 +134,11 @@ public final class RulePack {
         return warnings;
     }
 
+    /** True when the rules run from the executable model generated at build time rather than DRL compiled now. */
+    boolean prebuilt() {
+        return prebuilt;
+    }
+
     KieBase kieBase() {
         return kieBase;
     }
@@ -159,6 +167,11 @@ public final class RulePack {
     }
 
     private static RulePack compile(String name, Map<String, String> all, Trust trust) {
+        return compile(name, all, trust, null);
+    }
+
+    /** Compiles the DRL, or takes {@code prebuilt} (the bundled pack's executable model) when it is given. */
+    private static RulePack compile(String name, Map<String, String> all, Trust trust, KieBase prebuilt) {
         long start = System.nanoTime();
         Map<String, String> files = new TreeMap<>();
         Map<String, String> tables = new TreeMap<>();
@@ -166,6 +179,22 @@ public final class RulePack {
         // Every problem at once, the way compilers do: tables, safety, then what Drools finds.
         List<RuleProblem> problems = new ArrayList<>();
         List<Object> facts = List.copyOf(Tables.read(tables, problems));
+        KieBase kieBase = prebuilt != null ? prebuilt : compileDrl(name, files, trust, problems);
+        List<RuleInfo> rules = describe(kieBase, files, problems);
+        if (!problems.isEmpty()) {
+            throw new RulePackException(name, sorted(dedupe(problems)));
+        }
+        List<RuleProblem> warnings = PackLint.warnings(kieBase, files, rules, PackLint.categories(facts));
+        if (!warnings.isEmpty()) {
+            LOG.warn("rule pack {} has {} warnings, the first: {}", name, warnings.size(), warnings.get(0));
+        }
+        LOG.info("{} rule pack {}: {} rules from {} files, {} table rows in {} ms",
+                prebuilt != null ? "loaded prebuilt" : "compiled", name, rules.size(), files.size(), facts.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files), facts, warnings, prebuilt != null);
+    }
+
+    private static KieBase compileDrl(String name, Map<String, String> files, Trust trust, List<RuleProblem> problems) {
         if (trust == Trust.CHECKED) {
             problems.addAll(PackSafety.check(files));
         }
@@ -206,17 +235,7 @@ public final class RulePack {
         } finally {
             ks.getRepository().removeKieModule(releaseId); // the KieBase stands alone; keep no module per pack
         }
-        List<RuleInfo> rules = describe(kieBase, files, problems);
-        if (!problems.isEmpty()) {
-            throw new RulePackException(name, sorted(dedupe(problems)));
-        }
-        List<RuleProblem> warnings = PackLint.warnings(kieBase, files, rules, PackLint.categories(facts));
-        if (!warnings.isEmpty()) {
-            LOG.warn("rule pack {} has {} warnings, the first: {}", name, warnings.size(), warnings.get(0));
-        }
-        LOG.info("compiled rule pack {}: {} rules from {} files, {} table rows in {} ms", name, rules.size(),
-                files.size(), facts.size(), (System.nanoTime() - start) / 1_000_000);
-        return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files), facts, warnings);
+        return kieBase;
     }
 
     /** "unable to resolve method using strict-mode: org.factlint.facts.ClaimFact.colour()" */
@@ -372,6 +391,17 @@ public final class RulePack {
     private static final class Bundled {
         static final RulePack PACK = loadBundled();
 
+        /** The prebuilt executable model when the build made one from these very files, else the DRL compiled. */
+        private static RulePack bundled(Map<String, String> all) {
+            Map<String, String> drl = new TreeMap<>();
+            all.forEach((file, text) -> {
+                if (!Tables.isTable(file)) {
+                    drl.put(file, text);
+                }
+            });
+            return compile("bundled", all, Trust.CHECKED, PrebuiltModel.load(BUNDLED, drl));
+        }
+
         private static RulePack loadBundled() {
             URL url = RulePack.class.getClassLoader().getResource(BUNDLED);
             if (url == null) {
@@ -386,9 +416,9 @@ public final class RulePack {
                     } catch (FileSystemAlreadyExistsException e) {
                         fs = FileSystems.getFileSystem(uri);
                     }
-                    return compile("bundled", readFiles(fs.getPath(BUNDLED)), Trust.CHECKED);
+                    return bundled(readFiles(fs.getPath(BUNDLED)));
                 }
-                return compile("bundled", readFiles(Path.of(uri)), Trust.CHECKED);
+                return bundled(readFiles(Path.of(uri)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled rule pack", e);
             } catch (URISyntaxException e) {

@@ -1,0 +1,164 @@
+package org.factlint.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+
+/**
+ * Build step, run by Maven after compiling (see the pom): generates the executable model of the pack in {@code rules/}
+ * and writes its classes and {@link PrebuiltModel#INDEX} into the output directory. Not called at run time; it needs
+ * {@code drools-model-codegen}, which the library does not depend on.
+ *
+ * <p>Usage: {@code ModelGenerator <pack dir> <classes dir> <resource folder of the pack, e.g. org/factlint/rules/default/>}
+ */
+public final class ModelGenerator {
+    /** What the model compiler generates in a rules package: lambda folders P00..PFF, the rules and metadata classes. */
+    private static final Pattern GENERATED = Pattern.compile(
+            "P[0-9A-F]{2}(/.*)?|(Rules|DomainClassesMetadata)[0-9A-F]{32}.*\\.class");
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+
+    private ModelGenerator() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: ModelGenerator <pack dir> <classes dir> <pack resource folder>");
+        }
+        Path pack = Path.of(args[0]);
+        Path classes = Path.of(args[1]);
+        Map<String, String> drl = drl(pack);
+        String digest = PrebuiltModel.digest(drl);
+        Path index = classes.resolve(args[2]).resolve(PrebuiltModel.INDEX);
+        if (upToDate(index, digest, classes)) {
+            System.out.println("[factlint] prebuilt model is up to date (" + drl.size() + " DRL files)");
+            return;
+        }
+        long start = System.nanoTime();
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(ks.newReleaseId("org.factlint", "bundled-pack", "1"));
+        for (Map.Entry<String, String> file : drl.entrySet()) {
+            Matcher pkg = PACKAGE.matcher(file.getValue());
+            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+            kfs.write("src/main/resources/" + folder + file.getKey().replace('/', '_'), file.getValue());
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            errors.forEach(m -> System.err.println("[factlint] " + m));
+            throw new IllegalStateException("the executable model of " + pack + " did not compile: " + errors.size()
+                    + " errors (the DRL compiles with the classic engine? `factlint validate " + pack + "` locates them)");
+        }
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        removeStale(classes);
+        String models = null;
+        int written = 0;
+        for (String name : module.getFileNames()) {
+            if (name.endsWith("/drools-model") && name.startsWith("META-INF/kie/")) {
+                models = new String(module.getBytes(name), StandardCharsets.UTF_8);
+            }
+            // Only the rules' own classes ship: the module's META-INF (kmodule.xml) and its project class
+            // (org.drools.project.model.ProjectModel) would clash with a user's own kjar on the same classpath.
+            if (!name.endsWith(".class") || name.startsWith("org/drools/")) {
+                continue;
+            }
+            Path out = classes.resolve(name);
+            Files.createDirectories(out.getParent());
+            Files.write(out, module.getBytes(name));
+            written++;
+        }
+        if (models == null) {
+            throw new IllegalStateException("the executable model of " + pack + " names no model class");
+        }
+        List<String> names = new ArrayList<>();
+        for (String line : models.split("\\R")) {
+            if (!line.isBlank() && !line.contains(":")) {
+                names.add(line.strip()); // the first line is "Drools-Model-Version:10.2.0"
+            }
+        }
+        Properties props = new Properties();
+        props.setProperty("digest", digest);
+        props.setProperty("models", String.join(",", names));
+        Files.createDirectories(index.getParent());
+        try (OutputStream out = Files.newOutputStream(index)) {
+            props.store(out, "generated by org.factlint.internal.ModelGenerator from " + drl.keySet());
+        }
+        System.out.printf("[factlint] prebuilt model of %d DRL files: %d classes, %s, in %d ms%n", drl.size(), written,
+                names, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Classes of an earlier generation: their names carry a hash of the DRL, so new ones do not overwrite them. */
+    private static void removeStale(Path classes) throws IOException {
+        Path rules = classes.resolve("org/factlint/rules");
+        if (!Files.isDirectory(rules)) {
+            return;
+        }
+        List<Path> stale;
+        try (Stream<Path> walk = Files.walk(rules)) {
+            stale = walk.filter(p -> GENERATED.matcher(rules.relativize(p).toString().replace('\\', '/')).matches())
+                    .sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path p : stale) {
+            Files.delete(p);
+        }
+    }
+
+    /** The DRL files of a pack by relative name, {@code tests/} excluded: the files the bundled pack ships. */
+    static Map<String, String> drl(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path rel = dir.relativize(p);
+                if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("tests")) {
+                    continue;
+                }
+                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl")) {
+                    files.put(rel.toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Same DRL and no class the rules use compiled after the model: nothing to do (a quick `mvn test` loop). */
+    private static boolean upToDate(Path index, String digest, Path classes) throws IOException {
+        if (!Files.isRegularFile(index)) {
+            return false;
+        }
+        Properties props = new Properties();
+        try (var in = Files.newInputStream(index)) {
+            props.load(in);
+        }
+        if (!digest.equals(props.getProperty("digest"))) {
+            return false;
+        }
+        long built = Files.getLastModifiedTime(index).toMillis();
+        try (Stream<Path> walk = Files.walk(classes.resolve("org/factlint"))) {
+            return walk.filter(p -> p.toString().endsWith(".class"))
+                    .filter(p -> !p.startsWith(classes.resolve("org/factlint/rules")) || p.getFileName().toString().equals("Flags.class"))
+                    .noneMatch(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p).toMillis() > built;
+                        } catch (IOException e) {
+                            return true;
+                        }
+                    });
+        }
+    }
+}
