@@ -138,6 +138,7 @@ public final class Checker {
      * and core. Same flags as one session; each part runs within the check's limits.
      */
     private Report checkInParts(Batch batch) {
+        long start = System.nanoTime();
         List<InputError> errors = new ArrayList<>(batch.errors());
         int rejected = batch.rejected();
         FactLoader loader = new FactLoader();
@@ -153,7 +154,9 @@ public final class Checker {
                 LOG.warn("rejected {}: {}", at, e.getMessage());
             }
         }
-        List<List<Object>> split = Partitions.split(facts, pack.facts(), parts);
+        long loaded = System.nanoTime();
+        List<List<Object>> split = Partitions.split(facts, parts);
+        long splitAt = System.nanoTime();
         List<Future<Part>> others = new ArrayList<>();
         for (List<Object> part : split.subList(1, split.size())) {
             others.add(Workers.POOL.submit(() -> runPart(part)));
@@ -185,8 +188,12 @@ public final class Checker {
         }
         Report report = new Report(flags, batch.read(), batch.read() - rejected, rejected, loader.claims(), errors,
                 problems);
-        LOG.debug("checked {} documents, {} claims in {} parts: {} flags", report.accepted(), report.claims(),
-                split.size(), report.flags().size());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("checked {} documents, {} claims in {} parts: {} flags; load {} ms, split {} ms, rules {} ms"
+                            + " (parts of {} facts)", report.accepted(), report.claims(), split.size(),
+                    report.flags().size(), (loaded - start) / 1_000_000, (splitAt - loaded) / 1_000_000,
+                    (System.nanoTime() - splitAt) / 1_000_000, split.stream().map(List::size).toList());
+        }
         return report;
     }
 
@@ -194,6 +201,7 @@ public final class Checker {
     }
 
     private Part runPart(List<Object> facts) {
+        long start = System.nanoTime();
         try (DeskSession desk = new DeskSession(pack, options, listeners)) {
             List<CheckError> problems = new ArrayList<>();
             try {
@@ -206,8 +214,13 @@ public final class Checker {
                 problems.add(problem);
                 LOG.warn("{}", problem, e);
             }
+            long inserted = System.nanoTime();
             problems.addAll(desk.fire());
-            return new Part(desk.flags(), problems);
+            long fired = System.nanoTime();
+            List<Flag> flags = desk.flags();
+            LOG.debug("part of {} facts: insert {} ms, fire {} ms, flags {} ms", facts.size(),
+                    (inserted - start) / 1_000_000, (fired - inserted) / 1_000_000, (System.nanoTime() - fired) / 1_000_000);
+            return new Part(flags, problems);
         }
     }
 

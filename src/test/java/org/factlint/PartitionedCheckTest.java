@@ -46,7 +46,7 @@ class PartitionedCheckTest {
         List<Object> facts = new ArrayList<>();
         documents.forEach(d -> facts.addAll(loader.load(d)));
 
-        List<List<Object>> parts = Partitions.split(facts, RulePack.bundled().facts(), 3);
+        List<List<Object>> parts = Partitions.split(facts, 3);
 
         assertThat(parts).hasSize(3);
         long claims = parts.stream().flatMap(List::stream).filter(f -> f instanceof org.factlint.facts.ClaimFact).count();

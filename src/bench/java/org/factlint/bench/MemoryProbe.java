@@ -47,6 +47,9 @@ public final class MemoryProbe {
         long after = live();
         System.out.printf("%s %d claims: %d flags, live heap %.1f MB, %.0f bytes per claim%n", impl, claims, flags,
                 (after - before) / 1e6, (after - before) / (double) claims);
+        if (Integer.getInteger("histo", 0) > 0) {
+            histogram(Integer.getInteger("histo")); // what the held state is made of: -Dhisto=25
+        }
         if (held instanceof AutoCloseable c) {
             try {
                 c.close();
@@ -55,6 +58,18 @@ public final class MemoryProbe {
             }
         }
         System.out.println(docs.size() > 0 ? "" : "no documents");
+    }
+
+    /** The top classes of the live heap, from the JVM's own class histogram (as {@code jcmd GC.class_histogram}). */
+    private static void histogram(int top) {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            text.toString().lines().limit(top + 3L).forEach(System.out::println);
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long live() {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.factlint.facts.ClaimFact;
 import org.factlint.facts.CueFact;
 import org.factlint.facts.EntityFact;
+import org.factlint.facts.ArticleSource;
 import org.factlint.facts.MentionFact;
 import org.factlint.facts.RelationFact;
 import org.factlint.model.Attribution;
@@ -108,10 +109,12 @@ public final class FactLoader {
                 facts.add(new MentionFact(articleId, key, word, fold(word), null));
             }
         }
+        Map<String, String> firstOfOrigin = new java.util.TreeMap<>();
         for (Claim c : doc.claims()) {
             String id = doc.qualify(c.id());
             ClaimFact fact = claimFact(doc, c, id, entities, keys);
             facts.add(fact);
+            firstOfOrigin.merge(fact.origin(), id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             claims++;
             if (c.subjectMention() != null) {
                 for (String word : words(c.subjectMention())) {
@@ -125,6 +128,7 @@ public final class FactLoader {
                 facts.add(new RelationFact(r.type(), id, doc.qualify(r.target())));
             }
         }
+        firstOfOrigin.forEach((origin, first) -> facts.add(new ArticleSource(articleId, origin, first)));
         return facts;
     }
 

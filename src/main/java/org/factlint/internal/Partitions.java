@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.factlint.facts.ArticleSource;
 import org.factlint.facts.ClaimFact;
 import org.factlint.facts.CueFact;
 import org.factlint.facts.EntityFact;
 import org.factlint.facts.MentionFact;
 import org.factlint.facts.RelationFact;
-import org.factlint.facts.SourceTerm;
 import org.factlint.model.CueCategory;
 import org.factlint.model.Polarity;
 
@@ -24,9 +24,11 @@ import org.factlint.model.Polarity;
  * <li>"the only one" against another subject of a shared group with the same predicate and object (exclusivity);</li>
  * <li>a negated claim about a group against a member's claim with the same predicate and object
  *     (negated existence);</li>
- * <li>same article and same origin, when the pack's source table lists that origin (the table rule flags the first
- *     such claim of an article).</li>
  * </ul>
+ * The source-table rule needs nothing either: it joins a table row with an article's {@link ArticleSource}, which
+ * names the one claim the flag is about and goes where that claim goes. (It once compared every claim of an article
+ * from a listed source with every other, which tied their subjects together: on a Zipf-shaped archive that glued the
+ * popular subjects into one component holding 70% of the claims, and one core did most of the work.)
  * Lexicon cues are per claim and need nothing. Entities go to every part (rules read them, never flag them); the
  * pack's own facts (table rows) are inserted into every session by the caller. Cues and relations follow their claim; an article's
  * declared name mentions follow the claims about that entity. A pack with other cross-subject joins must not be
@@ -40,13 +42,7 @@ public final class Partitions {
      * The facts split into at most {@code bins} parts of similar claim counts (largest components first, each into the
      * lightest part). Fewer parts when there are fewer independent components.
      */
-    public static List<List<Object>> split(List<Object> facts, List<Object> packFacts, int bins) {
-        java.util.Set<String> tabled = new java.util.HashSet<>();
-        for (Object o : packFacts) {
-            if (o instanceof SourceTerm t) {
-                tabled.add(t.source());
-            }
-        }
+    public static List<List<Object>> split(List<Object> facts, int bins) {
         List<ClaimFact> claims = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         Map<String, EntityFact> entities = new HashMap<>();
@@ -66,7 +62,6 @@ public final class Partitions {
             parent[i] = i;
         }
         Map<String, Integer> firstOfSubject = new HashMap<>();
-        Map<String, Integer> firstOfArticleOrigin = new HashMap<>();
         Map<String, List<Integer>> byPredicateObject = new HashMap<>();
         for (int i = 0; i < n; i++) {
             ClaimFact c = claims.get(i);
@@ -75,12 +70,6 @@ public final class Partitions {
                 union(parent, first, i);
             }
             byPredicateObject.computeIfAbsent(c.predicate() + "|" + c.objectKey(), k -> new ArrayList<>(2)).add(i);
-            if (tabled.contains(c.origin())) {
-                Integer firstOfOrigin = firstOfArticleOrigin.putIfAbsent(c.article() + "|" + c.origin(), i);
-                if (firstOfOrigin != null) {
-                    union(parent, firstOfOrigin, i);
-                }
-            }
         }
         for (Object o : facts) {
             if (o instanceof RelationFact r) {
@@ -159,6 +148,8 @@ public final class Partitions {
                 bin = bin(index.get(w.claim()), parent, binOfRoot);
             } else if (o instanceof RelationFact r) {
                 bin = bin(index.get(r.from()), parent, binOfRoot);
+            } else if (o instanceof ArticleSource a) {
+                bin = bin(index.get(a.firstClaim()), parent, binOfRoot);
             } else if (o instanceof MentionFact m) {
                 // a claim's mention and an article's declared spelling both go where that entity's claims are
                 bin = m.claim() != null ? bin(index.get(m.claim()), parent, binOfRoot)

@@ -1,0 +1,13 @@
+package org.factlint.facts;
+
+/**
+ * A source as it speaks in one article: one fact per article and origin (the source whose own words a claim gives).
+ * Rules about how an article declares a source join on it instead of comparing every claim of the article with every
+ * other, and each flag names the article's first claim from that source.
+ *
+ * @param article    the article id
+ * @param source     the origin's source id
+ * @param firstClaim qualified id of the article's first claim (lowest id) whose origin is {@code source}
+ */
+public record ArticleSource(String article, String source, String firstClaim) {
+}
