@@ -62,6 +62,27 @@ class PartitionedCheckTest {
                 oneSession(RulePack.bundled()).check(documents).flags());
     }
 
+    @Test
+    void keepsClaimsAboutDifferentSubjectsApart_evenFromOneListedSourceInOneArticle() {
+        // tass is in the bundled source table as Russian state media; this article declares it independent.
+        Document doc = DocBuilder.article("a")
+                .source("tass", org.factlint.model.SourceKind.INDEPENDENT_MEDIA, null)
+                .entity("x", "Xavier Example").entity("y", "Yolanda Example")
+                .claim(DocBuilder.claim("c2", "x", "visit").saidBy("tass", "said").text("Xavier visited."))
+                .claim(DocBuilder.claim("c1", "y", "resign").saidBy("tass", "said").text("Yolanda resigned."))
+                .build();
+        FactLoader loader = new FactLoader();
+        List<Object> facts = new ArrayList<>(loader.load(doc));
+
+        List<List<Object>> parts = Partitions.split(facts, 2);
+        Report split = inParts(RulePack.bundled()).check(doc);
+
+        assertThat(parts).hasSize(2); // the two subjects need not share a session
+        assertThat(split.flags()).filteredOn(f -> f.code().equals("CONS-SOURCE-TABLE"))
+                .extracting(Flag::claims).containsExactly(List.of("a:c1")); // once, on the article's first claim
+        assertThat(split.flags()).containsExactlyElementsOf(oneSession(RulePack.bundled()).check(doc).flags());
+    }
+
     private static Checker oneSession(RulePack pack) {
         return new Checker(pack, CheckerOptions.defaults(), List.of(), Integer.MAX_VALUE, 1);
     }

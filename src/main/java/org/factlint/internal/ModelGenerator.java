@@ -149,16 +149,22 @@ public final class ModelGenerator {
             return false;
         }
         long built = Files.getLastModifiedTime(index).toMillis();
-        try (Stream<Path> walk = Files.walk(classes.resolve("org/factlint"))) {
-            return walk.filter(p -> p.toString().endsWith(".class"))
-                    .filter(p -> !p.startsWith(classes.resolve("org/factlint/rules")) || p.getFileName().toString().equals("Flags.class"))
-                    .noneMatch(p -> {
-                        try {
-                            return Files.getLastModifiedTime(p).toMillis() > built;
-                        } catch (IOException e) {
-                            return true;
-                        }
-                    });
+        // the classes rules can see: facts, input model, the Flags helper and the report types it builds
+        List<Path> inputs = new ArrayList<>();
+        for (String dir : List.of("org/factlint/facts", "org/factlint/model")) {
+            try (Stream<Path> walk = Files.walk(classes.resolve(dir))) {
+                walk.filter(p -> p.toString().endsWith(".class")).forEach(inputs::add);
+            }
         }
+        try (Stream<Path> top = Files.list(classes.resolve("org/factlint"))) {
+            top.filter(p -> p.toString().endsWith(".class")).forEach(inputs::add);
+        }
+        inputs.add(classes.resolve("org/factlint/rules/Flags.class"));
+        for (Path p : inputs) {
+            if (!Files.exists(p) || Files.getLastModifiedTime(p).toMillis() > built) {
+                return false;
+            }
+        }
+        return true;
     }
 }
