@@ -31,6 +31,7 @@ public final class DeskSession implements AutoCloseable {
     private final FactLoader loader = new FactLoader();
     private final List<CheckError> problems = new ArrayList<>();
     private int documents;
+    private long partClaims;
     private boolean closed;
 
     DeskSession(RulePack pack) {
@@ -106,18 +107,25 @@ public final class DeskSession implements AutoCloseable {
         LOG.debug("added article '{}': {} facts", document.article().id(), facts.size());
     }
 
-    /** Inserts facts loaded elsewhere (one part of a large check); {@link #claims()} does not count them. */
+    /**
+     * Inserts facts loaded elsewhere (one part of a large check); {@link #claims()} does not count them, the limits
+     * of {@link #fire()} do.
+     */
     synchronized void insertFacts(List<Object> facts) {
         checkOpen();
         for (Object fact : facts) {
             session.insert(fact);
+            if (fact instanceof org.factlint.facts.ClaimFact) {
+                partClaims++;
+            }
         }
     }
 
     /** Fires the rules within the limits; returns the problems of this firing (also kept in {@link #problems()}). */
     synchronized List<CheckError> fire() {
         checkOpen();
-        List<CheckError> found = RuleGuard.fire(session, options.maxFirings(), options.timeLimit());
+        long claims = loader.claims() + partClaims; // the limits grow with what is in the session
+        List<CheckError> found = RuleGuard.fire(session, options.firingLimit(claims), options.timeLimit(claims));
         problems.addAll(found);
         return found;
     }

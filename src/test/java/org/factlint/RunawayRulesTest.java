@@ -246,4 +246,19 @@ class RunawayRulesTest {
         assertThat(report.complete()).isTrue();
         assertThat(report.flags()).isNotEmpty();
     }
+
+    @Test
+    void growsTheLimitsWithTheClaimsChecked_soLargeBatchesAreNotCutShort() {
+        // "Seen" fires once per claim: 40 firings for 40 claims
+        Document forty = doc("a", java.util.Collections.nCopies(40, "ok").toArray(String[]::new));
+        CheckerOptions perClaim = new CheckerOptions(10, Duration.ofSeconds(30), 1, Duration.ZERO);
+
+        assertThat(perClaim.firingLimit(40)).isEqualTo(50);
+        assertThat(Factlint.checker(loop, perClaim).check(forty).complete()).isTrue();
+        assertThat(Factlint.checker(loop, perClaim.withMaxFirings(10)).check(forty).problems())
+                .extracting(CheckError::kind).containsExactly(CheckError.Kind.FIRING_LIMIT);
+        assertThat(CheckerOptions.defaults().timeLimit(1_000_000)).isEqualTo(Duration.ofSeconds(1_030));
+        assertThat(CheckerOptions.defaults().withTimeLimit(Duration.ofSeconds(5)).timeLimit(1_000_000))
+                .isEqualTo(Duration.ofSeconds(5));
+    }
 }

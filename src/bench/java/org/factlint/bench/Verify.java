@@ -25,7 +25,11 @@ public final class Verify {
         Checker checker = Factlint.checker();
         HandWritten hand = new HandWritten(RulePack.bundled());
         long t2 = System.nanoTime();
-        List<Flag> engine = checker.check(docs).flags();
+        org.factlint.Report report = checker.check(docs);
+        if (!report.complete()) {
+            throw new AssertionError("the engine's check is incomplete: " + report.problems());
+        }
+        List<Flag> engine = report.flags();
         long t3 = System.nanoTime();
         List<Object> facts = BenchAccess.facts(docs);
         long t35 = System.nanoTime();

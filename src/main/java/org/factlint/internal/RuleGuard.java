@@ -85,7 +85,7 @@ public final class RuleGuard {
                 } catch (RuntimeException e) {
                     // A condition threw: the network may be half-updated, so stop firing here.
                     String rule = firings.current == null ? "?" : firings.current;
-                    problems.add(new CheckError(CheckError.Kind.RULE_FAILED, rule, firings.currentClaims,
+                    problems.add(new CheckError(CheckError.Kind.RULE_FAILED, rule, firings.currentClaims(),
                             "rule evaluation failed: " + describe(e) + "; the rules were stopped"));
                     LOG.warn("{}", problems.get(problems.size() - 1));
                     break;
@@ -148,9 +148,10 @@ public final class RuleGuard {
     /** Counts firings per rule and remembers what is firing now; events come on the firing thread. */
     private static final class Firings extends DefaultAgendaEventListener {
         final Map<String, Integer> byRule = new HashMap<>();
-        final Map<String, List<String>> lastClaims = new HashMap<>();
+        // the matches themselves: their claim ids are only read when something went wrong
+        final Map<String, Match> lastMatch = new HashMap<>();
         volatile String current;
-        volatile List<String> currentClaims = List.of();
+        volatile Match currentMatch;
         volatile String last;
         int total;
 
@@ -159,9 +160,8 @@ public final class RuleGuard {
             String rule = event.getMatch().getRule().getName();
             total++;
             byRule.merge(rule, 1, Integer::sum);
-            List<String> claims = claims(event.getMatch());
-            lastClaims.put(rule, claims);
-            currentClaims = claims;
+            lastMatch.put(rule, event.getMatch());
+            currentMatch = event.getMatch();
             current = rule;
         }
 
@@ -177,8 +177,14 @@ public final class RuleGuard {
                     .map(Map.Entry::getKey).orElse("?");
         }
 
+        List<String> currentClaims() {
+            Match m = currentMatch;
+            return m == null ? List.of() : claims(m);
+        }
+
         List<String> claimsOf(String rule) {
-            return lastClaims.getOrDefault(rule, List.of());
+            Match m = lastMatch.get(rule);
+            return m == null ? List.of() : claims(m);
         }
 
         /** The rules that fired most: "\"loop\" 500,001 times, \"other\" 2 times". */
