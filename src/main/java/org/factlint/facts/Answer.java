@@ -1,5 +1,8 @@
 package org.factlint.facts;
 
-/** Derived: claim {@code by} settles the question that {@code claim} left open. */
+/**
+ * Derived: the question that {@code claim} left open is settled. {@code by} is the claim that says so in so many
+ * words ({@code ANSWERS} relation), or null when some certain claim about the same event settles it.
+ */
 public record Answer(String claim, String by) {
 }

@@ -13,6 +13,7 @@ import org.factlint.facts.ClaimFact;
 import org.factlint.facts.CueFact;
 import org.factlint.facts.EntityFact;
 import org.factlint.facts.ArticleSource;
+import org.factlint.facts.MemberFact;
 import org.factlint.facts.MentionFact;
 import org.factlint.facts.RelationFact;
 import org.factlint.model.Attribution;
@@ -104,6 +105,7 @@ public final class FactLoader {
                 Set<String> groups = new LinkedHashSet<>();
                 e.groups().forEach(g -> groups.add(keys.get(g)));
                 facts.add(new EntityFact(key, e.name(), fold(e.party()), Set.copyOf(groups)));
+                groups.forEach(g -> facts.add(new MemberFact(key, g)));
             }
             for (String word : words(e.name())) {
                 facts.add(new MentionFact(articleId, key, word, fold(word), null));

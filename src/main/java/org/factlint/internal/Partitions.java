@@ -9,6 +9,7 @@ import org.factlint.facts.ArticleSource;
 import org.factlint.facts.ClaimFact;
 import org.factlint.facts.CueFact;
 import org.factlint.facts.EntityFact;
+import org.factlint.facts.MemberFact;
 import org.factlint.facts.MentionFact;
 import org.factlint.facts.RelationFact;
 import org.factlint.model.CueCategory;
@@ -29,7 +30,7 @@ import org.factlint.model.Polarity;
  * names the one claim the flag is about and goes where that claim goes. (It once compared every claim of an article
  * from a listed source with every other, which tied their subjects together: on a Zipf-shaped archive that glued the
  * popular subjects into one component holding 70% of the claims, and one core did most of the work.)
- * Lexicon cues are per claim and need nothing. Entities go to every part (rules read them, never flag them); the
+ * Lexicon cues are per claim and need nothing. Entities and their group memberships go to every part (rules read them, never flag them); the
  * pack's own facts (table rows) are inserted into every session by the caller. Cues and relations follow their claim; an article's
  * declared name mentions follow the claims about that entity. A pack with other cross-subject joins must not be
  * partitioned this way: {@code Checker} only partitions the bundled pack.
@@ -46,14 +47,16 @@ public final class Partitions {
         List<ClaimFact> claims = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         Map<String, EntityFact> entities = new HashMap<>();
-        List<EntityFact> entityFacts = new ArrayList<>();
+        List<Object> entityFacts = new ArrayList<>(); // entities and memberships: every part gets them
         for (Object o : facts) {
             if (o instanceof ClaimFact c) {
                 index.put(c.id(), claims.size());
                 claims.add(c);
-            } else if (o instanceof EntityFact e) {
-                entities.putIfAbsent(e.key(), e);
-                entityFacts.add(e);
+            } else if (o instanceof EntityFact || o instanceof MemberFact) {
+                if (o instanceof EntityFact e) {
+                    entities.putIfAbsent(e.key(), e);
+                }
+                entityFacts.add(o);
             }
         }
         int n = claims.size();
@@ -62,15 +65,18 @@ public final class Partitions {
             parent[i] = i;
         }
         Map<String, Integer> firstOfSubject = new HashMap<>();
-        Map<String, List<Integer>> byPredicateObject = new HashMap<>();
+        // claims of one subject are already together: the group rules need one claim per subject, not every claim
+        Map<String, Map<String, Integer>> byPredicateObject = new HashMap<>();
         for (int i = 0; i < n; i++) {
             ClaimFact c = claims.get(i);
             Integer first = firstOfSubject.putIfAbsent(c.subjectKey(), i);
             if (first != null) {
                 union(parent, first, i);
             }
-            byPredicateObject.computeIfAbsent(c.predicate() + "|" + c.objectKey(), k -> new ArrayList<>(2)).add(i);
+            byPredicateObject.computeIfAbsent(c.predicate() + "|" + c.objectKey(), k -> new HashMap<>(2))
+                    .putIfAbsent(c.subjectKey(), i);
         }
+        Map<String, Integer> scanned = new HashMap<>();
         for (Object o : facts) {
             if (o instanceof RelationFact r) {
                 Integer from = index.get(r.from());
@@ -81,9 +87,14 @@ public final class Partitions {
             } else if (o instanceof CueFact w && w.category() == CueCategory.EXCLUSIVITY) {
                 Integer x = index.get(w.claim());
                 EntityFact e = x == null ? null : entities.get(claims.get(x).subjectKey());
-                if (e != null && !e.groups().isEmpty()) {
-                    ClaimFact cx = claims.get(x);
-                    for (int i : byPredicateObject.get(cx.predicate() + "|" + cx.objectKey())) {
+                ClaimFact cx = x == null ? null : claims.get(x);
+                // one scan per subject and predicate-object: the later cues join the claims the first one joined
+                Integer seen = cx == null ? null : scanned.putIfAbsent("only|" + cx.subjectKey() + "|" + cx.predicate() + "|"
+                        + cx.objectKey(), x);
+                if (seen != null) {
+                    union(parent, seen, x);
+                } else if (e != null && !e.groups().isEmpty()) {
+                    for (int i : byPredicateObject.get(cx.predicate() + "|" + cx.objectKey()).values()) {
                         EntityFact other = entities.get(claims.get(i).subjectKey());
                         if (other != null && e.groups().stream().anyMatch(other.groups()::contains)) {
                             union(parent, x, i);
@@ -93,11 +104,17 @@ public final class Partitions {
             }
         }
         java.util.Set<String> groupKeys = new java.util.HashSet<>();
-        entityFacts.forEach(e -> groupKeys.addAll(e.groups()));
+        entities.values().forEach(e -> groupKeys.addAll(e.groups()));
         for (int i = 0; i < n; i++) {
             ClaimFact c = claims.get(i);
-            if (c.polarity() == Polarity.NEGATED && groupKeys.contains(c.subjectKey())) {
-                for (int j : byPredicateObject.get(c.predicate() + "|" + c.objectKey())) {
+            if (c.polarity() != Polarity.NEGATED || !groupKeys.contains(c.subjectKey())) {
+                continue;
+            }
+            Integer seen = scanned.putIfAbsent("none|" + c.subjectKey() + "|" + c.predicate() + "|" + c.objectKey(), i);
+            if (seen != null) {
+                union(parent, seen, i);
+            } else {
+                for (int j : byPredicateObject.get(c.predicate() + "|" + c.objectKey()).values()) {
                     EntityFact member = entities.get(claims.get(j).subjectKey());
                     if (member != null && member.groups().contains(c.subjectKey())) {
                         union(parent, i, j);
@@ -140,7 +157,7 @@ public final class Partitions {
         }
         for (Object o : facts) {
             Integer bin;
-            if (o instanceof EntityFact) {
+            if (o instanceof EntityFact || o instanceof MemberFact) {
                 continue;
             } else if (o instanceof ClaimFact c) {
                 bin = binOfRoot[find(parent, index.get(c.id()))];
