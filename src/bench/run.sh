@@ -19,29 +19,29 @@ mkdir -p "$OUT"
   echo "load before: $(uptime)"
 } | tee "$OUT/machine.txt"
 
-# Cold start, measured from outside the JVM: the whole `factlint check` process on the seed.
+# Cold start, measured from outside the JVM: the whole `factlint check` process on the seed. target/factlint is the
+# launcher the build writes (class-data sharing archive from a training run at package time, C1 only);
+# `java -jar` is the same program without those start-up options.
 SEED=seeds/moscow-times.claims.json
-CLI=(java -jar target/factlint.jar check "$SEED")
-# Class-data sharing: JDK 17's AppCDS dump (-XX:ArchiveClassesAtExit, -Xshare:dump) crashes on this Debian build
-# (SIGSEGV in SystemDictionaryShared::adjust_lambda_proxy_class_dictionary), so the cache variant uses JDK 25's AOT
-# cache (JEP 483/514) when a JDK 25 is installed: one training run writes it, later runs map it.
+RUNS=(-n "launcher" "target/factlint check $SEED")
+RUNS+=(-n "launcher-full-jit" "env FACTLINT_JIT=full target/factlint check $SEED")
+RUNS+=(-n "java-jar" "java -jar target/factlint.jar check $SEED")
+# JDK 25's AOT cache (JEP 483/514) for comparison, when a JDK 25 is installed: one training run writes it.
 J25="${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
-RUNS=(-n "jdk17" "${CLI[*]}")
 if [ -x "$J25" ]; then
   "$J25" -XX:AOTCacheOutput=target/factlint.aot -jar target/factlint.jar check "$SEED" >/dev/null 2>&1 || true
-  RUNS+=(-n "jdk25" "$J25 -jar target/factlint.jar check $SEED")
-  RUNS+=(-n "jdk25+aot-cache" "$J25 -XX:AOTCache=target/factlint.aot -jar target/factlint.jar check $SEED")
+  RUNS+=(-n "jdk25+aot-cache" "$J25 -XX:AOTCache=target/factlint.aot -XX:TieredStopAtLevel=1 -jar target/factlint.jar check $SEED")
 fi
-hyperfine --warmup 1 --runs 10 -i --export-json "$OUT/coldstart.json" "${RUNS[@]}" | tee "$OUT/coldstart.txt"
+hyperfine --warmup 2 --runs 20 -i --export-json "$OUT/coldstart.json" "${RUNS[@]}" | tee "$OUT/coldstart.txt"
 
 # Live heap per claim with the checked state alive, one JVM per implementation.
 SIZE=1000000
 [ "$MODE" = quick ] && SIZE=100000
 for impl in hand-written engine naive; do
-  # the naive engine may not finish at 1M: give it 15 minutes and say so
-  timeout 900 java -Xms14g -Xmx14g -XX:+UseParallelGC -cp target/benchmarks.jar org.factlint.bench.MemoryProbe \
+  # the naive engine may not finish at 1M: give it 10 minutes and say so
+  timeout 600 java -Xms20g -Xmx20g -XX:+UseParallelGC -cp target/benchmarks.jar org.factlint.bench.MemoryProbe \
     "$SIZE" "$impl" 2>/dev/null | grep "bytes per claim" | tee -a "$OUT/memory.txt" \
-    || echo "$impl $SIZE claims: did not finish within 15 minutes" | tee -a "$OUT/memory.txt"
+    || echo "$impl $SIZE claims: did not finish within 10 minutes" | tee -a "$OUT/memory.txt"
 done
 
 # JMH: per-article latency and archive throughput, side by side. 1M claims run single-shot with no warm-up
@@ -55,8 +55,8 @@ else
   java -jar target/benchmarks.jar 'ArchiveBench.(engine|handWritten)' -p claims=1000000 -wi 0 -i 2 \
     -rf json -rff "$OUT/jmh-1m.json" 2>&1 | grep -v "WARN\|INFO" | tee "$OUT/jmh-1m.txt"
   # one shot of the naive engine at 1M, bounded: a timeout is reported as a lower bound
-  timeout 1200 java -jar target/benchmarks.jar 'ArchiveBench.naiveEngine' -p claims=1000000 -wi 0 -i 1 \
+  timeout 600 java -jar target/benchmarks.jar 'ArchiveBench.naiveEngine' -p claims=1000000 -wi 0 -i 1 \
     -rf json -rff "$OUT/jmh-1m-naive.json" 2>&1 | grep -v "WARN\|INFO" | tee "$OUT/jmh-1m-naive.txt" \
-    || echo "naive engine at 1M: no result within 20 minutes" | tee -a "$OUT/jmh-1m-naive.txt"
+    || echo "naive engine at 1M: no result within 10 minutes" | tee -a "$OUT/jmh-1m-naive.txt"
 fi
 echo "load after: $(uptime)" | tee -a "$OUT/machine.txt"
