@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms20g", "-Xmx20g", "-XX:+UseParallelGC"})
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Warmup(iterations = 5)
+@Measurement(iterations = 5)
 public class ArchiveBench {
     @Param({"10000", "100000", "1000000"})
     public int claims;
