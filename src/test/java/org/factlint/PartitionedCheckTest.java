@@ -54,6 +54,27 @@ class PartitionedCheckTest {
     }
 
     @Test
+    void smallPartsCheckedOneByOne_flagWhatOneSessionFlags() {
+        FactLoader loader = new FactLoader();
+        List<Object> facts = new ArrayList<>();
+        documents.forEach(d -> facts.addAll(loader.load(d)));
+
+        List<List<Object>> parts = Partitions.split(facts, 2, 8); // about 8 claims a part
+        List<Flag> flags = new ArrayList<>();
+        for (List<Object> part : parts) {
+            try (DeskSession desk = new DeskSession(RulePack.bundled(), CheckerOptions.defaults(), List.of())) {
+                desk.insertFacts(part);
+                assertThat(desk.fire()).isEmpty();
+                flags.addAll(desk.flags());
+            }
+        }
+
+        assertThat(parts).hasSizeGreaterThan(4);
+        assertThat(flags).hasSameSizeAs(oneSession(RulePack.bundled()).check(documents).flags())
+                .containsExactlyInAnyOrderElementsOf(oneSession(RulePack.bundled()).check(documents).flags());
+    }
+
+    @Test
     void checksAPackFromADirectory_withTheBundledPacksFlags() throws IOException {
         RulePack copy = RulePack.load(Path.of("rules"));
         Report report = inParts(copy).check(documents);

@@ -30,9 +30,10 @@ import org.factlint.model.Polarity;
  * names the one claim the flag is about and goes where that claim goes. (It once compared every claim of an article
  * from a listed source with every other, which tied their subjects together: on a Zipf-shaped archive that glued the
  * popular subjects into one component holding 70% of the claims, and one core did most of the work.)
- * Lexicon cues are per claim and need nothing. Entities and their group memberships go to every part (rules read them, never flag them); the
- * pack's own facts (table rows) are inserted into every session by the caller. Cues and relations follow their claim; an article's
- * declared name mentions follow the claims about that entity. A pack with other cross-subject joins must not be
+ * Lexicon cues are per claim and need nothing. An entity goes with the claims about it (rules look entities up only
+ * by a claim's subject), a group membership with the claims about the group; the pack's own facts (table rows) are
+ * inserted into every session by the caller. Cues and relations follow their claim; an article's declared name
+ * mentions follow the claims about that entity. A pack with other cross-subject joins must not be
  * partitioned this way: {@code Checker} only partitions the bundled pack.
  */
 public final class Partitions {
@@ -44,19 +45,26 @@ public final class Partitions {
      * lightest part). Fewer parts when there are fewer independent components.
      */
     public static List<List<Object>> split(List<Object> facts, int bins) {
+        return split(facts, bins, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The facts split into parts of similar claim counts: at least {@code minParts} (the cores), and more when that
+     * keeps each part near {@code maxClaimsPerPart} claims, so a large archive is checked a few small sessions at a
+     * time instead of holding every claim's rule state at once. Fewer parts when there are fewer independent
+     * components. An entity (and its group memberships) goes to the part holding the claims about it: rules look
+     * entities up only by the subject of a claim.
+     */
+    public static List<List<Object>> split(List<Object> facts, int minParts, int maxClaimsPerPart) {
         List<ClaimFact> claims = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         Map<String, EntityFact> entities = new HashMap<>();
-        List<Object> entityFacts = new ArrayList<>(); // entities and memberships: every part gets them
         for (Object o : facts) {
             if (o instanceof ClaimFact c) {
                 index.put(c.id(), claims.size());
                 claims.add(c);
-            } else if (o instanceof EntityFact || o instanceof MemberFact) {
-                if (o instanceof EntityFact e) {
-                    entities.putIfAbsent(e.key(), e);
-                }
-                entityFacts.add(o);
+            } else if (o instanceof EntityFact e) {
+                entities.putIfAbsent(e.key(), e);
             }
         }
         int n = claims.size();
@@ -131,7 +139,8 @@ public final class Partitions {
         Integer[] roots = java.util.stream.IntStream.range(0, n).filter(i -> parent[i] == i).boxed()
                 .toArray(Integer[]::new);
         Arrays.sort(roots, (a, b) -> Integer.compare(size[b], size[a]));
-        int parts = Math.max(1, Math.min(bins, roots.length));
+        long wanted = Math.max(minParts, (n + (long) maxClaimsPerPart - 1) / maxClaimsPerPart);
+        int parts = (int) Math.max(1, Math.min(wanted, roots.length));
         int[] binOfRoot = new int[n];
         long[] load = new long[parts];
         for (int root : roots) {
@@ -147,9 +156,7 @@ public final class Partitions {
 
         List<List<Object>> out = new ArrayList<>(parts);
         for (int b = 0; b < parts; b++) {
-            List<Object> part = new ArrayList<>(facts.size() / parts + entityFacts.size());
-            part.addAll(entityFacts);
-            out.add(part);
+            out.add(new ArrayList<>(facts.size() / parts + 16));
         }
         Map<String, Integer> binOfSubject = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -157,8 +164,10 @@ public final class Partitions {
         }
         for (Object o : facts) {
             Integer bin;
-            if (o instanceof EntityFact || o instanceof MemberFact) {
-                continue;
+            if (o instanceof EntityFact e) {
+                bin = binOfSubject.get(e.key()); // null: no claim is about it, so no rule looks it up
+            } else if (o instanceof MemberFact m) {
+                bin = binOfSubject.get(m.group()); // "none of the group": the group is the subject
             } else if (o instanceof ClaimFact c) {
                 bin = binOfRoot[find(parent, index.get(c.id()))];
             } else if (o instanceof CueFact w) {
