@@ -23,7 +23,7 @@ public final class Factlint {
     private Factlint() {
     }
 
-    /** A checker with the bundled default rule pack (compiled once per JVM). */
+    /** A checker with the bundled default rule pack (loaded once per JVM from its prebuilt executable model). */
     public static Checker checker() {
         return new Checker(RulePack.bundled());
     }
