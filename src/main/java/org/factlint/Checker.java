@@ -155,14 +155,18 @@ public final class Checker {
             }
         }
         long loaded = System.nanoTime();
+        int claims = loader.claims();
+        loader = null; // its name and source tables are not needed by the rules: let them go before the parts run
         List<List<Object>> split = Partitions.split(facts, parts, PART_MAX_CLAIMS);
         facts = null; // the parts hold every fact now; each part's list goes when its session is done
         long splitAt = System.nanoTime();
         List<Integer> sizes = split.stream().map(List::size).toList();
         // One part per worker at a time: a part's rule state (every join's memory) lives only while it is checked,
-        // so a million-claim archive never holds all of it at once.
+        // so a million-claim archive never holds all of it at once. The first parts hold the largest components (the
+        // most-reported subjects, whose pairwise joins and flags make the largest rule state): they go last, when the
+        // facts of the parts already checked are gone.
         List<Future<Part>> running = new ArrayList<>();
-        for (int i = 0; i < split.size(); i++) {
+        for (int i = split.size() - 1; i >= 0; i--) {
             List<Object> part = split.get(i);
             split.set(i, null);
             running.add(Workers.POOL.submit(() -> runPart(part)));
@@ -189,7 +193,7 @@ public final class Checker {
             }
             throw new IllegalStateException(e.getCause());
         }
-        Report report = new Report(flags, batch.read(), batch.read() - rejected, rejected, loader.claims(), errors,
+        Report report = new Report(flags, batch.read(), batch.read() - rejected, rejected, claims, errors,
                 problems);
         if (LOG.isDebugEnabled()) {
             LOG.debug("checked {} documents, {} claims in {} parts: {} flags; load {} ms, split {} ms, rules {} ms"

@@ -35,8 +35,13 @@ public final class MemoryProbe {
         Thread sampler = new Thread(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(3_000);
-                    peak.accumulateAndGet(live(), Math::max);
+                    Thread.sleep(Long.getLong("sample.ms", 3_000));
+                    long now = live();
+                    peak.accumulateAndGet(now, Math::max);
+                    if (Boolean.getBoolean("sample.log")) {
+                        System.out.printf("%tT sample: %.0f MB over the documents%n", System.currentTimeMillis(),
+                                (now - before) / 1e6);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
