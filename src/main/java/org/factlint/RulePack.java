@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -19,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.factlint.internal.PackFiles;
 import org.factlint.internal.PackLint;
 import org.factlint.internal.PackSafety;
 import org.factlint.internal.PrebuiltModel;
@@ -55,7 +54,6 @@ public final class RulePack {
     private static final Pattern COMPILER_AT = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
     private static final Pattern RULE_HEADER = Pattern.compile(
             "^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|([\\w$.\\-]+))", Pattern.MULTILINE);
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Set<String> METADATA = Set.of("code", "category", "severity", "message");
 
     private final String name;
@@ -151,35 +149,26 @@ public final class RulePack {
 
     /** The pack's DRL files and data tables ({@code .csv}) by relative name, {@code tests/} excluded. */
     static Map<String, String> readFiles(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
-                Path rel = dir.relativize(p);
-                if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("tests")) {
-                    continue;
-                }
-                String fileName = p.getFileName().toString();
-                if (Files.isRegularFile(p) && (fileName.endsWith(".drl") || Tables.isTable(fileName))) {
-                    files.put(rel.toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return files;
+        return PackFiles.read(dir);
     }
 
     private static RulePack compile(String name, Map<String, String> all, Trust trust) {
-        return compile(name, all, trust, null);
+        return compile(name, all, trust, false);
     }
 
-    /** Compiles the DRL, or takes {@code prebuilt} (the bundled pack's executable model) when it is given. */
-    private static RulePack compile(String name, Map<String, String> all, Trust trust, KieBase prebuilt) {
+    /**
+     * Compiles the DRL; for the bundled pack ({@code bundled}) takes the executable model generated at build time from
+     * these very files instead, when there is one.
+     */
+    private static RulePack compile(String name, Map<String, String> all, Trust trust, boolean bundled) {
         long start = System.nanoTime();
-        Map<String, String> files = new TreeMap<>();
-        Map<String, String> tables = new TreeMap<>();
-        all.forEach((file, text) -> (Tables.isTable(file) ? tables : files).put(file, text));
+        Map<String, String> files = PackFiles.drl(all);
+        Map<String, String> tables = new TreeMap<>(all);
+        tables.keySet().removeAll(files.keySet());
         // Every problem at once, the way compilers do: tables, safety, then what Drools finds.
         List<RuleProblem> problems = new ArrayList<>();
         List<Object> facts = List.copyOf(Tables.read(tables, problems));
+        KieBase prebuilt = bundled ? PrebuiltModel.load(BUNDLED, files) : null;
         KieBase kieBase = prebuilt != null ? prebuilt : compileDrl(name, files, trust, problems);
         List<RuleInfo> rules = describe(kieBase, files, problems);
         if (!problems.isEmpty()) {
@@ -207,8 +196,7 @@ public final class RulePack {
         Map<String, String> original = new java.util.HashMap<>();
         for (Map.Entry<String, String> file : files.entrySet()) {
             // Drools wants a file's folder to match its package: place it so, and map errors back to the real name.
-            Matcher pkg = PACKAGE.matcher(file.getValue());
-            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+            String folder = PackFiles.packageFolder(file.getValue());
             String fileName = file.getKey().substring(file.getKey().lastIndexOf('/') + 1);
             String path = "src/main/resources/" + folder + fileName;
             if (original.containsKey(path)) {
@@ -392,17 +380,6 @@ public final class RulePack {
     private static final class Bundled {
         static final RulePack PACK = loadBundled();
 
-        /** The prebuilt executable model when the build made one from these very files, else the DRL compiled. */
-        private static RulePack bundled(Map<String, String> all) {
-            Map<String, String> drl = new TreeMap<>();
-            all.forEach((file, text) -> {
-                if (!Tables.isTable(file)) {
-                    drl.put(file, text);
-                }
-            });
-            return compile("bundled", all, Trust.CHECKED, PrebuiltModel.load(BUNDLED, drl));
-        }
-
         private static RulePack loadBundled() {
             URL url = RulePack.class.getClassLoader().getResource(BUNDLED);
             if (url == null) {
@@ -417,9 +394,9 @@ public final class RulePack {
                     } catch (FileSystemAlreadyExistsException e) {
                         fs = FileSystems.getFileSystem(uri);
                     }
-                    return bundled(readFiles(fs.getPath(BUNDLED)));
+                    return compile("bundled", readFiles(fs.getPath(BUNDLED)), Trust.CHECKED, true);
                 }
-                return bundled(readFiles(Path.of(uri)));
+                return compile("bundled", readFiles(Path.of(uri)), Trust.CHECKED, true);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled rule pack", e);
             } catch (URISyntaxException e) {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
@@ -31,7 +29,6 @@ public final class ModelGenerator {
     /** What the model compiler generates in a rules package: lambda folders P00..PFF, the rules and metadata classes. */
     private static final Pattern GENERATED = Pattern.compile(
             "P[0-9A-F]{2}(/.*)?|(Rules|DomainClassesMetadata)[0-9A-F]{32}.*\\.class");
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
     private ModelGenerator() {
     }
@@ -42,7 +39,7 @@ public final class ModelGenerator {
         }
         Path pack = Path.of(args[0]);
         Path classes = Path.of(args[1]);
-        Map<String, String> drl = drl(pack);
+        Map<String, String> drl = PackFiles.drl(PackFiles.read(pack));
         String digest = PrebuiltModel.digest(drl);
         Path index = classes.resolve(args[2]).resolve(PrebuiltModel.INDEX);
         if (upToDate(index, digest, classes)) {
@@ -54,9 +51,7 @@ public final class ModelGenerator {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(ks.newReleaseId("org.factlint", "bundled-pack", "1"));
         for (Map.Entry<String, String> file : drl.entrySet()) {
-            Matcher pkg = PACKAGE.matcher(file.getValue());
-            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
-            kfs.write("src/main/resources/" + folder + file.getKey().replace('/', '_'), file.getValue());
+            kfs.write("src/main/resources/" + PackFiles.packageFolder(file.getValue()) + file.getKey().replace('/', '_'), file.getValue());
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
@@ -117,23 +112,6 @@ public final class ModelGenerator {
         for (Path p : stale) {
             Files.delete(p);
         }
-    }
-
-    /** The DRL files of a pack by relative name, {@code tests/} excluded: the files the bundled pack ships. */
-    static Map<String, String> drl(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path rel = dir.relativize(p);
-                if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("tests")) {
-                    continue;
-                }
-                if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl")) {
-                    files.put(rel.toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return files;
     }
 
     /** Same DRL and no class the rules use compiled after the model: nothing to do (a quick `mvn test` loop). */

@@ -53,7 +53,8 @@ public final class Partitions {
      * keeps each part near {@code maxClaimsPerPart} claims, so a large archive is checked a few small sessions at a
      * time instead of holding every claim's rule state at once. Fewer parts when there are fewer independent
      * components. An entity (and its group memberships) goes to the part holding the claims about it: rules look
-     * entities up only by the subject of a claim.
+     * entities up only by the subject of a claim. The first parts hold the largest components (components are placed
+     * largest first), which make the largest rule state; {@code Checker} relies on that order to run them last.
      */
     public static List<List<Object>> split(List<Object> facts, int minParts, int maxClaimsPerPart) {
         List<ClaimFact> claims = new ArrayList<>();

@@ -1,0 +1,58 @@
+package org.factlint.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A rule pack's files: which ones belong to it and where Drools wants each. One place for both, because the build's
+ * {@link ModelGenerator} and the run-time {@code RulePack} must agree on them (the prebuilt model carries a digest of
+ * exactly these files).
+ */
+public final class PackFiles {
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+
+    private PackFiles() {
+    }
+
+    /** The pack's DRL files and data tables ({@code .csv}) by relative name, {@code tests/} excluded. */
+    public static Map<String, String> read(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                Path rel = dir.relativize(p);
+                if (rel.getNameCount() > 0 && rel.getName(0).toString().equals("tests")) {
+                    continue;
+                }
+                String fileName = p.getFileName().toString();
+                if (Files.isRegularFile(p) && (fileName.endsWith(".drl") || Tables.isTable(fileName))) {
+                    files.put(rel.toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The DRL files among a pack's files (everything but its data tables). */
+    public static Map<String, String> drl(Map<String, String> files) {
+        Map<String, String> drl = new TreeMap<>();
+        files.forEach((file, text) -> {
+            if (!Tables.isTable(file)) {
+                drl.put(file, text);
+            }
+        });
+        return drl;
+    }
+
+    /** The folder a DRL file's package asks for ({@code "org/factlint/rules/"}), empty for the default package. */
+    public static String packageFolder(String drl) {
+        Matcher pkg = PACKAGE.matcher(drl);
+        return pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+    }
+}
