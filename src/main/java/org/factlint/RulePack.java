@@ -168,9 +168,19 @@ public final class RulePack {
         // Every problem at once, the way compilers do: tables, safety, then what Drools finds.
         List<RuleProblem> problems = new ArrayList<>();
         List<Object> facts = List.copyOf(Tables.read(tables, problems));
+        if (files.isEmpty()) {
+            // A mistyped path or a directory of something else must never pass as "nothing to flag".
+            problems.add(new RuleProblem("", 0, 0, "the pack has no rules: no .drl file in it"
+                    + (tables.isEmpty() ? "" : " (only " + String.join(", ", tables.keySet()) + ")")));
+            throw new RulePackException(name, sorted(dedupe(problems)));
+        }
         KieBase prebuilt = bundled ? PrebuiltModel.load(BUNDLED, files) : null;
         KieBase kieBase = prebuilt != null ? prebuilt : compileDrl(name, files, trust, problems);
         List<RuleInfo> rules = describe(kieBase, files, problems);
+        if (rules.isEmpty() && problems.isEmpty()) {
+            problems.add(new RuleProblem("", 0, 0, "the pack has no rules: its DRL files ("
+                    + String.join(", ", files.keySet()) + ") declare none"));
+        }
         if (!problems.isEmpty()) {
             throw new RulePackException(name, sorted(dedupe(problems)));
         }

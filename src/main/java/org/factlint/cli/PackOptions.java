@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.factlint.RulePack;
+import org.factlint.RuleProblem;
 import org.factlint.Trust;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +21,12 @@ final class PackOptions {
     String problem() {
         return Files.isDirectory(dir) ? null
                 : "factlint: rule pack directory '" + dir + "' does not exist or is not a directory";
+    }
+
+    /** A pack problem as {@code DIR/file:line:col: message}, or {@code DIR: message} for the whole pack. */
+    String located(RuleProblem p) {
+        return p.file().isEmpty() ? dir + ": " + p.message()
+                : dir.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message();
     }
 
     RulePack load() throws IOException {

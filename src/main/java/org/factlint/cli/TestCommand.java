@@ -49,9 +49,8 @@ final class TestCommand implements Callable<Integer> {
             ScenarioRunner runner = new ScenarioRunner(pack.load());
             run = runner.runAll(dir);
         } catch (RulePackException e) {
-            e.problems().forEach(p -> err.println(dir.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": "
-                    + p.message()));
-            err.println("factlint: the rule pack does not compile; run 'factlint validate " + dir + "'");
+            e.problems().forEach(p -> err.println(pack.located(p)));
+            err.println("factlint: the rule pack cannot be used; run 'factlint validate " + dir + "'");
             err.flush();
             return 2;
         } catch (IOException e) {

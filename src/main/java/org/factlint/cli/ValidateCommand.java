@@ -73,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private String located(RuleProblem p) {
-        return pack.dir.resolve(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message();
+        return pack.located(p);
     }
 
     static String count(int n, String what) {
