@@ -3,10 +3,31 @@
 # cold start of the CLI, live heap per claim at 1M. Results land in target/bench/.
 #   src/bench/run.sh            everything (about 20-30 minutes on 2 cores)
 #   src/bench/run.sh quick      10k/100k only, fewer iterations (a few minutes)
+#   src/bench/run.sh tools      only check that the tools it needs are installed
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MODE="${1:-full}"
 OUT=target/bench
+
+# Tools first, so a run never fails twenty minutes in: each missing one is named with where to get it.
+MISSING=0
+for tool in mvn:"Apache Maven 3.8 or later" java:"a JDK 17 or later" timeout:"GNU coreutils" nproc:"GNU coreutils" \
+    free:"procps" awk:"awk" grep:"grep" tee:"GNU coreutils"; do
+  if ! command -v "${tool%%:*}" >/dev/null 2>&1; then
+    echo "run.sh: '${tool%%:*}' is not on the PATH (${tool#*:})" >&2
+    MISSING=1
+  fi
+done
+[ "$MISSING" = 0 ] || exit 2
+COLDSTART=1
+if ! command -v hyperfine >/dev/null 2>&1; then
+  COLDSTART=0
+  echo "run.sh: 'hyperfine' is not on the PATH (apt-get install hyperfine): the cold-start step will be skipped" >&2
+fi
+if [ "$MODE" = tools ]; then
+  echo "run.sh: tools found"
+  exit 0
+fi
 mvn -q -B -Pbench package -DskipTests
 mkdir -p "$OUT"
 
@@ -32,7 +53,11 @@ if [ -x "$J25" ]; then
   "$J25" -XX:AOTCacheOutput=target/factlint.aot -jar target/factlint.jar check "$SEED" >/dev/null 2>&1 || true
   RUNS+=(-n "jdk25+aot-cache" "$J25 -XX:AOTCache=target/factlint.aot -XX:TieredStopAtLevel=1 -jar target/factlint.jar check $SEED")
 fi
-hyperfine --warmup 2 --runs 20 -i --export-json "$OUT/coldstart.json" "${RUNS[@]}" | tee "$OUT/coldstart.txt"
+if [ "$COLDSTART" = 1 ]; then
+  hyperfine --warmup 2 --runs 20 -i --export-json "$OUT/coldstart.json" "${RUNS[@]}" | tee "$OUT/coldstart.txt"
+else
+  echo "cold start: skipped, hyperfine is not installed" | tee "$OUT/coldstart.txt"
+fi
 
 # Live heap per claim with the checked state alive, one JVM per implementation.
 SIZE=1000000

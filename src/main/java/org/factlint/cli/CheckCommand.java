@@ -2,14 +2,16 @@ package org.factlint.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.factlint.Batch;
 import org.factlint.Checker;
 import org.factlint.Factlint;
+import org.factlint.InputError;
 import org.factlint.Report;
 import org.factlint.RulePackException;
 import org.factlint.Severity;
@@ -58,12 +60,6 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--fail-on': "
                     + e.getMessage());
         }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                err.println("factlint: cannot read '" + f + "': no such file");
-                return 2;
-            }
-        }
         Checker checker;
         try {
             checker = rules == null ? Factlint.checker() : Factlint.checker(rules);
@@ -74,29 +70,36 @@ final class CheckCommand implements Callable<Integer> {
             err.println("factlint: " + e.getMessage());
             return 2;
         }
-        Batch batch;
-        try {
-            batch = Factlint.read(files.toArray(Path[]::new));
-        } catch (IOException e) {
-            err.println("factlint: cannot read input: " + e.getMessage());
-            return 2;
+        // Each input on its own: one that cannot be read is reported and counted as rejected, the others checked.
+        Batch batch = new Batch(List.of(), List.of(), 0, 0);
+        Map<InputError, String> unreadable = new HashMap<>();
+        for (Path f : files) {
+            String why = Inputs.unreadable(f);
+            if (why == null) {
+                try {
+                    batch = batch.plus(Factlint.read(f));
+                    continue;
+                } catch (IOException e) {
+                    why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                            : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                }
+            }
+            InputError error = new InputError(f.toString(), 0, 0, "$", "cannot read: " + why);
+            unreadable.put(error, "factlint: cannot read '" + f + "': " + why);
+            batch = batch.plus(new Batch(List.of(), List.of(error), 1, 1));
         }
         Report report = checker.check(batch);
         out.print(switch (format) {
             case json -> ReportWriter.json(report);
             case html -> HtmlReport.render(report, batch.documents());
             case claimreview -> ClaimReviewWriter.json(report, batch.documents(), reviewer, LocalDate.now());
-            case text -> ReportWriter.text(report);
+            case text -> ReportWriter.text(report, false); // rejected inputs and rule errors go to stderr, once
         });
         out.flush();
-        if (!report.complete()) {
-            report.problems().forEach(p -> err.println("factlint: rule error: " + p));
-            err.flush();
-            return 2;
-        }
-        if (report.rejected() > 0) {
-            report.errors().forEach(e -> err.println(e));
-            err.flush();
+        report.errors().forEach(e -> err.println(unreadable.getOrDefault(e, e.toString())));
+        report.problems().forEach(p -> err.println("factlint: rule error: " + p));
+        err.flush();
+        if (!report.complete() || report.rejected() > 0) {
             return 2;
         }
         return report.flagsAtLeast(threshold).isEmpty() ? 0 : 1;

@@ -37,12 +37,19 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Document> docs = new ArrayList<>();
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                err.println("factlint: cannot read '" + f + "': no such file");
+            String unreadable = Inputs.unreadable(f);
+            if (unreadable != null) {
+                err.println("factlint: cannot read '" + f + "': " + unreadable);
                 err.flush();
                 return 2;
             }
             try {
+                String notText = Inputs.notArticleText(f, Files.readAllBytes(f));
+                if (notText != null) {
+                    err.println("factlint: cannot extract claims from '" + f + "': " + notText);
+                    err.flush();
+                    return 2;
+                }
                 docs.add(ArticleText.read(f));
             } catch (ArticleTextException e) {
                 err.println(f + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code factlint} command: {@code check}, and more subcommands as they come. */
-@Command(name = "factlint", mixinStandardHelpOptions = true, version = "factlint 0.1.0",
+@Command(name = "factlint", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fact-checks news claims with rules: unconfirmed assertions and contradictions between sources.",
         subcommands = {CheckCommand.class, ExtractCommand.class, ValidateCommand.class, TestCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -27,6 +27,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // -V on every subcommand, present and future, prints the one version string
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         return cl;
     }
 

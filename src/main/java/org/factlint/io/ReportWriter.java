@@ -19,6 +19,14 @@ public final class ReportWriter {
 
     /** Plain text: one block per flag, most severe first, then rejected inputs and the counts. */
     public static String text(Report report) {
+        return text(report, true);
+    }
+
+    /**
+     * Plain text; with {@code listErrors} false the rejected inputs and rule errors are left out (only counted), for
+     * a caller that prints them elsewhere, such as the command line on stderr.
+     */
+    public static String text(Report report, boolean listErrors) {
         StringBuilder out = new StringBuilder();
         for (Flag f : report.flags()) {
             out.append(String.format(Locale.ROOT, "%-6s %-22s %s%n", f.severity(), f.code(), String.join(", ", f.claims())));
@@ -29,10 +37,10 @@ public final class ReportWriter {
             }
             out.append("       rule: ").append(f.rule()).append(System.lineSeparator());
         }
-        for (InputError e : report.errors()) {
+        for (InputError e : listErrors ? report.errors() : List.<InputError>of()) {
             out.append("rejected: ").append(e).append(System.lineSeparator());
         }
-        for (org.factlint.CheckError p : report.problems()) {
+        for (org.factlint.CheckError p : listErrors ? report.problems() : List.<org.factlint.CheckError>of()) {
             out.append("rule error: ").append(p).append(System.lineSeparator());
         }
         out.append(summary(report)).append(System.lineSeparator());

@@ -98,7 +98,27 @@ final class Nlp {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list OpenNLP models on the classpath", e);
         }
+        modelsInOwnJar(out);
         return out;
+    }
+
+    /**
+     * In the self-contained CLI jar the model jars' {@code model.properties} (all at the root) overwrite each other:
+     * there, take the model files at the jar's root by name (without a checksum to compare).
+     */
+    private static void modelsInOwnJar(Map<String, URL> out) {
+        try {
+            java.security.CodeSource src = Nlp.class.getProtectionDomain().getCodeSource();
+            if (src == null || !src.getLocation().getPath().endsWith(".jar")) {
+                return;
+            }
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(new java.io.File(src.getLocation().toURI()))) {
+                jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.matches("opennlp-en-[^/]+\\.bin"))
+                        .forEach(n -> out.putIfAbsent(n + "#", Nlp.class.getClassLoader().getResource(n)));
+            }
+        } catch (IOException | java.net.URISyntaxException | SecurityException e) {
+            // not a jar we can list: the model.properties found above are all there is
+        }
     }
 
     private static InputStream open(Map<String, URL> byName, String kind) throws IOException {
