@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param rule    the rule at fault (for a limit: the rule that fired most, usually the looping one)
  * @param claims  qualified ids of the claims the rule was working on, if known
  * @param message what happened, with the figures
+ * @param where   the rule's place in the pack, {@code file:line} ({@code "unconfirmed.drl:42"}), or empty if unknown
  */
-public record CheckError(Kind kind, String rule, List<String> claims, String message) {
+public record CheckError(Kind kind, String rule, List<String> claims, String message, String where) {
     /** What went wrong. */
     public enum Kind {
         /** More than {@link CheckerOptions#maxFirings()} rule firings: a rule probably loops. */
@@ -28,10 +29,16 @@ public record CheckError(Kind kind, String rule, List<String> claims, String mes
         Objects.requireNonNull(rule, "rule");
         claims = List.copyOf(claims);
         Objects.requireNonNull(message, "message");
+        where = where == null ? "" : where;
+    }
+
+    /** A problem not yet placed in the pack's files. */
+    public CheckError(Kind kind, String rule, List<String> claims, String message) {
+        this(kind, rule, claims, message, "");
     }
 
     @Override
     public String toString() {
-        return "rule \"" + rule + "\": " + message;
+        return "rule \"" + rule + "\"" + (where.isEmpty() ? "" : " (" + where + ")") + ": " + message;
     }
 }

@@ -118,7 +118,7 @@ public final class Checker {
                     CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
                             "a rule condition threw while loading article '" + doc.article().id() + "': "
                                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-                    insertProblems.add(problem);
+                    insertProblems.add(RuleLocator.locate(pack, problem));
                     LOG.warn("{}", problem, e);
                 }
             }
@@ -218,7 +218,7 @@ public final class Checker {
                 CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
                         "a rule condition threw while loading: " + e.getClass().getSimpleName()
                                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-                problems.add(problem);
+                problems.add(RuleLocator.locate(pack, problem));
                 LOG.warn("{}", problem, e);
             }
             long inserted = System.nanoTime();

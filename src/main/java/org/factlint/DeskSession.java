@@ -27,6 +27,7 @@ public final class DeskSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeskSession.class);
 
     private final KieSession session;
+    private final RulePack pack;
     private final CheckerOptions options;
     private final FactLoader loader = new FactLoader();
     private final List<CheckError> problems = new ArrayList<>();
@@ -50,6 +51,7 @@ public final class DeskSession implements AutoCloseable {
     DeskSession(RulePack pack, CheckerOptions options,
                 java.util.List<org.kie.api.event.rule.AgendaEventListener> listeners) {
         this.options = options;
+        this.pack = pack;
         this.session = pack.kieBase().newKieSession();
         listeners.forEach(session::addEventListener);
         pack.facts().forEach(session::insert);
@@ -125,7 +127,8 @@ public final class DeskSession implements AutoCloseable {
     synchronized List<CheckError> fire() {
         checkOpen();
         long claims = loader.claims() + partClaims; // the limits grow with what is in the session
-        List<CheckError> found = RuleGuard.fire(session, options.firingLimit(claims), options.timeLimit(claims));
+        List<CheckError> found = RuleLocator.locate(pack,
+                RuleGuard.fire(session, options.firingLimit(claims), options.timeLimit(claims)));
         problems.addAll(found);
         return found;
     }

@@ -197,8 +197,8 @@ class RunawayRulesTest {
         Report report = checker.check(doc("a", "attend", "boom", "say", "boom"));
 
         assertThat(report.problems()).extracting(CheckError::toString).containsExactlyInAnyOrder(
-                "rule \"Boom: throws on some claims\": threw IllegalStateException: cannot handle a:c2 on a:c2",
-                "rule \"Boom: throws on some claims\": threw IllegalStateException: cannot handle a:c4 on a:c4");
+                "rule \"Boom: throws on some claims\" (boom.drl:4): threw IllegalStateException: cannot handle a:c2 on a:c2",
+                "rule \"Boom: throws on some claims\" (boom.drl:4): threw IllegalStateException: cannot handle a:c4 on a:c4");
         assertThat(report.problems()).allSatisfy(p -> assertThat(p.kind()).isEqualTo(CheckError.Kind.RULE_FAILED));
         assertThat(report.problems()).flatExtracting(CheckError::claims).containsExactlyInAnyOrder("a:c2", "a:c4");
         assertThat(report.flags()).hasSize(4); // "Seen" fired for every claim despite the exceptions
@@ -232,7 +232,7 @@ class RunawayRulesTest {
         Report report = Factlint.checker(boom).check(doc("a", "boom"));
 
         assertThat(org.factlint.io.ReportWriter.text(report)).contains(System.lineSeparator()
-                + "rule error: rule \"Boom: throws on some claims\": threw IllegalStateException: cannot handle a:c1"
+                + "rule error: rule \"Boom: throws on some claims\" (boom.drl:4): threw IllegalStateException: cannot handle a:c1"
                 + " on a:c1" + System.lineSeparator());
         assertThat(org.factlint.io.ReportWriter.json(report)).contains("\"problems\" : [ {", "\"kind\" : \"RULE_FAILED\"",
                 "\"rule\" : \"Boom: throws on some claims\"", "\"claims\" : [ \"a:c1\" ]");

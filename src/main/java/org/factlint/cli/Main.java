@@ -20,6 +20,9 @@ public final class Main implements Runnable {
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         // Drools' own compile chatter is not for desk editors: Factlint reports every pack problem itself.
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.drools", "off");
+        // Rule errors and rejected documents are printed by the command itself, once: not logged a second time.
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.factlint.internal.RuleGuard", "off");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.factlint.Checker", "error");
         System.exit(commandLine().execute(args));
     }
 

@@ -111,6 +111,8 @@ public final class ScenarioRunner {
         }));
         Report report = checker.check(batch);
         report.errors().forEach(e -> problems.add("rejected input: " + e));
+        // A run cut short proves nothing: whatever the expectations say, the scenario fails.
+        report.problems().forEach(p -> problems.add("incomplete run: " + p));
         List<String> diff = new ArrayList<>();
         boolean ok = compare(scenario.expect(), report.flags(), diff);
         return new ScenarioResult(scenario.name(), scenario.file(), ok && problems.isEmpty(), problems,
