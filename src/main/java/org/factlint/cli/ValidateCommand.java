@@ -54,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             for (Path file : ScenarioFiles.in(dir)) {
                 try {
-                    ScenarioFiles.read(file);
+                    errors.addAll(ScenarioFiles.missingDocuments(file, ScenarioFiles.read(file)));
                 } catch (ScenarioFileException e) {
                     e.problems().forEach(p -> errors.add(p.toString()));
                 }

@@ -17,7 +17,7 @@ import org.factlint.model.Document;
  * <pre>{@code
  * {
  *   "name": "a hedged claim with nothing behind it",
- *   "given": [ "../../seeds/moscow-times.claims.json", { ...an inline claims document... } ],
+ *   "given": [ "documents/moscow-times.claims.json", { ...an inline claims document... } ],
  *   "expect": { "mustInclude": [ { "code": "UNC-HEDGED", "claims": ["x:c1"] } ],
  *               "mustNotInclude": [ { "code": "UNC-ANONYMOUS" } ] }
  * }

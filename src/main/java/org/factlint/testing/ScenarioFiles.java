@@ -87,6 +87,35 @@ public final class ScenarioFiles {
         }
     }
 
+    /**
+     * Where a scenario's {@code given} path leads to no file, located in the scenario file: {@code
+     * tests/seed.json:5:5: $.given[0]: no such file '../../seeds/mt.json' (resolved to ...)}. A pack's scenarios
+     * should read documents inside the pack, so that a copy of it passes its own tests.
+     */
+    public static List<String> missingDocuments(Path file, List<Scenario> scenarios) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        boolean array = Json.mapper().readTree(text).isArray();
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s < scenarios.size(); s++) {
+            List<Scenario.Given> given = scenarios.get(s).given();
+            for (int g = 0; g < given.size(); g++) {
+                String path = given.get(g).path();
+                if (path == null) {
+                    continue;
+                }
+                Path resolved = file.toAbsolutePath().getParent().resolve(path).normalize();
+                if (!Files.isRegularFile(resolved)) {
+                    String pointer = (array ? "/" + s : "") + "/given/" + g;
+                    JsonLocation at = Locator.find(text, pointer);
+                    out.add(new InputError(file.toString(), at == null ? 0 : at.getLineNr(),
+                            at == null ? 0 : at.getColumnNr(), (array ? "$[" + s + "]" : "$") + ".given[" + g + "]",
+                            "no such file '" + path + "' (resolved to " + resolved + ")").toString());
+                }
+            }
+        }
+        return out;
+    }
+
     private static Scenario toScenario(Raw raw, Path file, int line, String defaultName) {
         return new Scenario(raw.name(), raw.description(), raw.given(), raw.expect(), null, 0).at(file, line, defaultName);
     }
