@@ -32,7 +32,7 @@ import org.factlint.model.Source;
  * session.
  */
 public final class FactLoader {
-    private final Map<String, String> entityKeyByFold = new HashMap<>();
+    private final NameResolver names = new NameResolver();
     private final Set<String> entityKeysInserted = new HashSet<>();
     private final Map<String, Source> sources = new HashMap<>();
     private final Set<String> articles = new HashSet<>();
@@ -42,38 +42,10 @@ public final class FactLoader {
 
     /**
      * Resolves the entity names of documents that will be loaded together, before any is loaded, so that the keys
-     * do not depend on the order of the documents: names linked through any chain of shared spellings or aliases
-     * (across documents too) get one key, the smallest folded name of the group.
+     * do not depend on the order of the documents ({@link NameResolver}).
      */
     public void preResolve(List<Document> documents) {
-        Map<String, String> parent = new HashMap<>();
-        for (Document doc : documents) {
-            for (Entity e : doc.entities()) {
-                String first = root(parent, Names.fold(e.name()));
-                for (String alias : e.aliases()) {
-                    String other = root(parent, Names.fold(alias));
-                    if (!other.equals(first)) {
-                        // Union by smallest name keeps the chosen key independent of document order.
-                        String keep = first.compareTo(other) < 0 ? first : other;
-                        parent.put(first, keep);
-                        parent.put(other, keep);
-                        first = keep;
-                    }
-                }
-            }
-        }
-        for (String fold : parent.keySet()) {
-            entityKeyByFold.putIfAbsent(fold, root(parent, fold));
-        }
-    }
-
-    private static String root(Map<String, String> parent, String fold) {
-        String r = parent.computeIfAbsent(fold, f -> f);
-        while (!r.equals(parent.get(r))) {
-            r = parent.get(r);
-        }
-        parent.put(fold, r);
-        return r;
+        names.preResolve(documents);
     }
 
     /** How many claims were loaded so far. */
@@ -94,6 +66,7 @@ public final class FactLoader {
         }
         Map<String, Entity> entities = new HashMap<>();
         Map<String, String> keys = new HashMap<>();
+        Map<String, List<String>> declaredWords = new HashMap<>();
         List<Object> facts = new ArrayList<>();
         for (Entity e : doc.entities()) {
             entities.put(e.id(), e);
@@ -109,6 +82,7 @@ public final class FactLoader {
             }
             for (String word : words(e.name())) {
                 facts.add(new MentionFact(articleId, key, word, fold(word), null));
+                declaredWords.computeIfAbsent(e.id(), x -> new ArrayList<>()).add(word);
             }
         }
         Map<String, String> firstOfOrigin = new java.util.TreeMap<>();
@@ -120,7 +94,8 @@ public final class FactLoader {
             claims++;
             if (c.subjectMention() != null) {
                 for (String word : words(c.subjectMention())) {
-                    facts.add(new MentionFact(articleId, fact.subjectKey(), word, fold(word), id));
+                    facts.add(new MentionFact(articleId, fact.subjectKey(), word,
+                            mentionFold(word, declaredWords.getOrDefault(c.subject(), List.of())), id));
                 }
             }
             for (Cue cue : c.cues()) {
@@ -158,14 +133,9 @@ public final class FactLoader {
         return s.kind().name().toLowerCase(Locale.ROOT) + (s.party() == null ? "" : " for '" + s.party() + "'");
     }
 
-    /** An entity's key: that of an earlier entity sharing any folded name or alias, else its own folded name. */
+    /** An entity's key: that of an earlier entity it is one with ({@link NameResolver}), else its own. */
     private String resolve(Entity e) {
-        List<String> folds = new ArrayList<>();
-        folds.add(fold(e.name()));
-        e.aliases().forEach(a -> folds.add(fold(a)));
-        String key = folds.stream().map(entityKeyByFold::get).filter(Objects::nonNull).findFirst().orElse(folds.get(0));
-        folds.forEach(f -> entityKeyByFold.putIfAbsent(f, key));
-        return key;
+        return names.resolve(e);
     }
 
     private ClaimFact claimFact(Document doc, Claim c, String id, Map<String, Entity> entities,
@@ -214,6 +184,21 @@ public final class FactLoader {
             case UP_TO -> "up to ";
         };
         return qualifier + n + (q.unit() == null ? "" : " " + q.unit());
+    }
+
+    /**
+     * The fold of a word of a claim's mention: that of the declared word it is a spelling of (any reading of one
+     * meets any reading of the other: Japarov / Жапаров / Dschaparow), so the spelling rule joins on one plain field.
+     */
+    private String mentionFold(String word, List<String> declared) {
+        List<String> mine = Names.key(word).words().stream().findFirst().orElse(List.of());
+        for (String d : declared) {
+            List<String> theirs = Names.key(d).words().stream().findFirst().orElse(List.of());
+            if (NameKey.wordsMeet(mine, theirs)) {
+                return fold(d);
+            }
+        }
+        return fold(word);
     }
 
     private String fold(String name) {

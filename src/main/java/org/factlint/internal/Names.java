@@ -1,45 +1,321 @@
 package org.factlint.internal;
 
+import com.ibm.icu.text.Transliterator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Folds a name to a key that survives case, diacritics, punctuation and common transliteration variants of
- * Cyrillic and Turkic names: {@code Berdimuhamedov}, {@code Berdymukhammedov} and {@code BERDIMUHAMEDOW} share a key.
+ * Folds a name to matching keys that survive case, diacritics, scripts and the transliteration conventions news
+ * uses. {@code Berdimuhamedov}, {@code Berdymukhammedov} and {@code Berdimuhamedow} share a key; so do
+ * {@code Chruschtschow} (German), {@code Khrouchtchev} (French), {@code Jruschov} (Spanish), {@code Khrushchev}
+ * (English) and {@code Хрущёв}.
+ *
+ * <p>The key of a word is a skeleton in which the letters that one Cyrillic (or Turkic) sound becomes in the
+ * different conventions fall together:
+ * <ul>
+ * <li>the hushing and guttural sounds ж ш щ ч х and their spellings zh j dzh dj dsch, sh sch ch shch schtsch chtch,
+ *     ch tsch tch, kh h ch j, and the national letters ş š ç č ž become {@code h};</li>
+ * <li>s z ts tz (German {@code z} is ц, {@code s} is з) become {@code s}; {@code c} before e, i, y too;</li>
+ * <li>y i ï and the glide j become {@code i}; a glide before e after a vowel or at the start (ye/ie/je/e) goes;</li>
+ * <li>ou becomes u, w becomes v, -off -ow become -ov, ё after a hushing sound (e/o) becomes e, io/yo/jo between
+ *     consonants becomes e, gu before e/i becomes g, x becomes ks, q becomes k, a final -er after a consonant
+ *     becomes -r (Alexander/Aleksandr) and a final silent e goes (Poutine);</li>
+ * <li>soft signs, apostrophes, hyphens and doubled letters go.</li>
+ * </ul>
+ * The letter {@code j} reads ж in English, й in German and х in Spanish: a word with a {@code j} has a key for
+ * each reading ({@link #wordKeys}; ж and х share a class), and two names match when any of their keys do. Other scripts go to Latin with
+ * ICU4J's BGN/PCGN and UNGEGN romanisations, after a table of news spellings ({@code romanisation.csv}:
+ * Рахмон is Rahmon, not ICU's Rakhmon).
  */
 public final class Names {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final int MAX_KEYS = 16;
+    private static final Map<String, String> NEWS_SPELLING = newsSpellings();
+    private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> WORD_KEYS = new ConcurrentHashMap<>();
 
     private Names() {
     }
 
+    /**
+     * The primary key of a name: each word's first key, separated by single spaces. Names whose words all share
+     * their first reading share it; {@link #key} gives every reading.
+     */
     public static String fold(String name) {
         if (name == null) {
             return null;
         }
-        String s = isAscii(name) ? words(name) : fullWords(name);
-        // Transliteration: kh/h (Rakhmon/Rahmon), y/i (Berdymukhammedov/Berdimuhamedov), w/v at the end (-ow/-ov),
-        // ou/u, then doubled letters collapse (mm/m).
-        s = s.replace("kh", "h").replace("y", "i").replace("ou", "u").replace("ow ", "ov ");
-        if (s.endsWith("ow")) {
-            s = s.substring(0, s.length() - 2) + "ov";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (i == 0 || c != s.charAt(i - 1) || c == ' ') {
-                out.append(c);
+        StringBuilder out = new StringBuilder();
+        for (String w : latinWords(name)) {
+            String k = wordKeys(w).get(0);
+            if (!k.isEmpty()) {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(k);
             }
         }
         return out.toString();
     }
 
-    /** Lower-case words of the name separated by single spaces, with marks and apostrophes dropped. */
+    /** Every reading of a name, word by word. */
+    public static NameKey key(String name) {
+        List<List<String>> words = new ArrayList<>();
+        for (String w : latinWords(name)) {
+            List<String> keys = wordKeys(w);
+            if (!keys.get(0).isEmpty()) {
+                words.add(keys);
+            }
+        }
+        return new NameKey(words);
+    }
+
+    /** The name's words in lower-case Latin letters: other scripts transliterated, marks and apostrophes dropped. */
+    static List<String> latinWords(String name) {
+        String s = isAscii(name) ? words(name) : fullWords(latin(name));
+        if (s.isEmpty()) {
+            return List.of();
+        }
+        return List.of(s.split(" "));
+    }
+
+    /** A name in Latin letters with its diacritics: other scripts romanised as news does (see the class comment). */
+    public static String latin(String name) {
+        if (isAscii(name)) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name.length());
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= name.length(); i++) {
+            char c = i < name.length() ? name.charAt(i) : ' ';
+            if (Character.isLetter(c) || c == '\'' || c == '’' || Character.getType(c) == Character.NON_SPACING_MARK) {
+                word.append(c);
+            } else {
+                out.append(latinWord(word.toString()));
+                word.setLength(0);
+                if (i < name.length()) {
+                    out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String latinWord(String word) {
+        if (word.isEmpty() || isAscii(word)) {
+            return word;
+        }
+        String nfc = Normalizer.normalize(word, Normalizer.Form.NFC);
+        String news = NEWS_SPELLING.get(nfc.toLowerCase(Locale.ROOT));
+        if (news != null) {
+            return news;
+        }
+        String id = transliteratorFor(nfc);
+        if (id == null) {
+            return nfc;
+        }
+        String latin = TRANSLITERATORS.computeIfAbsent(id, Transliterator::getInstance).transliterate(nfc);
+        // BGN/PCGN writes ё as ë; news writes e (Khrushchev, Gorbachev)
+        return id.endsWith("/BGN") ? latin.replace('ë', 'e').replace('Ë', 'E') : latin;
+    }
+
+    /** The romanisation for a word's script, or null for a Latin word. */
+    private static String transliteratorFor(String word) {
+        Character.UnicodeScript script = null;
+        boolean ukrainian = false;
+        boolean serbian = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            Character.UnicodeScript s = Character.UnicodeScript.of(c);
+            if (s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED
+                    && s != Character.UnicodeScript.LATIN) {
+                script = s;
+            }
+            ukrainian |= "іїєґІЇЄҐ".indexOf(c) >= 0;
+            serbian |= "ђјљњћџЂЈЉЊЋЏ".indexOf(c) >= 0;
+        }
+        if (script == null) {
+            return null;
+        }
+        return switch (script) {
+            case CYRILLIC -> ukrainian ? "Ukrainian-Latin/BGN" : serbian ? "Serbian-Latin/BGN" : "Russian-Latin/BGN";
+            case GREEK -> "Greek-Latin/UNGEGN";
+            case GEORGIAN -> "Georgian-Latin/BGN";
+            case ARMENIAN -> "Armenian-Latin/BGN";
+            case ARABIC -> "Arabic-Latin/BGN";
+            default -> "Any-Latin";
+        };
+    }
+
+    /**
+     * The keys of one lower-case Latin word (no marks), first the reading of {@code j} as ж or х, then as й.
+     * Never empty; the first key is empty for a word with no letters or digits.
+     */
+    static List<String> wordKeys(String word) {
+        List<String> cached = WORD_KEYS.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        expand(word, 0, new StringBuilder(), keys);
+        List<String> out = List.copyOf(keys);
+        if (WORD_KEYS.size() < 100_000) {
+            WORD_KEYS.put(word, out);
+        }
+        return out;
+    }
+
+    /** Every reading of the j's from {@code at} on (at most {@value #MAX_KEYS}). */
+    private static void expand(String word, int at, StringBuilder prefix, Set<String> keys) {
+        int j = word.indexOf('j', at);
+        if (j < 0 || keys.size() >= MAX_KEYS) {
+            keys.add(skeleton(prefix + word.substring(at)));
+            return;
+        }
+        String before = word.substring(at, j);
+        // "dj" is ж; any other j is ж (English, Turkic) or х (Spanish), which share a class, or й (German)
+        for (char reading : new char[] {'H', 'I'}) {
+            int len = prefix.length();
+            prefix.append(before).append(reading);
+            expand(word, j + 1, prefix, keys);
+            prefix.setLength(len);
+            if (j > 0 && word.charAt(j - 1) == 'd') {
+                break;
+            }
+        }
+    }
+
+    /** The skeleton of one reading; {@code H} and {@code I} stand for a j read as ж (or х) and as й. */
+    static String skeleton(String w) {
+        StringBuilder s = new StringBuilder(w.length());
+        int n = w.length();
+        for (int i = 0; i < n; ) {
+            if (w.startsWith("schtsch", i)) { s.append('h'); i += 7; continue; }
+            if (w.startsWith("chtch", i)) { s.append('h'); i += 5; continue; }
+            if (w.startsWith("shch", i) || w.startsWith("tsch", i) || w.startsWith("dsch", i)) { s.append('h'); i += 4; continue; }
+            if (w.startsWith("dzh", i) || w.startsWith("tch", i) || w.startsWith("sch", i)) { s.append('h'); i += 3; continue; }
+            char c = w.charAt(i);
+            char next = i + 1 < n ? w.charAt(i + 1) : 0;
+            if ((c == 's' || c == 'c' || c == 'z' || c == 'k') && next == 'h') { s.append('h'); i += 2; continue; }
+            if (c == 'd' && next == 'H') { s.append('h'); i += 2; continue; }
+            if ((c == 't' || c == 'd') && (next == 's' || next == 'z')) { s.append('s'); i += 2; continue; }
+            if (c == 'c' && next == 'k') { s.append('k'); i += 2; continue; }
+            if (c == 'p' && next == 'h') { s.append('f'); i += 2; continue; }
+            if ((c == 't' || c == 'g') && next == 'h') { s.append(c); i += 2; continue; }
+            if (c == 'o' && next == 'u') { s.append('u'); i += 2; continue; }
+            if (c == 'g' && next == 'u' && i + 2 < n && "eiy".indexOf(w.charAt(i + 2)) >= 0) { s.append('g'); i += 2; continue; }
+            switch (c) {
+                case 'H', 'h' -> s.append('h');
+                case 'I', 'y' -> s.append('i');
+                case 's', 'z' -> s.append('s');
+                case 'c' -> s.append("eiy".indexOf(next) >= 0 && next != 0 ? 's' : 'k');
+                case 'w', 'v' -> s.append('v');
+                case 'q' -> s.append('k');
+                case 'x' -> s.append("ks");
+                default -> {
+                    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                        s.append(c);
+                    }
+                }
+            }
+            i++;
+        }
+        return tidy(s);
+    }
+
+    private static boolean vowel(char c) {
+        return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+    }
+
+    /** Vowel rules on the mapped letters, then doubled letters collapse. */
+    private static String tidy(StringBuilder s) {
+        // -off / -ov at the end (Smirnoff): ff is v there
+        int n = s.length();
+        if (n > 3 && s.charAt(n - 1) == 'f' && s.charAt(n - 2) == 'f' && vowel(s.charAt(n - 3))) {
+            s.setLength(n - 2);
+            s.append('v');
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char prev = out.length() == 0 ? 0 : out.charAt(out.length() - 1);
+            char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+            if (c == prev) {
+                continue; // doubled letters (mm/m, ii/i)
+            }
+            // the glide before e at the start or after a vowel: Yeltsin/Eltsine, Tokayev/Tokaev, Sergeyev/Sergeev
+            if (c == 'i' && next == 'e' && (prev == 0 || vowel(prev))) {
+                continue;
+            }
+            // io/yo/jo between consonants is ё: Semyonov/Semenov, Pyotr/Petr, Fyodor/Fedor
+            if (c == 'i' && next == 'o' && prev != 0 && !vowel(prev) && i + 2 < s.length() && !vowel(s.charAt(i + 2))) {
+                out.append('e');
+                i++;
+                continue;
+            }
+            // ё after a hushing sound: Gorbachev/Gorbatschow/Gorbachov
+            if (c == 'o' && prev == 'h') {
+                c = 'e';
+            }
+            if (c == prev) {
+                continue;
+            }
+            out.append(c);
+        }
+        int m = out.length();
+        // Alexander/Aleksandr, Peter/Petr: a final -er after a consonant
+        if (m > 3 && out.charAt(m - 1) == 'r' && out.charAt(m - 2) == 'e' && !vowel(out.charAt(m - 3))) {
+            out.deleteCharAt(m - 2);
+            m--;
+        }
+        // a silent final e after a consonant (Poutine, Eltsine, Alexandre)
+        if (m > 3 && out.charAt(m - 1) == 'e' && !vowel(out.charAt(m - 2))) {
+            out.setLength(m - 1);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Lower-case words of the name separated by single spaces, with marks and apostrophes dropped. National Latin
+     * letters keep their sound: ş and š are sh, ç and č are ch, ž is zh, ğ is g, ı is i, ə is a (Əliyev is Aliyev).
+     */
     static String fullWords(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD);
-        s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
+        String s = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case 'ş', 'ș', 'š', 'ś' -> b.append("sh");
+                case 'ç', 'č', 'ć' -> b.append("ch");
+                case 'ž', 'ź', 'ż' -> b.append("zh");
+                case 'đ' -> b.append("dj");
+                case 'ı' -> b.append('i');
+                case 'ə' -> b.append('a');
+                case 'ł' -> b.append('l');
+                case 'ß' -> b.append("ss");
+                case 'ø' -> b.append('o');
+                case 'æ' -> b.append("ae");
+                case 'ʼ', 'ʻ', 'ʹ', 'ʺ', '`', '´' -> { }
+                default -> b.append(c);
+            }
+        }
+        s = Normalizer.normalize(b, Normalizer.Form.NFD);
+        s = MARKS.matcher(s).replaceAll("");
         s = s.replace("’", "").replace("'", "");
         return NON_WORD.matcher(s).replaceAll(" ").trim();
     }
@@ -56,7 +332,7 @@ public final class Names {
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + ('a' - 'A'));
             }
-            if (c == '\'') {
+            if (c == '\'' || c == '`') {
                 continue;
             }
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
@@ -79,5 +355,37 @@ public final class Names {
             }
         }
         return true;
+    }
+
+    /** {@code romanisation.csv}: a word in another script, lower case, and its spelling in English-language news. */
+    private static Map<String, String> newsSpellings() {
+        Map<String, String> out = new HashMap<>();
+        try (InputStream in = Names.class.getResourceAsStream("/org/factlint/names/romanisation.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("org/factlint/names/romanisation.csv is missing from the classpath");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            boolean header = true;
+            while ((line = r.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] cols = line.split(",", -1);
+                if (cols.length != 2) {
+                    throw new IllegalStateException("romanisation.csv: expected 'script,latin' but found: " + line);
+                }
+                out.put(Normalizer.normalize(cols[0].strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT),
+                        cols[1].strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(out);
     }
 }

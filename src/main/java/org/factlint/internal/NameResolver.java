@@ -1,0 +1,245 @@
+package org.factlint.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.factlint.model.Document;
+import org.factlint.model.Entity;
+
+/**
+ * Which declared entities are one: the identity of names within one scope (the documents of a batch, then those a
+ * desk session adds). Two entities are one when any spelling of one (its name or an alias) has a key in common with
+ * a spelling of the other ({@link Names#key}). Besides, a short form joins the one entity it can stand for:
+ * <ul>
+ * <li>a surname alone ("Japarov") joins the entity whose surname it is ("Sadyr Japarov"),</li>
+ * <li>a given name and surname ("Vladimir Putin") join the entity with a middle name or patronymic
+ *     ("Vladimir Vladimirovich Putin"),</li>
+ * </ul>
+ * but only when exactly one entity of the scope fits: with "Ilham Aliyev" and "Heydar Aliyev" both in scope,
+ * "Aliyev" stays apart from both. Two people whose surnames fold alike but whose given names differ never join.
+ * Names of bodies ("Government of Turkmenistan") have no short form. The key of an entity is the smallest primary
+ * key ({@link NameKey#primary}) among the spellings that joined, so it does not depend on document order within a
+ * batch. Not thread-safe.
+ */
+final class NameResolver {
+    /** Words that make a name the name of a body, a place or an office rather than of a person. */
+    private static final Pattern NOT_A_PERSON = Pattern.compile(
+            "(?i).*\\b(of|the|for|and|ministry|government|office|council|party|agency|service|news|press|city|republic|"
+                    + "state|square|street|palace|kremlin|house|committee|university|bank|company|group)\\b.*");
+
+    /** Every full key of every spelling seen, to the entity key it belongs to. */
+    private final Map<String, String> keyOfFull = new HashMap<>();
+    /** Entity keys by surname key, for the entities whose names can have one. */
+    private final Map<String, Set<String>> bySurname = new HashMap<>();
+    /** Entity keys by first-and-last key, for entities with three words or more. */
+    private final Map<String, Set<String>> byFirstAndLast = new HashMap<>();
+    /** Entities declared by a surname only, by that surname key. */
+    private final Map<String, Set<String>> surnameOnly = new HashMap<>();
+    private final Map<String, NameKey> keys = new HashMap<>();
+
+    private NameKey key(String name) {
+        return keys.computeIfAbsent(name, Names::key);
+    }
+
+    /**
+     * Resolves the entities of documents that will be loaded together, before any is loaded, so that keys do not
+     * depend on the order of the documents.
+     */
+    void preResolve(List<Document> documents) {
+        List<Entity> entities = new ArrayList<>();
+        List<Integer> documentOf = new ArrayList<>();
+        for (int d = 0; d < documents.size(); d++) {
+            for (Entity e : documents.get(d).entities()) {
+                entities.add(e);
+                documentOf.add(d);
+            }
+        }
+        int n = entities.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        Map<String, Integer> firstWithKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (String spelling : spellings(entities.get(i))) {
+                for (String k : key(spelling).full()) {
+                    Integer other = firstWithKey.putIfAbsent(k, i);
+                    if (other != null) {
+                        union(parent, other, i);
+                    }
+                    // an entity of an earlier batch in this session with that key
+                    String earlier = keyOfFull.get(k);
+                    if (earlier != null) {
+                        Integer anchor = firstWithKey.putIfAbsent("\u0000" + earlier, i);
+                        if (anchor != null) {
+                            union(parent, anchor, i);
+                        }
+                    }
+                }
+            }
+        }
+        // short forms: decided on the groups the exact keys made, all at once
+        Map<String, Set<Integer>> surnames = new HashMap<>();
+        Map<String, Set<Integer>> firstLasts = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (String spelling : spellings(entities.get(i))) {
+                NameKey k = key(spelling);
+                if (k.size() >= 2 && person(spelling)) {
+                    int root = find(parent, i);
+                    k.last().forEach(s -> surnames.computeIfAbsent(s, x -> new HashSet<>()).add(root));
+                    k.firstAndLast().forEach(s -> firstLasts.computeIfAbsent(s, x -> new HashSet<>()).add(root));
+                }
+            }
+        }
+        Map<Integer, Set<Integer>> documentsOfRoot = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            documentsOfRoot.computeIfAbsent(find(parent, i), x -> new HashSet<>()).add(documentOf.get(i));
+        }
+        List<int[]> joins = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int root = find(parent, i);
+            for (String spelling : spellings(entities.get(i))) {
+                NameKey k = key(spelling);
+                Map<String, Set<Integer>> index = k.size() == 1 ? surnames : k.size() == 2 ? firstLasts : null;
+                if (index == null || !person(spelling)) {
+                    continue;
+                }
+                Set<Integer> candidates = new HashSet<>();
+                k.full().forEach(f -> candidates.addAll(index.getOrDefault(f, Set.of())));
+                candidates.remove(root);
+                // the document's own entities first: one candidate there settles it
+                Set<Integer> local = new HashSet<>();
+                for (int c : candidates) {
+                    if (documentsOfRoot.get(c).contains(documentOf.get(i))) {
+                        local.add(c);
+                    }
+                }
+                if (local.size() == 1) {
+                    joins.add(new int[] {i, local.iterator().next()});
+                } else if (local.isEmpty() && candidates.size() == 1) {
+                    joins.add(new int[] {i, candidates.iterator().next()});
+                }
+            }
+        }
+        joins.forEach(j -> union(parent, j[0], j[1]));
+        // the key of each group: an earlier entity's key if it joins one, else the smallest primary key
+        Map<Integer, String> keyOfRoot = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int root = find(parent, i);
+            for (String spelling : spellings(entities.get(i))) {
+                NameKey k = key(spelling);
+                String candidate = k.full().stream().map(keyOfFull::get).filter(java.util.Objects::nonNull)
+                        .findFirst().orElse(null);
+                String mine = candidate != null ? "\u0000" + candidate : k.primary();
+                keyOfRoot.merge(root, mine, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            String key = keyOfRoot.get(find(parent, i));
+            register(entities.get(i), key.startsWith("\u0000") ? key.substring(1) : key);
+        }
+    }
+
+    /** The key of an entity: the one preResolve gave it, or that of an earlier entity it joins, or its own. */
+    String resolve(Entity e) {
+        for (String spelling : spellings(e)) {
+            for (String k : key(spelling).full()) {
+                String found = keyOfFull.get(k);
+                if (found != null) {
+                    register(e, found);
+                    return found;
+                }
+            }
+        }
+        String key = shortFormMatch(e);
+        if (key == null) {
+            key = key(e.name()).primary();
+            if (key.isEmpty()) {
+                key = "entity:" + e.id();
+            }
+        }
+        register(e, key);
+        return key;
+    }
+
+    /** The one earlier entity a short form (or a long form of an earlier surname-only entity) stands for, or null. */
+    private String shortFormMatch(Entity e) {
+        Set<String> found = new TreeSet<>();
+        for (String spelling : spellings(e)) {
+            if (!person(spelling)) {
+                continue;
+            }
+            NameKey k = key(spelling);
+            if (k.size() == 1) {
+                k.full().forEach(f -> found.addAll(bySurname.getOrDefault(f, Set.of())));
+            } else if (k.size() == 2) {
+                k.full().forEach(f -> found.addAll(byFirstAndLast.getOrDefault(f, Set.of())));
+            }
+            if (k.size() >= 2) {
+                Set<String> shorts = new TreeSet<>();
+                Set<String> longs = new TreeSet<>();
+                k.last().forEach(s -> {
+                    shorts.addAll(surnameOnly.getOrDefault(s, Set.of()));
+                    longs.addAll(bySurname.getOrDefault(s, Set.of()));
+                });
+                longs.removeAll(shorts);
+                if (longs.isEmpty()) {
+                    found.addAll(shorts);
+                }
+            }
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    private void register(Entity e, String key) {
+        for (String spelling : spellings(e)) {
+            NameKey k = key(spelling);
+            k.full().forEach(f -> keyOfFull.putIfAbsent(f, key));
+            if (!person(spelling)) {
+                continue;
+            }
+            if (k.size() == 1) {
+                k.full().forEach(f -> surnameOnly.computeIfAbsent(f, x -> new HashSet<>()).add(key));
+            } else {
+                k.last().forEach(s -> bySurname.computeIfAbsent(s, x -> new HashSet<>()).add(key));
+                k.firstAndLast().forEach(s -> byFirstAndLast.computeIfAbsent(s, x -> new HashSet<>()).add(key));
+            }
+        }
+    }
+
+    private static List<String> spellings(Entity e) {
+        if (e.aliases().isEmpty()) {
+            return List.of(e.name());
+        }
+        List<String> out = new ArrayList<>(1 + e.aliases().size());
+        out.add(e.name());
+        out.addAll(e.aliases());
+        return out;
+    }
+
+    /** A name that can be a person's: no word of a body's or place's name. */
+    static boolean person(String name) {
+        return !NOT_A_PERSON.matcher(name).matches();
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
