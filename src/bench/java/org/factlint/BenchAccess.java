@@ -98,7 +98,7 @@ public final class BenchAccess {
 
     /** The engine's parts for these facts, as {@link Checker} splits a large bundled-pack check. */
     public static List<List<Object>> parts(List<Object> facts) {
-        return Partitions.split(facts, Runtime.getRuntime().availableProcessors(), Checker.PART_MAX_CLAIMS);
+        return Partitions.split(RulePack.bundled().joins(), facts, Runtime.getRuntime().availableProcessors(), Checker.PART_MAX_CLAIMS);
     }
 
     public record Open(List<KieSession> sessions) implements AutoCloseable {

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks documents against a rule pack. Build one per pack and share it: it is immutable and thread-safe, and each
- * check runs in its own short-lived rules session, always disposed (a large archive checked with the bundled pack
- * is split into independent parts of about 25,000 claims, checked one session per core at a time).
+ * check runs in its own short-lived rules session, always disposed (a large archive checked with a pack that
+ * declares its join keys in {@code joins.csv}, as the bundled pack does, is split into independent parts of about
+ * 25,000 claims, checked one session per core at a time).
  *
  * <p>A check never lets a rule pack's failure escape: a rule that loops, runs past the {@link CheckerOptions} limits
  * or throws is stopped, named in {@link Report#problems()}, and the next check runs as usual.
@@ -57,7 +58,7 @@ public final class Checker {
         this(pack, options, listeners, PARTITION_MIN_CLAIMS, Runtime.getRuntime().availableProcessors());
     }
 
-    /** A checker that splits bundled-pack checks of at least {@code partitionMinClaims} claims into {@code parts}. */
+    /** A checker that splits checks (packs with join keys) of at least {@code partitionMinClaims} claims into {@code parts}. */
     Checker(RulePack pack, CheckerOptions options, List<org.kie.api.event.rule.AgendaEventListener> listeners,
             int partitionMinClaims, int parts) {
         this.pack = pack;
@@ -96,7 +97,7 @@ public final class Checker {
      * conflicts with an earlier one of the batch (same article id, a source declared differently) is rejected too.
      */
     public Report check(Batch batch) {
-        if (parts >= 2 && pack == RulePack.bundled()
+        if (parts >= 2 && pack.joins() != null
                 && batch.documents().stream().mapToLong(d -> d.claims().size()).sum() >= partitionMinClaims) {
             return checkInParts(batch);
         }
@@ -133,7 +134,7 @@ public final class Checker {
     }
 
     /**
-     * A large batch checked with the bundled pack: loaded once (names and sources resolve across the whole batch),
+     * A large batch checked with a pack that declares its join keys: loaded once (names and sources resolve across the whole batch),
      * split into independent parts (claims no rule of the pack can join never share a part), one session per part
      * and core. Same flags as one session; each part runs within the check's limits.
      */
@@ -157,7 +158,14 @@ public final class Checker {
         long loaded = System.nanoTime();
         int claims = loader.claims();
         loader = null; // its name and source tables are not needed by the rules: let them go before the parts run
-        List<List<Object>> split = Partitions.split(facts, parts, PART_MAX_CLAIMS);
+        List<List<Object>> split;
+        try {
+            split = Partitions.split(pack.joins(), facts, parts, PART_MAX_CLAIMS);
+        } catch (IllegalArgumentException e) {
+            // the pack's joins.csv does not place every fact: one session, as for a pack that declares nothing
+            LOG.warn("rule pack {} is checked in one session: {}", pack.name(), e.getMessage());
+            split = new ArrayList<>(List.of(facts));
+        }
         facts = null; // the parts hold every fact now; each part's list goes when its session is done
         long splitAt = System.nanoTime();
         List<Integer> sizes = split.stream().map(List::size).toList();

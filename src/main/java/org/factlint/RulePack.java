@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.factlint.internal.JoinKeys;
 import org.factlint.internal.PackFiles;
 import org.factlint.internal.PackLint;
 import org.factlint.internal.PackSafety;
@@ -63,10 +64,17 @@ public final class RulePack {
     private final List<Object> facts;
     private final List<RuleProblem> warnings;
     private final boolean prebuilt;
+    /** The join keys the pack declares in joins.csv; null when it declares none (it is never split then). */
+    private final JoinKeys joins;
+
+    static {
+        org.factlint.internal.Hooks.installJoins(p -> p.joins);
+    }
 
     private RulePack(String name, KieBase kieBase, List<RuleInfo> rules, Map<String, String> sources,
-                     List<Object> facts, List<RuleProblem> warnings, boolean prebuilt) {
+                     List<Object> facts, List<RuleProblem> warnings, boolean prebuilt, JoinKeys joins) {
         this.prebuilt = prebuilt;
+        this.joins = joins;
         this.name = name;
         this.kieBase = kieBase;
         this.rules = rules;
@@ -142,6 +150,11 @@ public final class RulePack {
         return kieBase;
     }
 
+    /** The join keys of {@code joins.csv}, or null when the pack declares none. */
+    JoinKeys joins() {
+        return joins;
+    }
+
     /** The rows of the pack's data tables as facts ({@code CueTerm}, {@code SourceTerm}), inserted in every session. */
     List<Object> facts() {
         return facts;
@@ -174,6 +187,7 @@ public final class RulePack {
                     + (tables.isEmpty() ? "" : " (only " + String.join(", ", tables.keySet()) + ")")));
             throw new RulePackException(name, sorted(dedupe(problems)));
         }
+        JoinKeys joins = JoinKeys.read(tables, problems);
         KieBase prebuilt = bundled ? PrebuiltModel.load(BUNDLED, files) : null;
         KieBase kieBase = prebuilt != null ? prebuilt : compileDrl(name, files, trust, problems);
         List<RuleInfo> rules = describe(kieBase, files, problems);
@@ -191,7 +205,8 @@ public final class RulePack {
         LOG.info("{} rule pack {}: {} rules from {} files, {} table rows in {} ms",
                 prebuilt != null ? "loaded prebuilt" : "compiled", name, rules.size(), files.size(), facts.size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files), facts, warnings, prebuilt != null);
+        return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files), facts, warnings, prebuilt != null,
+                joins);
     }
 
     private static KieBase compileDrl(String name, Map<String, String> files, Trust trust, List<RuleProblem> problems) {

@@ -46,7 +46,7 @@ class PartitionedCheckTest {
         List<Object> facts = new ArrayList<>();
         documents.forEach(d -> facts.addAll(loader.load(d)));
 
-        List<List<Object>> parts = Partitions.split(facts, 3);
+        List<List<Object>> parts = Partitions.split(RulePack.bundled().joins(), facts, 3);
 
         assertThat(parts).hasSize(3);
         long claims = parts.stream().flatMap(List::stream).filter(f -> f instanceof org.factlint.facts.ClaimFact).count();
@@ -59,7 +59,7 @@ class PartitionedCheckTest {
         List<Object> facts = new ArrayList<>();
         documents.forEach(d -> facts.addAll(loader.load(d)));
 
-        List<List<Object>> parts = Partitions.split(facts, 2, 8); // about 8 claims a part
+        List<List<Object>> parts = Partitions.split(RulePack.bundled().joins(), facts, 2, 8); // about 8 claims a part
         List<Flag> flags = new ArrayList<>();
         for (List<Object> part : parts) {
             try (DeskSession desk = new DeskSession(RulePack.bundled(), CheckerOptions.defaults(), List.of())) {
@@ -95,7 +95,7 @@ class PartitionedCheckTest {
         FactLoader loader = new FactLoader();
         List<Object> facts = new ArrayList<>(loader.load(doc));
 
-        List<List<Object>> parts = Partitions.split(facts, 2);
+        List<List<Object>> parts = Partitions.split(RulePack.bundled().joins(), facts, 2);
         Report split = inParts(RulePack.bundled()).check(doc);
 
         assertThat(parts).hasSize(2); // the two subjects need not share a session

@@ -14,7 +14,19 @@ import org.kie.api.event.rule.AgendaEventListener;
 public final class Hooks {
     private static volatile BiFunction<RulePack, List<AgendaEventListener>, Checker> observed;
 
+    private static volatile java.util.function.Function<RulePack, JoinKeys> joins;
+
     private Hooks() {
+    }
+
+    /** Called once by {@link RulePack}'s static initialiser. */
+    public static void installJoins(java.util.function.Function<RulePack, JoinKeys> accessor) {
+        joins = Objects.requireNonNull(accessor);
+    }
+
+    /** The join keys a pack declares ({@code joins.csv}), or null when it declares none. */
+    public static JoinKeys joins(RulePack pack) {
+        return joins.apply(pack); // installed: the pack's class is loaded
     }
 
     /** Called once by {@link Checker}'s static initialiser. */

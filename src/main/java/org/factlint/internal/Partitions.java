@@ -5,36 +5,18 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.factlint.facts.ArticleSource;
 import org.factlint.facts.ClaimFact;
-import org.factlint.facts.CueFact;
 import org.factlint.facts.EntityFact;
-import org.factlint.facts.MemberFact;
-import org.factlint.facts.MentionFact;
-import org.factlint.facts.RelationFact;
-import org.factlint.model.CueCategory;
-import org.factlint.model.Polarity;
 
 /**
  * Splits one working memory's facts into independent parts that can be checked in separate sessions and give, merged,
- * exactly the flags of one session. Two claims land in one part whenever some rule of the default pack can join
- * them:
- * <ul>
- * <li>same subject: every same-event join (eventKey starts with the subject), headlines, two places, spellings;</li>
- * <li>a relation between them (confirms, denies, answers, questions);</li>
- * <li>"the only one" against another subject of a shared group with the same predicate and object (exclusivity);</li>
- * <li>a negated claim about a group against a member's claim with the same predicate and object
- *     (negated existence);</li>
- * </ul>
- * The source-table rule needs nothing either: it joins a table row with an article's {@link ArticleSource}, which
- * names the one claim the flag is about and goes where that claim goes. (It once compared every claim of an article
- * from a listed source with every other, which tied their subjects together: on a Zipf-shaped archive that glued the
- * popular subjects into one component holding 70% of the claims, and one core did most of the work.)
- * Lexicon cues are per claim and need nothing. An entity goes with the claims about it (rules look entities up only
- * by a claim's subject), a group membership with the claims about the group; the pack's own facts (table rows) are
- * inserted into every session by the caller. Cues and relations follow their claim; an article's declared name
- * mentions follow the claims about that entity. A pack with other cross-subject joins must not be
- * partitioned this way: {@code Checker} only partitions the bundled pack.
+ * exactly the flags of one session. Which facts must share a part is the pack's knowledge, not this class's: facts
+ * sharing a value of a key the pack declares in {@code joins.csv} ({@link JoinKeys}) land in one part, an anchored
+ * key's members only when an anchor of that value is there. A fact type the declaration does not place makes
+ * {@link #split} throw: a pack that does not say what its rules join is never split.
+ *
+ * <p>Parts are filled by claim count. A fact that joins nothing (an entity no claim is about) goes to the lightest
+ * part; the pack's own table rows are inserted into every session by the caller.
  */
 public final class Partitions {
     private Partitions() {
@@ -44,155 +26,126 @@ public final class Partitions {
      * The facts split into at most {@code bins} parts of similar claim counts (largest components first, each into the
      * lightest part). Fewer parts when there are fewer independent components.
      */
-    public static List<List<Object>> split(List<Object> facts, int bins) {
-        return split(facts, bins, Integer.MAX_VALUE);
+    public static List<List<Object>> split(JoinKeys keys, List<Object> facts, int bins) {
+        return split(keys, facts, bins, Integer.MAX_VALUE);
+    }
+
+    /** What a fact's key values are looked up in: the claims and entities among the facts. */
+    public static JoinKeys.Lookup lookup(List<?> facts) {
+        Map<String, ClaimFact> claims = new HashMap<>();
+        Map<String, EntityFact> entities = new HashMap<>();
+        for (Object o : facts) {
+            if (o instanceof ClaimFact c) {
+                claims.put(c.id(), c);
+            } else if (o instanceof EntityFact e) {
+                entities.putIfAbsent(e.key(), e);
+            }
+        }
+        return new JoinKeys.Lookup() {
+            @Override
+            public ClaimFact claim(String id) {
+                return claims.get(id);
+            }
+
+            @Override
+            public EntityFact entity(String key) {
+                return entities.get(key);
+            }
+        };
+    }
+
+    /**
+     * The component of every fact: facts with the same number may be joined by a rule; no rule joins facts of
+     * different numbers. Numbers are indexes into {@code facts} (the smallest index of the component).
+     */
+    public static int[] components(JoinKeys keys, List<?> facts) {
+        JoinKeys.Lookup lookup = lookup(facts);
+        int n = facts.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        Map<String, Integer> first = new HashMap<>();
+        Map<String, Integer> anchors = new HashMap<>();
+        Map<String, List<Integer>> members = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (JoinKeys.Value v : keys.values(facts.get(i), lookup)) {
+                String k = v.key() + '\u0000' + v.value();
+                switch (v.role()) {
+                    case JOIN -> {
+                        Integer f = first.putIfAbsent(k, i);
+                        if (f != null) {
+                            union(parent, f, i);
+                        }
+                    }
+                    case ANCHOR -> {
+                        Integer f = anchors.putIfAbsent(k, i);
+                        if (f != null) {
+                            union(parent, f, i);
+                        }
+                    }
+                    case MEMBER -> members.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+                }
+            }
+        }
+        members.forEach((k, list) -> {
+            Integer anchor = anchors.get(k);
+            if (anchor != null) {
+                list.forEach(i -> union(parent, anchor, i));
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            parent[i] = find(parent, i);
+        }
+        return parent;
     }
 
     /**
      * The facts split into parts of similar claim counts: at least {@code minParts} (the cores), and more when that
      * keeps each part near {@code maxClaimsPerPart} claims, so a large archive is checked a few small sessions at a
      * time instead of holding every claim's rule state at once. Fewer parts when there are fewer independent
-     * components. An entity (and its group memberships) goes to the part holding the claims about it: rules look
-     * entities up only by the subject of a claim. The first parts hold the largest components (components are placed
-     * largest first), which make the largest rule state; {@code Checker} relies on that order to run them last.
+     * components. The first parts hold the largest components (components are placed largest first), which make the
+     * largest rule state; {@code Checker} relies on that order to run them last.
+     *
+     * @throws IllegalArgumentException when {@code keys} does not place a fact's type
      */
-    public static List<List<Object>> split(List<Object> facts, int minParts, int maxClaimsPerPart) {
-        List<ClaimFact> claims = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, EntityFact> entities = new HashMap<>();
-        for (Object o : facts) {
-            if (o instanceof ClaimFact c) {
-                index.put(c.id(), claims.size());
-                claims.add(c);
-            } else if (o instanceof EntityFact e) {
-                entities.putIfAbsent(e.key(), e);
-            }
-        }
-        int n = claims.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) {
-            parent[i] = i;
-        }
-        Map<String, Integer> firstOfSubject = new HashMap<>();
-        // claims of one subject are already together: the group rules need one claim per subject, not every claim
-        Map<String, Map<String, Integer>> byPredicateObject = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            ClaimFact c = claims.get(i);
-            Integer first = firstOfSubject.putIfAbsent(c.subjectKey(), i);
-            if (first != null) {
-                union(parent, first, i);
-            }
-            byPredicateObject.computeIfAbsent(c.predicate() + "|" + c.objectKey(), k -> new HashMap<>(2))
-                    .putIfAbsent(c.subjectKey(), i);
-        }
-        Map<String, Integer> scanned = new HashMap<>();
-        for (Object o : facts) {
-            if (o instanceof RelationFact r) {
-                Integer from = index.get(r.from());
-                Integer to = index.get(r.to());
-                if (from != null && to != null) {
-                    union(parent, from, to);
-                }
-            } else if (o instanceof CueFact w && w.category() == CueCategory.EXCLUSIVITY) {
-                Integer x = index.get(w.claim());
-                EntityFact e = x == null ? null : entities.get(claims.get(x).subjectKey());
-                ClaimFact cx = x == null ? null : claims.get(x);
-                // one scan per subject and predicate-object: the later cues join the claims the first one joined
-                Integer seen = cx == null ? null : scanned.putIfAbsent("only|" + cx.subjectKey() + "|" + cx.predicate() + "|"
-                        + cx.objectKey(), x);
-                if (seen != null) {
-                    union(parent, seen, x);
-                } else if (e != null && !e.groups().isEmpty()) {
-                    for (int i : byPredicateObject.get(cx.predicate() + "|" + cx.objectKey()).values()) {
-                        EntityFact other = entities.get(claims.get(i).subjectKey());
-                        if (other != null && e.groups().stream().anyMatch(other.groups()::contains)) {
-                            union(parent, x, i);
-                        }
-                    }
-                }
-            }
-        }
-        java.util.Set<String> groupKeys = new java.util.HashSet<>();
-        entities.values().forEach(e -> groupKeys.addAll(e.groups()));
-        for (int i = 0; i < n; i++) {
-            ClaimFact c = claims.get(i);
-            if (c.polarity() != Polarity.NEGATED || !groupKeys.contains(c.subjectKey())) {
-                continue;
-            }
-            Integer seen = scanned.putIfAbsent("none|" + c.subjectKey() + "|" + c.predicate() + "|" + c.objectKey(), i);
-            if (seen != null) {
-                union(parent, seen, i);
-            } else {
-                for (int j : byPredicateObject.get(c.predicate() + "|" + c.objectKey()).values()) {
-                    EntityFact member = entities.get(claims.get(j).subjectKey());
-                    if (member != null && member.groups().contains(c.subjectKey())) {
-                        union(parent, i, j);
-                    }
-                }
-            }
-        }
-
-        // Components into bins: largest first, each into the lightest bin.
+    public static List<List<Object>> split(JoinKeys keys, List<Object> facts, int minParts, int maxClaimsPerPart) {
+        int n = facts.size();
+        int[] root = components(keys, facts);
         int[] size = new int[n];
+        int claims = 0;
         for (int i = 0; i < n; i++) {
-            size[find(parent, i)]++;
+            if (facts.get(i) instanceof ClaimFact) {
+                size[root[i]]++;
+                claims++;
+            }
         }
-        Integer[] roots = java.util.stream.IntStream.range(0, n).filter(i -> parent[i] == i).boxed()
+        Integer[] roots = java.util.stream.IntStream.range(0, n).filter(i -> root[i] == i).boxed()
                 .toArray(Integer[]::new);
         Arrays.sort(roots, (a, b) -> Integer.compare(size[b], size[a]));
-        long wanted = Math.max(minParts, (n + (long) maxClaimsPerPart - 1) / maxClaimsPerPart);
-        int parts = (int) Math.max(1, Math.min(wanted, roots.length));
+        long withClaims = Arrays.stream(roots).filter(r -> size[r] > 0).count();
+        long wanted = Math.max(minParts, (claims + (long) maxClaimsPerPart - 1) / maxClaimsPerPart);
+        int parts = (int) Math.max(1, Math.min(wanted, withClaims));
         int[] binOfRoot = new int[n];
         long[] load = new long[parts];
-        for (int root : roots) {
+        for (int r : roots) {
             int lightest = 0;
             for (int b = 1; b < parts; b++) {
                 if (load[b] < load[lightest]) {
                     lightest = b;
                 }
             }
-            binOfRoot[root] = lightest;
-            load[lightest] += size[root];
+            binOfRoot[r] = lightest;
+            load[lightest] += size[r];
         }
-
         List<List<Object>> out = new ArrayList<>(parts);
         for (int b = 0; b < parts; b++) {
-            out.add(new ArrayList<>(facts.size() / parts + 16));
+            out.add(new ArrayList<>(n / parts + 16));
         }
-        Map<String, Integer> binOfSubject = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            binOfSubject.putIfAbsent(claims.get(i).subjectKey(), binOfRoot[find(parent, i)]);
-        }
-        for (Object o : facts) {
-            Integer bin;
-            if (o instanceof EntityFact e) {
-                bin = binOfSubject.get(e.key()); // null: no claim is about it, so no rule looks it up
-            } else if (o instanceof MemberFact m) {
-                bin = binOfSubject.get(m.group()); // "none of the group": the group is the subject
-            } else if (o instanceof ClaimFact c) {
-                bin = binOfRoot[find(parent, index.get(c.id()))];
-            } else if (o instanceof CueFact w) {
-                bin = bin(index.get(w.claim()), parent, binOfRoot);
-            } else if (o instanceof RelationFact r) {
-                bin = bin(index.get(r.from()), parent, binOfRoot);
-            } else if (o instanceof ArticleSource a) {
-                bin = bin(index.get(a.firstClaim()), parent, binOfRoot);
-            } else if (o instanceof MentionFact m) {
-                // a claim's mention and an article's declared spelling both go where that entity's claims are
-                bin = m.claim() != null ? bin(index.get(m.claim()), parent, binOfRoot)
-                        : binOfSubject.get(m.entityKey());
-            } else {
-                throw new IllegalArgumentException("cannot place a fact of " + o.getClass().getName());
-            }
-            if (bin != null) {
-                out.get(bin).add(o);
-            }
+            out.get(binOfRoot[root[i]]).add(facts.get(i));
         }
         return out;
-    }
-
-    private static Integer bin(Integer claim, int[] parent, int[] binOfRoot) {
-        return claim == null ? null : binOfRoot[find(parent, claim)];
     }
 
     private static int find(int[] parent, int i) {

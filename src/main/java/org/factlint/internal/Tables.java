@@ -86,7 +86,7 @@ public final class Tables {
                     }
                     facts.add(term);
                 }
-            } else {
+            } else if (!file.equals(JoinKeys.FILE)) { // the join keys are read by JoinKeys
                 problems.add(new RuleProblem(file, 1, 1, "unknown table: a pack reads cue lexicons from "
                         + LEXICON_DIR + "*.csv (category,phrase) and its source table from " + SOURCE_TABLE
                         + " (source,kind,party)"));
@@ -135,14 +135,14 @@ public final class Tables {
     }
 
     /** A data row: its values, the 1-based column where each starts, and its line. */
-    private record Row(String file, int line, List<String> values, List<Integer> columns) {
+    record Row(String file, int line, List<String> values, List<Integer> columns) {
         RuleProblem problem(int column, String message) {
             return new RuleProblem(file, line, column, message);
         }
     }
 
     /** The data rows of a table whose header must be {@code columns}; rows of the wrong width are reported. */
-    private static List<Row> rows(String file, String text, List<String> columns, List<RuleProblem> problems) {
+    static List<Row> rows(String file, String text, List<String> columns, List<RuleProblem> problems) {
         List<Row> rows = new ArrayList<>();
         boolean header = true;
         try (JsonParser p = CSV.reader().with(CsvSchema.emptySchema().withComments()).createParser(text)) {

@@ -1,0 +1,42 @@
+package org.factlint.store;
+
+import java.util.List;
+import org.factlint.model.Document;
+
+/**
+ * A durable memory of every document checked, with the flags they raised and how each flag's life went. Adding a
+ * document checks it together with the stored claims its claims can meet (those sharing a join key the pack declares
+ * in {@code joins.csv}), in a fresh rules session, and records what changed. Open flags are always those one batch
+ * check of every stored document would raise, whatever order the documents came in.
+ *
+ * <p>Implementations are thread-safe. Open one with {@link Stores}; close it when done.
+ */
+public interface ClaimStore extends AutoCloseable {
+    /**
+     * Stores a document and checks it with what it meets. All or nothing: the document goes in together with the flag
+     * changes it causes, in one transaction, or not at all. Adding a document whose article id is stored with the same
+     * content changes nothing; another content under a stored article id is a corrected version and replaces it.
+     *
+     * @throws StoreException when the document is rejected (it conflicts with stored ones) or the store fails; the
+     *     store is then as it was
+     */
+    Change add(Document document);
+
+    /** The flags matching a query, oldest raised first. */
+    List<StoredFlag> flags(FlagQuery query);
+
+    /** Every stored document, latest versions, in the order they were added. */
+    List<Document> all();
+
+    /** How many documents the store holds. */
+    int documents();
+
+    /** How many claims the store holds. */
+    int claims();
+
+    /** Where the store is: a file or a JDBC URL (without credentials). */
+    String location();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,23 @@
+package org.factlint.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.factlint.Flag;
+
+/**
+ * A flag in the store, with its life: raised when and by which document, retracted when and by which (or open).
+ *
+ * @param pack the rule pack that raised it (its name)
+ */
+public record StoredFlag(Flag flag, Instant raisedAt, String raisedBy, Instant retractedAt, String retractedBy,
+                         String pack) {
+    /** True while no document has retracted it. */
+    public boolean open() {
+        return retractedAt == null;
+    }
+
+    /** How long it has been raised, at {@code now}. */
+    public Duration age(Instant now) {
+        return Duration.between(raisedAt, now);
+    }
+}

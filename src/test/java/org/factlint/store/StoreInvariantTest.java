@@ -1,0 +1,88 @@
+package org.factlint.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.factlint.Checker;
+import org.factlint.Factlint;
+import org.factlint.Flag;
+import org.factlint.SplitCheck;
+import org.factlint.model.Document;
+import org.factlint.property.Claims;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The store's invariant: adding documents one at a time, in any order, leaves exactly the open flags of one batch check
+ * of all of them; on generated document sets and on the documents of every scenario of the bundled pack.
+ */
+class StoreInvariantTest {
+    static final Checker CHECKER = Factlint.checker();
+
+    static List<Flag> addedOneByOne(List<Document> docs, Path file) {
+        try (ClaimStore store = Stores.sqlite(file, CHECKER)) {
+            for (Document d : docs) {
+                store.add(d);
+            }
+            return store.flags(FlagQuery.open()).stream().map(StoredFlag::flag).sorted().toList();
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Document>> documentSets() {
+        return Claims.documentSets();
+    }
+
+    @Property(tries = 40)
+    void addingOneAtATimeInAnyOrder_leavesTheFlagsOfOneBatchCheck(@ForAll("documentSets") List<Document> docs,
+                                                                   @ForAll long seed) throws IOException {
+        List<Document> order = new ArrayList<>(docs);
+        Collections.shuffle(order, new Random(seed));
+        Path file = Files.createTempFile("factlint-store", ".store");
+        Files.delete(file);
+        try {
+            assertThat(addedOneByOne(order, file)).containsExactlyElementsOf(CHECKER.check(docs).flags());
+        } finally {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(Path.of(file + suffix));
+            }
+        }
+    }
+
+    static Stream<SplitCheck.Given> scenarios() throws IOException {
+        return SplitCheck.scenarios(Path.of("rules")).stream().filter(s -> !s.documents().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void everyScenario_addedOneAtATime_forwardAndBackward_flagsWhatOneBatchFlags(SplitCheck.Given scenario)
+            throws IOException {
+        List<Flag> batch = CHECKER.check(scenario.documents()).flags();
+        List<Document> backward = new ArrayList<>(scenario.documents());
+        Collections.reverse(backward);
+        Path dir = Files.createTempDirectory("factlint-store");
+        try {
+            assertThat(addedOneByOne(scenario.documents(), dir.resolve("forward.store")))
+                    .containsExactlyElementsOf(batch);
+            assertThat(addedOneByOne(backward, dir.resolve("backward.store"))).containsExactlyElementsOf(batch);
+        } finally {
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+}
