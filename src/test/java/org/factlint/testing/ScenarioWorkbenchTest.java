@@ -103,7 +103,7 @@ class ScenarioWorkbenchTest {
                     + UNC-FORECAST           a:c1
                     - UNC-HEDGED             a:c1
                 """);
-        assertThat(r.out()).contains("  fired in no scenario:    \"Figures: two sources give figures that cannot both be right\" (contradictions.drl:19)");
+        assertThat(r.out()).contains("  fired in no scenario:    \"Figures: two sources give figures that cannot both be right\" (contradictions.drl:34)");
         assertThat(r.out()).contains("is below the minimum 50%");
         assertThat(r.out().lines().toList()).last().isEqualTo("0 passed, 1 failed");
     }
