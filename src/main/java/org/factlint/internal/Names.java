@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * <li>the hushing and guttural sounds ж ш щ ч х and their spellings zh j dzh dj dsch, sh sch ch shch schtsch chtch,
  *     ch tsch tch, kh h ch j, and the national letters ş š ç č ž become {@code h};</li>
  * <li>s z ts tz (German {@code z} is ц, {@code s} is з) become {@code s}; {@code c} before e, i, y too;</li>
- * <li>y i ï and the glide j become {@code i}; a glide before e after a vowel or at the start (ye/ie/je/e) goes;</li>
+ * <li>y i ï and the glide j become {@code i}; a glide before e goes (ye/ie/je/e, -yev/-iev/-ev);</li>
+ * <li>oe ue ae are ö ü ä written out (Schroeder/Schröder);</li>
  * <li>ou becomes u, w becomes v, -off -ow become -ov, ё after a hushing sound (e/o) becomes e, io/yo/jo between
  *     consonants becomes e, gu before e/i becomes g, x becomes ks, q becomes k, a final -er after a consonant
  *     becomes -r (Alexander/Aleksandr) and a final silent e goes (Poutine);</li>
@@ -73,16 +74,58 @@ public final class Names {
         return out.toString();
     }
 
-    /** Every reading of a name, word by word. */
+    /**
+     * Every reading of a name, word by word. A word with national letters reads both as they sound (ş sh, ç ch, ž
+     * zh) and as wire copy writes them without marks (Çavuşoğlu is Cavusoglu, Vučić is Vucic).
+     */
     public static NameKey key(String name) {
+        List<String> sounded = latinWords(name);
+        List<List<String>> readings = new ArrayList<>();
+        if (!isAscii(name)) {
+            String latin = latin(name);
+            readings.add(plainWords(latin));
+            if (latin.equals(name) || !hasCyrillic(name)) {
+                // a Latin name, or another script: no second romanisation
+            } else {
+                // Ukrainian г is h and и is y (Шмигаль is Shmyhal): a Cyrillic name without the letters that tell
+                // Ukrainian from Russian reads both ways
+                String ukrainian = latin(name, true);
+                readings.add(latinWordsOf(ukrainian));
+            }
+        }
         List<List<String>> words = new ArrayList<>();
-        for (String w : latinWords(name)) {
-            List<String> keys = wordKeys(w);
+        for (int i = 0; i < sounded.size(); i++) {
+            List<String> keys = wordKeys(sounded.get(i));
+            for (List<String> other : readings) {
+                if (other.size() == sounded.size() && !other.get(i).equals(sounded.get(i))) {
+                    Set<String> both = new LinkedHashSet<>(keys);
+                    both.addAll(wordKeys(other.get(i)));
+                    keys = List.copyOf(both);
+                }
+            }
             if (!keys.get(0).isEmpty()) {
                 words.add(keys);
             }
         }
         return new NameKey(words);
+    }
+
+    private static boolean hasCyrillic(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
+    }
+
+    private static List<String> latinWordsOf(String latin) {
+        String s = fullWords(latin);
+        return s.isEmpty() ? List.of() : List.of(s.split(" "));
+    }
+
+    /** The words with every mark dropped (Çavuşoğlu is cavusoglu), đ written dj and ł written l. */
+    static List<String> plainWords(String name) {
+        String s = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+                .replace("đ", "dj").replace("ł", "l").replace("ı", "i").replace("ə", "a").replace("ß", "ss");
+        s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        s = NON_WORD.matcher(s.replace("’", "").replace("'", "")).replaceAll(" ").trim();
+        return s.isEmpty() ? List.of() : List.of(s.split(" "));
     }
 
     /** The name's words in lower-case Latin letters: other scripts transliterated, marks and apostrophes dropped. */
@@ -96,6 +139,10 @@ public final class Names {
 
     /** A name in Latin letters with its diacritics: other scripts romanised as news does (see the class comment). */
     public static String latin(String name) {
+        return latin(name, false);
+    }
+
+    private static String latin(String name, boolean ukrainianCyrillic) {
         if (isAscii(name)) {
             return name;
         }
@@ -106,7 +153,7 @@ public final class Names {
             if (Character.isLetter(c) || c == '\'' || c == '’' || Character.getType(c) == Character.NON_SPACING_MARK) {
                 word.append(c);
             } else {
-                out.append(latinWord(word.toString()));
+                out.append(latinWord(word.toString(), ukrainianCyrillic));
                 word.setLength(0);
                 if (i < name.length()) {
                     out.append(c);
@@ -116,7 +163,7 @@ public final class Names {
         return out.toString();
     }
 
-    private static String latinWord(String word) {
+    private static String latinWord(String word, boolean ukrainianCyrillic) {
         if (word.isEmpty() || isAscii(word)) {
             return word;
         }
@@ -126,6 +173,9 @@ public final class Names {
             return news;
         }
         String id = transliteratorFor(nfc);
+        if (ukrainianCyrillic && "Russian-Latin/BGN".equals(id)) {
+            id = "Ukrainian-Latin/BGN";
+        }
         if (id == null) {
             return nfc;
         }
@@ -173,6 +223,12 @@ public final class Names {
         }
         Set<String> keys = new LinkedHashSet<>();
         expand(word, 0, new StringBuilder(), keys);
+        // German umlauts written out (Schroeder/Schröder, Mueller/Müller): a second reading, since Russian names
+        // have the same letters as sounds of their own (Dostoevsky, Tokaev)
+        String umlauts = word.replace("oe", "o").replace("ue", "u").replace("ae", "a");
+        if (!umlauts.equals(word)) {
+            expand(umlauts, 0, new StringBuilder(), keys);
+        }
         List<String> out = List.copyOf(keys);
         if (WORD_KEYS.size() < 100_000) {
             WORD_KEYS.put(word, out);
@@ -242,13 +298,19 @@ public final class Names {
         return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
     }
 
-    /** Vowel rules on the mapped letters, then doubled letters collapse. */
-    private static String tidy(StringBuilder s) {
-        // -off / -ov at the end (Smirnoff): ff is v there
-        int n = s.length();
-        if (n > 3 && s.charAt(n - 1) == 'f' && s.charAt(n - 2) == 'f' && vowel(s.charAt(n - 3))) {
-            s.setLength(n - 2);
-            s.append('v');
+    /** Doubled letters collapse, then the vowel rules apply to the mapped letters, then doubles collapse again. */
+    private static String tidy(StringBuilder mapped) {
+        // -off / -ov at the end (Smirnoff, Rachmaninoff): ff is v there
+        int e = mapped.length();
+        if (e > 3 && mapped.charAt(e - 1) == 'f' && mapped.charAt(e - 2) == 'f' && vowel(mapped.charAt(e - 3))) {
+            mapped.setLength(e - 2);
+            mapped.append('v');
+        }
+        StringBuilder s = new StringBuilder(mapped.length());
+        for (int i = 0; i < mapped.length(); i++) {
+            if (i == 0 || mapped.charAt(i) != mapped.charAt(i - 1)) {
+                s.append(mapped.charAt(i));
+            }
         }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
@@ -258,8 +320,8 @@ public final class Names {
             if (c == prev) {
                 continue; // doubled letters (mm/m, ii/i)
             }
-            // the glide before e at the start or after a vowel: Yeltsin/Eltsine, Tokayev/Tokaev, Sergeyev/Sergeev
-            if (c == 'i' && next == 'e' && (prev == 0 || vowel(prev))) {
+            // the glide before e: Yeltsin/Eltsine, Tokayev/Tokaev, Sergeyev/Sergeev, Tourgueniev/Turgenev
+            if (c == 'i' && next == 'e') {
                 continue;
             }
             // io/yo/jo between consonants is ё: Semyonov/Semenov, Pyotr/Petr, Fyodor/Fedor
