@@ -32,6 +32,9 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** {@link Placed#end()} of a claim quoted from a document without text; its start is the claim's index. */
+    private static final int QUOTED = -1;
+
     /** A flag placed in an article: its number in the report and the claim span it highlights. */
     private record Placed(int number, Flag flag, int start, int end) {
     }
@@ -44,31 +47,46 @@ public final class HtmlReport {
         ClaimIndex index = ClaimIndex.of(documents);
         Map<String, Document> docByClaim = index.documents();
         Map<String, Claim> claims = index.claims();
-        Map<Flag, Integer> numbers = new LinkedHashMap<>();
-        for (Flag f : report.flags()) {
-            numbers.put(f, numbers.size() + 1);
-        }
+        // Every claim a flag names is marked, in whichever document it stands: the article under review (the first
+        // input) comes first, the others follow in the order given.
         Map<Document, List<Placed>> placed = new LinkedHashMap<>();
         documents.forEach(d -> placed.put(d, new ArrayList<>()));
+        List<Document> order = new ArrayList<>(placed.keySet());
+        record Spot(Flag flag, Document doc, int start, int end) {
+        }
+        List<Spot> spots = new ArrayList<>();
         List<Flag> unplaced = new ArrayList<>();
         for (Flag f : report.flags()) {
-            Placed p = null;
-            Document where = null;
-            for (String id : f.claims()) {
+            boolean any = false;
+            for (String id : new java.util.LinkedHashSet<>(f.claims())) {
                 Claim c = claims.get(id);
                 Document d = docByClaim.get(id);
-                if (c != null && c.span() != null && d.article().text() != null
-                        && c.span().end() <= d.article().text().length() && c.span().end() > c.span().start()) {
-                    p = new Placed(numbers.get(f), f, c.span().start(), c.span().end());
-                    where = d;
-                    break;
+                int[] at = c == null ? null : where(c, d.article().text());
+                if (at != null) {
+                    spots.add(new Spot(f, d, at[0], at[1]));
+                    any = true;
+                } else if (c != null && d.article().text() == null && c.text() != null && !c.text().isBlank()) {
+                    // a document without text (an archive): its claim is quoted and marked; start = its index
+                    spots.add(new Spot(f, d, d.claims().indexOf(c), QUOTED));
+                    any = true;
                 }
             }
-            if (p == null) {
+            if (!any) {
                 unplaced.add(f);
-            } else {
-                placed.get(where).add(p);
             }
+        }
+        // Notes are numbered in reading order: document by document, by where their first mark stands.
+        spots.sort(java.util.Comparator.comparingInt((Spot x) -> order.indexOf(x.doc())).thenComparingInt(Spot::start)
+                .thenComparingInt(x -> report.flags().indexOf(x.flag())));
+        Map<Flag, Integer> numbers = new LinkedHashMap<>();
+        for (Spot x : spots) {
+            numbers.putIfAbsent(x.flag(), numbers.size() + 1);
+        }
+        for (Flag f : unplaced) {
+            numbers.put(f, numbers.size() + 1);
+        }
+        for (Spot x : spots) {
+            placed.get(x.doc()).add(new Placed(numbers.get(x.flag()), x.flag(), x.start(), x.end()));
         }
 
         StringBuilder h = new StringBuilder(16_384);
@@ -77,8 +95,9 @@ public final class HtmlReport {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
                 .append("<title>Factlint report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         summary(h, report, documents);
+        java.util.Set<Integer> ids = new java.util.HashSet<>(); // flag-N anchors given so far
         for (Map.Entry<Document, List<Placed>> e : placed.entrySet()) {
-            article(h, e.getKey(), e.getValue(), claims);
+            article(h, e.getKey(), e.getValue(), claims, ids);
         }
         if (!unplaced.isEmpty()) {
             h.append("<section class=\"other\">\n<h2>Findings without a place in the text</h2>\n<div class=\"notes\">\n");
@@ -99,6 +118,21 @@ public final class HtmlReport {
         return h.toString();
     }
 
+    /**
+     * Where a claim stands in its article's text: its span, or, for a document written without spans, the first
+     * place its sentence occurs verbatim; null when neither.
+     */
+    private static int[] where(Claim c, String text) {
+        if (text == null) {
+            return null;
+        }
+        if (c.span() != null && c.span().end() <= text.length() && c.span().end() > c.span().start()) {
+            return new int[] {c.span().start(), c.span().end()};
+        }
+        int at = c.text() == null || c.text().isBlank() ? -1 : text.indexOf(c.text());
+        return at < 0 ? null : new int[] {at, at + c.text().length()};
+    }
+
     private static void summary(StringBuilder h, Report report, Collection<Document> documents) {
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         Map<Category, Integer> byCategory = new EnumMap<>(Category.class);
@@ -107,8 +141,8 @@ public final class HtmlReport {
             byCategory.merge(f.category(), 1, Integer::sum);
         }
         h.append("<header class=\"summary\">\n<h1>Factlint report</h1>\n");
-        if (documents.size() == 1) {
-            Document d = documents.iterator().next();
+        if (!documents.isEmpty()) {
+            Document d = documents.iterator().next(); // the article under review
             h.append("<p class=\"subject\">").append(esc(d.article().headline())).append("</p>\n");
         }
         h.append("<p class=\"counts\">").append(esc(ReportWriter.summary(report))).append("</p>\n");
@@ -124,7 +158,8 @@ public final class HtmlReport {
         h.append("</ul>\n</header>\n");
     }
 
-    private static void article(StringBuilder h, Document d, List<Placed> flags, Map<String, Claim> claims) {
+    private static void article(StringBuilder h, Document d, List<Placed> flags, Map<String, Claim> claims,
+                                java.util.Set<Integer> ids) {
         String text = d.article().text();
         h.append("<article>\n<p class=\"meta\">");
         h.append(esc(d.article().id()));
@@ -136,11 +171,16 @@ public final class HtmlReport {
         h.append("</p>\n");
         if (text == null) {
             h.append("<h2 class=\"headline\">").append(esc(d.article().headline())).append("</h2>\n");
-            h.append("<p class=\"empty\">The document carries no article text.</p>\n");
-            if (!flags.isEmpty()) {
-                h.append("<div class=\"notes\">\n");
-                flags.forEach(p -> note(h, p.number(), p.flag(), claims));
-                h.append("</div>\n");
+            h.append("<p class=\"empty\">The document carries no article text; the claims flagged in it:</p>\n");
+            java.util.TreeMap<Integer, List<Placed>> byClaim = new java.util.TreeMap<>();
+            flags.forEach(p -> byClaim.computeIfAbsent(p.start(), k -> new ArrayList<>()).add(p));
+            for (Map.Entry<Integer, List<Placed>> e : byClaim.entrySet()) {
+                h.append("<div class=\"row\">\n<div class=\"text\"><p class=\"quoted\">");
+                closeMark(h, new StringBuilder(esc(d.claims().get(e.getKey()).text())), e.getValue());
+                h.append("</p></div>\n<div class=\"notes\">\n");
+                e.getValue().stream().sorted(java.util.Comparator.comparingInt(Placed::number))
+                        .forEach(p -> note(h, p.number(), p.flag(), claims, ids.add(p.number())));
+                h.append("</div>\n</div>\n");
             }
             h.append("</article>\n");
             return;
@@ -151,6 +191,10 @@ public final class HtmlReport {
         int firstLine = text.indexOf('\n');
         if (firstLine > 0 && !text.startsWith(d.article().headline().strip())) {
             firstLine = -1;
+        }
+        if (firstLine <= 0) {
+            // the text does not open with its headline: show the headline above it all the same
+            h.append("<h2 class=\"headline\">").append(esc(d.article().headline())).append("</h2>\n");
         }
         if (firstLine > 0) {
             paragraphs.add(new int[] {0, firstLine});
@@ -163,19 +207,21 @@ public final class HtmlReport {
         }
         paragraphs.add(new int[] {start, text.length()});
         boolean first = true;
+        java.util.Set<Integer> noted = new java.util.HashSet<>(); // a flag's note once per document
         for (int[] p : paragraphs) {
             if (text.substring(p[0], p[1]).isBlank()) {
                 continue;
             }
             boolean headline = first && firstLine > 0;
             first = false;
-            List<Placed> here = flags.stream().filter(f -> f.start() >= p[0] && f.start() < p[1]).toList();
+            List<Placed> here = flags.stream().filter(f -> f.start() >= p[0] && f.start() < p[1])
+                    .filter(f -> noted.add(f.number())).toList();
             h.append("<div class=\"row\">\n<div class=\"text\">");
             h.append(headline ? "<h2 class=\"headline\">" : "<p>");
             paragraph(h, text, p[0], p[1], flags);
             h.append(headline ? "</h2>" : "</p>").append("</div>\n<div class=\"notes\">\n");
             here.stream().sorted(java.util.Comparator.comparingInt(Placed::number))
-                    .forEach(f -> note(h, f.number(), f.flag(), claims));
+                    .forEach(f -> note(h, f.number(), f.flag(), claims, ids.add(f.number())));
             h.append("</div>\n</div>\n");
         }
         h.append("</article>\n");
@@ -225,7 +271,13 @@ public final class HtmlReport {
     }
 
     private static void note(StringBuilder h, int number, Flag f, Map<String, Claim> claims) {
-        h.append("<div class=\"note cat-").append(lower(f.category())).append("\" id=\"flag-").append(number)
+        note(h, number, f, claims, true);
+    }
+
+    /** A flag's note; {@code anchor} false for a repeat of it beside another document (an id is given once). */
+    private static void note(StringBuilder h, int number, Flag f, Map<String, Claim> claims, boolean anchor) {
+        h.append("<div class=\"note cat-").append(lower(f.category())).append(anchor ? "\" id=\"flag-" + number : " repeat")
+                .append("\" data-flag=\"").append(number)
                 .append("\">\n<div class=\"head\"><span class=\"num\">").append(number)
                 .append("</span><span class=\"sev sev-").append(lower(f.severity())).append("\">")
                 .append(lower(f.severity())).append("</span><code class=\"code\">").append(esc(f.code()))
@@ -305,6 +357,7 @@ public final class HtmlReport {
             .note { border:1px solid var(--line); border-left:5px solid var(--unc); border-radius:6px;
                    padding:10px 12px; background:#fcfcfd; }
             .note.cat-contradiction { border-left-color:var(--con); }
+            .note.repeat { background:transparent; }
             .note.cat-consistency { border-left-color:var(--cons); }
             .note .head { display:flex; align-items:center; gap:8px; margin-bottom:4px; }
             .note .num { display:inline-grid; place-items:center; width:22px; height:22px; border-radius:50%;

@@ -49,7 +49,7 @@ class HtmlReportTest {
 
     /** Distinct highlighted stretches: one per claim span that carries at least one flag. */
     static long expectedHighlights() {
-        return report.flags().stream().map(f -> f.claims().get(0)).map(id -> seed.claims().stream()
+        return report.flags().stream().flatMap(f -> f.claims().stream()).distinct().map(id -> seed.claims().stream()
                 .filter(c -> seed.qualify(c.id()).equals(id)).findFirst().orElseThrow().span()).distinct().count();
     }
 
@@ -76,7 +76,7 @@ class HtmlReportTest {
         assertThat(categories).hasSize((int) expectedHighlights()).contains("unconfirmed");
 
         Flag nonConfirmed = report.flags("UNC-NONCONFIRMED").get(0);
-        Matcher note = Pattern.compile("<div class=\"note cat-unconfirmed\" id=\"flag-(\\d+)\">.*?<p class=\"msg\">(.*?)</p>",
+        Matcher note = Pattern.compile("<div class=\"note cat-unconfirmed\" id=\"flag-(\\d+)\"[^>]*>.*?<p class=\"msg\">(.*?)</p>",
                 Pattern.DOTALL).matcher(dom);
         List<String> messages = new ArrayList<>();
         while (note.find()) {
@@ -92,6 +92,73 @@ class HtmlReportTest {
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes.length).isGreaterThan(20_000);
         assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    @Test
+    void chromium_showsTheArticleFirst_everyNamedClaimMarked_headlines_andNotesInReadingOrder(@TempDir Path tmp)
+            throws Exception {
+        // the article under review first; ids in the other order, so a sort by id would put it last
+        List<Path> inputs = List.of(Path.of("seeds/moscow-times.claims.json"),
+                Path.of("seeds/constructed-followup.claims.json"), Path.of("seeds/constructed-archive.claims.json"));
+        org.factlint.Batch batch = Factlint.read(inputs.toArray(Path[]::new));
+        Report three = checker.check(batch);
+        Path page = tmp.resolve("three.html");
+        Files.writeString(page, HtmlReport.render(three, batch.documents()));
+        String dom = run(tmp, browser(), "--dump-dom", page.toUri().toString());
+
+        String[] articles = dom.split("<article>", -1);
+        assertThat(articles).hasSize(4);
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i < articles.length; i++) {
+            Matcher meta = Pattern.compile("<p class=\"meta\">([^ <]+)").matcher(articles[i]);
+            assertThat(meta.find()).isTrue();
+            ids.add(meta.group(1));
+            Document d = batch.documents().get(i - 1);
+            assertThat(articles[i]).as("headline of " + d.article().id())
+                    .contains("<h2 class=\"headline\">" + escaped(d.article().headline()) + "</h2>");
+        }
+        assertThat(ids).containsExactly("mt", "followup", "archive");
+
+        // notes: the first of each flag (the one with an id) in reading order, 1, 2, 3, ...
+        Matcher notes = Pattern.compile("<div class=\"note cat-\\w+\" id=\"flag-(\\d+)\" data-flag=\"\\d+\">\\s*"
+                + "<div class=\"head\">.*?<code class=\"code\">([^<]+)</code>.*?<p class=\"rule\">[^<]* · ([^<]+)</p>",
+                Pattern.DOTALL).matcher(dom);
+        List<Integer> order = new ArrayList<>();
+        java.util.Map<String, Integer> number = new java.util.HashMap<>();
+        while (notes.find()) {
+            order.add(Integer.parseInt(notes.group(1)));
+            number.put(notes.group(2) + " " + notes.group(3), Integer.parseInt(notes.group(1)));
+        }
+        assertThat(order).hasSize(three.flags().size());
+        assertThat(order).isSorted().first().isEqualTo(1);
+        assertThat(order).last().isEqualTo(three.flags().size());
+
+        // every claim a flag names is marked in its own document, with the flag's number
+        int checked = 0;
+        for (Flag f : three.flags()) {
+            Integer n = number.get(f.code() + " " + String.join(", ", f.claims()));
+            assertThat(n).as("note of " + f.code() + " " + f.claims()).isNotNull();
+            for (String claim : f.claims()) {
+                int doc = ids.indexOf(claim.substring(0, claim.indexOf(':')));
+                if (doc < 0) {
+                    continue; // a headline claim or one of a document that is not shown
+                }
+                Matcher marks = Pattern.compile("<mark [^>]*data-flags=\"([0-9,]+)\"").matcher(articles[doc + 1]);
+                boolean marked = false;
+                while (marks.find()) {
+                    marked |= List.of(marks.group(1).split(",")).contains(String.valueOf(n));
+                }
+                assertThat(marked).as(f.code() + " marks " + claim + " (note " + n + ")").isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(15);
+        // the follow-up, named by three contradiction flags, is marked; so is the second claim of UNC-NONCONFIRMED
+        assertThat(articles[2]).contains("<mark class=\"hl cat-contradiction");
+    }
+
+    private static String escaped(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static String browser() {
