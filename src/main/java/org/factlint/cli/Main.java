@@ -20,13 +20,26 @@ public final class Main implements Runnable {
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         // Drools' own compile chatter is not for desk editors: Factlint reports every pack problem itself.
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.drools", "off");
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (Throwable e) { // an Error picocli does not handle (it catches exceptions only)
+            System.err.println("factlint: " + org.factlint.internal.RuleGuard.describe(e));
+            exit = 2;
+        }
+        System.exit(exit);
     }
 
     /** The configured command line, for tests: {@code Main.commandLine().execute(args)}. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Whatever escapes a command is an error of the run, never "flagged" (1): one line, exit 2, no stack trace.
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("factlint: " + org.factlint.internal.RuleGuard.describe(e));
+            cmd.getErr().flush();
+            return 2;
+        });
         return cl;
     }
 
