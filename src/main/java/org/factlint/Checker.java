@@ -97,6 +97,21 @@ public final class Checker {
      * conflicts with an earlier one of the batch (same article id, a source declared differently) is rejected too.
      */
     public Report check(Batch batch) {
+        try {
+            return checkGuarded(batch);
+        } catch (RuntimeException | Error e) {
+            // Last line: whatever a pack did that the rules' guard could not catch (an Error while a session was
+            // made, its table rows inserted or its flags read) is the pack's failure, reported, never thrown.
+            CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
+                    "the check failed: " + org.factlint.internal.RuleGuard.describe(e));
+            LOG.warn("{}", problem, e);
+            long claims = batch.documents().stream().mapToLong(d -> d.claims().size()).sum();
+            return new Report(List.of(), batch.read(), batch.read() - batch.rejected(), batch.rejected(),
+                    (int) claims, batch.errors(), List.of(problem));
+        }
+    }
+
+    private Report checkGuarded(Batch batch) {
         if (parts >= 2 && pack.joins() != null
                 && batch.documents().stream().mapToLong(d -> d.claims().size()).sum() >= partitionMinClaims) {
             return checkInParts(batch);
@@ -114,11 +129,11 @@ public final class Checker {
                     String at = "article '" + doc.article().id() + "'";
                     e.problems().forEach(p -> errors.add(new InputError(at, 0, 0, "$." + p.path(), p.message())));
                     LOG.warn("rejected {}: {}", at, e.getMessage());
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     // A rule condition evaluated on insert threw: the pack is at fault, not the document.
                     CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
                             "a rule condition threw while loading article '" + doc.article().id() + "': "
-                                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                                    + org.factlint.internal.RuleGuard.describe(e));
                     insertProblems.add(RuleLocator.locate(pack, problem));
                     LOG.warn("{}", problem, e);
                 }
@@ -192,14 +207,12 @@ public final class Checker {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking", e);
         } catch (ExecutionException e) {
+            // A part failed outside the rules' guard (an Error while its session was made or read): the check
+            // reports it and returns what the other parts found; nothing escapes a check.
             running.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            problems.add(new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(), "a part of the check failed: "
+                    + org.factlint.internal.RuleGuard.describe(e.getCause())));
+            LOG.warn("{}", problems.get(problems.size() - 1));
         }
         Report report = new Report(flags, batch.read(), batch.read() - rejected, rejected, claims, errors,
                 problems);
@@ -221,11 +234,10 @@ public final class Checker {
             List<CheckError> problems = new ArrayList<>();
             try {
                 desk.insertFacts(facts);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // A rule condition evaluated on insert threw: the pack is at fault, not the documents.
                 CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
-                        "a rule condition threw while loading: " + e.getClass().getSimpleName()
-                                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                        "a rule condition threw while loading: " + org.factlint.internal.RuleGuard.describe(e));
                 problems.add(RuleLocator.locate(pack, problem));
                 LOG.warn("{}", problem, e);
             }

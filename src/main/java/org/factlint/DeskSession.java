@@ -64,7 +64,19 @@ public final class DeskSession implements AutoCloseable {
      *     id, a source declared differently); nothing of it is added then
      */
     public synchronized List<Flag> add(Document document) {
-        insert(document);
+        checkOpen();
+        try {
+            insert(document);
+        } catch (org.factlint.model.InvalidDocumentException e) {
+            throw e; // the document's fault: the caller's to handle
+        } catch (RuntimeException | Error e) {
+            // A rule condition evaluated on insert failed: the pack's fault, reported like any other rule failure.
+            CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
+                    "a rule condition threw while loading article '" + document.article().id() + "': "
+                            + RuleGuard.describe(e));
+            problems.add(problem);
+            LOG.warn("{}", problem);
+        }
         fire();
         return flags();
     }

@@ -6,15 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.factlint.model.Document;
@@ -27,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * one, logs the located errors and exposes them as {@link #lastError()} until a later edit compiles. A check in
  * flight always finishes on the pack it started with.
  *
+ * <p>Before a new pack may serve, a canary runs it on its own scenarios ({@code tests/*.json}): the pack is refused
+ * when it has no rules, when a rule throws, loops or stalls on a scenario's documents, or when a scenario's expected
+ * flags are not what it raises. The canary runs on its own thread and catches everything ({@link Error}s too);
+ * {@link #close()} stops the poller and the canary.
+ *
  * <pre>{@code
  * try (ReloadingChecker checker = ReloadingChecker.watch(Path.of("rules"))) {
  *     Report report = checker.check(batch);       // the current pack, whatever happens to the directory meanwhile
@@ -38,6 +48,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReloadingChecker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadingChecker.class);
+    /** The longest a canary may run before the new pack is refused as stalling. */
+    static final Duration CANARY_LIMIT = Duration.ofMinutes(2);
+    /** Each canary document's check runs within this time limit. */
+    private static final Duration CANARY_CHECK_LIMIT = Duration.ofSeconds(10);
 
     /** How a pack is built from the directory; replaceable in tests to inject faults. */
     interface Loader {
@@ -49,9 +63,11 @@ public final class ReloadingChecker implements AutoCloseable {
     private final AtomicReference<Checker> current;
     private final AtomicReference<RuntimeException> lastError = new AtomicReference<>();
     private final ScheduledExecutorService poller;
+    private final ExecutorService canaryThread;
     private final Object reloadLock = new Object();
     private volatile Map<String, String> seen;
     private volatile long reloads;
+    private volatile boolean closed;
 
     private final CheckerOptions options;
 
@@ -64,13 +80,23 @@ public final class ReloadingChecker implements AutoCloseable {
         this.loader = loader;
         this.options = Objects.requireNonNull(options, "options");
         this.seen = snapshot(dir);
-        // Fail fast: the first pack must compile and pass its canary.
-        RulePack first = loader.load(dir);
-        List<CheckError> problems = canary(first, dir);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(canaryMessage(problems));
+        this.canaryThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "factlint-canary " + dir);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // Fail fast: the first pack must compile and pass its canary.
+            RulePack first = loader.load(dir);
+            List<String> problems = runCanary(first);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(canaryMessage(problems));
+            }
+            this.current = new AtomicReference<>(new Checker(first, options));
+        } catch (IOException | RuntimeException | Error e) {
+            canaryThread.shutdownNow();
+            throw e;
         }
-        this.current = new AtomicReference<>(new Checker(first, options));
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "factlint-reload " + dir);
             t.setDaemon(true);
@@ -83,8 +109,9 @@ public final class ReloadingChecker implements AutoCloseable {
     /**
      * Watches a checked pack directory (see {@link Trust#CHECKED}), polling every 500 ms.
      *
-     * @throws RulePackException if the pack does not compile now
-     * @throws IOException       if the directory cannot be read
+     * @throws RulePackException     if the pack does not compile now
+     * @throws IllegalStateException if the pack fails its own scenarios now (see the class comment)
+     * @throws IOException           if the directory cannot be read
      */
     public static ReloadingChecker watch(Path dir) throws IOException {
         return watch(dir, Trust.CHECKED, Duration.ofMillis(500));
@@ -107,33 +134,98 @@ public final class ReloadingChecker implements AutoCloseable {
         return new ReloadingChecker(dir, loader, interval);
     }
 
-    /**
-     * Runs a freshly compiled pack on the documents of its own scenarios ({@code tests/*.json}) before it may serve:
-     * a pack whose rules throw, loop or stall at run time is caught here, not in production. Returns the problems.
-     */
-    static List<CheckError> canary(RulePack pack, Path dir) throws IOException {
-        List<Document> documents = new java.util.ArrayList<>();
-        for (Path file : org.factlint.testing.ScenarioFiles.in(dir)) {
-            try {
-                for (org.factlint.testing.Scenario scenario : org.factlint.testing.ScenarioFiles.read(file)) {
-                    scenario.given().forEach(g -> documents.add(g.document()));
-                }
-            } catch (RuntimeException unreadable) {
-                // A broken scenario file is the workbench's business (factlint validate); it does not block a reload.
-                LOG.warn("canary: skipping unreadable scenario file {}: {}", file, unreadable.getMessage());
-            }
+    /** The canary on its own thread, within {@link #CANARY_LIMIT}; whatever it throws is a reason to refuse. */
+    private List<String> runCanary(RulePack pack) {
+        Future<List<String>> run;
+        try {
+            run = canaryThread.submit(() -> canary(pack, dir, () -> closed));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return List.of("the checker is closed");
         }
-        List<CheckError> problems = new java.util.ArrayList<>();
-        Checker candidate = new Checker(pack, CheckerOptions.defaults().withTimeLimit(java.time.Duration.ofSeconds(10)));
-        for (Document doc : documents) {
-            problems.addAll(candidate.check(doc).problems()); // one by one: scenarios may reuse article ids
+        try {
+            return run.get(CANARY_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            run.cancel(true);
+            return List.of("the new rule pack's canary did not finish within " + CANARY_LIMIT.toSeconds()
+                    + " s on its own scenarios: it stalls");
+        } catch (ExecutionException e) {
+            return List.of("the new rule pack's canary failed: " + org.factlint.internal.RuleGuard.describe(
+                    e.getCause()));
+        } catch (InterruptedException e) {
+            run.cancel(true);
+            Thread.currentThread().interrupt();
+            return List.of("interrupted while the canary ran");
+        } catch (java.util.concurrent.CancellationException e) {
+            return List.of("the canary was stopped");
         }
-        return problems;
     }
 
-    static String canaryMessage(List<CheckError> problems) {
-        return "the new rule pack fails at run time on its own scenario documents: " + problems.get(0)
-                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+    /**
+     * Runs a freshly compiled pack on its own scenarios ({@code tests/*.json}) before it may serve: a pack with no
+     * rules, whose rules throw, loop or stall on the scenarios' documents, or whose scenarios fail their expectations
+     * is caught here, not in production. Returns the reasons to refuse it, empty when it may serve.
+     */
+    static List<String> canary(RulePack pack, Path dir, java.util.function.BooleanSupplier stop) throws IOException {
+        if (pack.rules().isEmpty()) {
+            return List.of("the new rule pack has no rules: it would answer every check with no flags");
+        }
+        List<org.factlint.testing.Scenario> scenarios = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        for (Path file : org.factlint.testing.ScenarioFiles.in(dir)) {
+            try {
+                scenarios.addAll(org.factlint.testing.ScenarioFiles.read(file));
+            } catch (org.factlint.testing.ScenarioFileException e) {
+                refusals.add("its scenario file " + dir.relativize(file) + " is broken: " + e.getMessage());
+            }
+        }
+        // Run-time failures first: each scenario's documents, one scenario at a time (scenarios reuse article ids).
+        Checker candidate = new Checker(pack, CheckerOptions.defaults().withTimeLimit(CANARY_CHECK_LIMIT));
+        for (org.factlint.testing.Scenario scenario : scenarios) {
+            if (stop.getAsBoolean()) {
+                return List.of("the canary was stopped");
+            }
+            for (CheckError problem : candidate.check(documents(scenario)).problems()) {
+                refusals.add(RUN_TIME + problem);
+            }
+        }
+        if (refusals.isEmpty()) {
+            org.factlint.testing.ScenarioRunner runner = new org.factlint.testing.ScenarioRunner(pack);
+            for (org.factlint.testing.Scenario scenario : scenarios) {
+                if (stop.getAsBoolean()) {
+                    return List.of("the canary was stopped");
+                }
+                org.factlint.testing.ScenarioResult result = runner.run(scenario);
+                if (!result.passed()) {
+                    refusals.add("the new rule pack fails its own scenario '" + result.name() + "' ("
+                            + dir.relativize(scenario.file()) + "): " + String.join("; ", result.problems())
+                            + (result.diff().isEmpty() ? "" : " " + String.join(" ", result.diff()).strip()));
+                }
+            }
+        }
+        return refusals;
+    }
+
+    private static final String RUN_TIME = "the new rule pack fails at run time on its own scenario documents: ";
+
+    /** A scenario's documents: inline ones, and files given by a path relative to the scenario file. */
+    private static Batch documents(org.factlint.testing.Scenario scenario) throws IOException {
+        Batch batch = new Batch(List.of(), List.of(), 0, 0);
+        for (org.factlint.testing.Scenario.Given g : scenario.given()) {
+            if (g.document() != null) {
+                batch = batch.plus(Batch.of(List.of(g.document())));
+            } else if (g.path() != null) {
+                Path p = scenario.file() == null ? Path.of(g.path())
+                        : scenario.file().getParent().resolve(g.path()).normalize();
+                if (Files.isRegularFile(p)) {
+                    batch = batch.plus(Factlint.read(p)); // a missing file fails the scenario run below
+                }
+            }
+        }
+        return batch;
+    }
+
+    static String canaryMessage(List<String> problems) {
+        return problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
     }
 
     /** The checker of the current pack; keep it for a series of checks that must see one pack. */
@@ -178,6 +270,9 @@ public final class ReloadingChecker implements AutoCloseable {
      * swapped in. The background poller calls the same.
      */
     public boolean reloadIfChanged() {
+        if (closed) {
+            return false;
+        }
         synchronized (reloadLock) {
             Map<String, String> now;
             try {
@@ -192,7 +287,10 @@ public final class ReloadingChecker implements AutoCloseable {
             }
             try {
                 RulePack pack = loader.load(dir);
-                List<CheckError> problems = canary(pack, dir);
+                List<String> problems = runCanary(pack);
+                if (closed) {
+                    return false;
+                }
                 if (!problems.isEmpty()) {
                     seen = now; // not retried until the next edit
                     fail(new IllegalStateException(canaryMessage(problems)));
@@ -215,6 +313,12 @@ public final class ReloadingChecker implements AutoCloseable {
             } catch (IOException | UncheckedIOException e) {
                 fail(e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e));
                 return false;
+            } catch (RuntimeException | Error e) {
+                // The compiler itself failed (or ran out of memory): the pack is refused like any broken one.
+                seen = now;
+                fail(new IllegalStateException("the new rule pack could not be loaded: "
+                        + org.factlint.internal.RuleGuard.describe(e), e));
+                return false;
             }
         }
     }
@@ -227,8 +331,9 @@ public final class ReloadingChecker implements AutoCloseable {
     private void poll() {
         try {
             reloadIfChanged();
-        } catch (RuntimeException e) {
-            fail(e); // never let the poller die
+        } catch (Throwable e) { // never let the poller die: a scheduled task that throws is never run again
+            fail(e instanceof RuntimeException r ? r : new IllegalStateException(
+                    "reload failed: " + org.factlint.internal.RuleGuard.describe(e), e));
         }
     }
 
@@ -251,12 +356,22 @@ public final class ReloadingChecker implements AutoCloseable {
         return snap;
     }
 
-    /** Stops watching; checks may continue on the last pack. */
+    /**
+     * Stops watching and stops a canary that is running (its pack is not swapped in); checks may continue on the last
+     * pack. A canary stuck inside one rule firing of a trusted pack cannot be stopped by Java: it is left on its daemon
+     * thread, logged, and its result is discarded.
+     */
     @Override
     public void close() {
+        closed = true;
         poller.shutdownNow();
+        canaryThread.shutdownNow();
         try {
             poller.awaitTermination(5, TimeUnit.SECONDS);
+            if (!canaryThread.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("closed the watch of {}, but its canary is stuck inside a rule and goes on on a daemon thread",
+                        dir);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 import org.factlint.internal.JoinKeys;
 import org.factlint.internal.PackFiles;
 import org.factlint.internal.PackLint;
-import org.factlint.internal.PackSafety;
 import org.factlint.internal.PrebuiltModel;
 import org.factlint.internal.Tables;
+import org.factlint.internal.verify.PackVerifier;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -211,7 +211,13 @@ public final class RulePack {
 
     private static KieBase compileDrl(String name, Map<String, String> files, Trust trust, List<RuleProblem> problems) {
         if (trust == Trust.CHECKED) {
-            problems.addAll(PackSafety.check(files));
+            // Verified before anything of the pack reaches the compiler: Drools evaluates metadata with MVEL and
+            // compiles consequences while it builds, so a refused pack must never be built at all.
+            List<RuleProblem> refused = PackVerifier.verify(files);
+            if (!refused.isEmpty()) {
+                problems.addAll(refused);
+                throw new RulePackException(name, sorted(dedupe(problems)));
+            }
         }
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();

@@ -13,8 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** An untrusted pack that reaches outside the engine is rejected with file:line and the reason. */
+/**
+ * An untrusted pack (the default) that leaves the profile is refused before it compiles, each refusal located at
+ * file:line:column with the rule and what is refused: the messages of the rule authors' guide (rules/README.md,
+ * "The untrusted profile").
+ */
 class PackSafetyTest {
+    private static final String ALLOWED = "(allowed: org.factlint.facts, the enums of org.factlint.model, Flag, "
+            + "Category, Severity, Flags, Lexicon, java.util collections, basic java.lang types)";
+
     private static String rule(String imports, String consequence) {
         return "package org.factlint.rules;\n\nimport org.factlint.facts.ClaimFact;\n" + imports + "\n"
                 + "rule \"r\"\nwhen\n    $c : ClaimFact()\nthen\n    " + consequence + "\nend\n";
@@ -31,47 +38,41 @@ class PackSafetyTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "process     | Runtime.getRuntime().exec(\"rm -rf /\");        | p.drl:9:5: 'Runtime' is not allowed in an untrusted pack: process: a pack may not start or control processes",
-        "process2    | new ProcessBuilder(\"sh\").start();              | p.drl:9:9: 'ProcessBuilder' is not allowed in an untrusted pack: process: a pack may not start or control processes",
-        "file        | new java.io.File(\"/etc/passwd\").delete();      | p.drl:9:9: 'java.io.File' is not allowed in an untrusted pack: file access",
-        "nio         | java.nio.file.Files.delete(null);              | p.drl:9:5: 'java.nio.file.Files' is not allowed in an untrusted pack: file access",
-        "network     | new java.net.Socket(\"evil\", 80);               | p.drl:9:9: 'java.net.Socket' is not allowed in an untrusted pack: network access",
-        "reflection  | Class.forName(\"x\");                            | p.drl:9:5: 'Class' is not allowed in an untrusted pack: reflection: a pack may not inspect or load classes",
-        "getClass    | $c.getClass().getClassLoader();                | p.drl:9:8: 'getClass(' is not allowed in an untrusted pack: reflection: a pack may not inspect or load classes",
-        "threads     | new Thread(() -> {}).start();                  | p.drl:9:9: 'Thread' is not allowed in an untrusted pack: threads: a pack may not start threads",
-        "exit        | System.exit(1);                                | p.drl:9:5: 'System.exit' is not allowed in an untrusted pack: System.exit: a pack may not stop the application",
-        "environment | System.getenv(\"HOME\");                         | p.drl:9:5: 'System.getenv' is not allowed in an untrusted pack: environment: a pack may not read or change the process environment",
+        "process     | Runtime.getRuntime().exec(\"rm -rf /\");        | p.drl:9:5: rule \"r\": the class 'Runtime' " + ALLOWED + " is not allowed in an untrusted pack",
+        "process2    | new ProcessBuilder(\"sh\").start();              | p.drl:9:5: rule \"r\": the constructor 'new ProcessBuilder(...)' is not allowed in an untrusted pack",
+        "file        | new java.io.File(\"/etc/passwd\").delete();      | p.drl:9:5: rule \"r\": the constructor 'new java.io.File(...)' is not allowed in an untrusted pack",
+        "nio         | java.nio.file.Files.delete(null);              | p.drl:9:5: rule \"r\": the class 'java.nio.file.Files' " + ALLOWED + " is not allowed in an untrusted pack",
+        "formatter   | new java.util.Formatter(\"/tmp/x\");             | p.drl:9:5: rule \"r\": the constructor 'new java.util.Formatter(...)' is not allowed in an untrusted pack",
+        "reflection  | Class.forName(\"x\");                            | p.drl:9:5: rule \"r\": the class 'Class' " + ALLOWED + " is not allowed in an untrusted pack",
+        "getClass    | $c.getClass().getClassLoader();                | p.drl:9:8: rule \"r\": the method 'getClass(...)' is not allowed in an untrusted pack",
+        "lambda      | Runnable r = () -> {};                         | p.drl:9:5: rule \"r\": the type 'Runnable' " + ALLOWED + " is not allowed in an untrusted pack",
+        "exit        | System.exit(1);                                | p.drl:9:5: rule \"r\": the class 'System' " + ALLOWED + " is not allowed in an untrusted pack",
+        "kcontext    | kcontext.getKieRuntime().halt();               | p.drl:9:5: rule \"r\": 'kcontext': the engine's runtime is out of reach of an untrusted pack (kcontext may only be passed to Flags.flag) is not allowed in an untrusted pack",
+        "loop        | for (int i = 0; i < 10; i++) { }               | p.drl:9:5: rule \"r\": a loop ('for'): the untrusted profile cannot loop is not allowed in an untrusted pack",
+        "delete      | delete($c);                                    | p.drl:9:5: rule \"r\": 'delete(...)': an untrusted pack only inserts facts and flags is not allowed in an untrusted pack",
     })
-    void rejectsConsequence_reachingOutside(String category, String consequence, String expected) {
+    void refusesConsequence_leavingTheProfile(String category, String consequence, String expected) {
         assertThat(problems(rule("", consequence))).contains(expected);
     }
 
     @ParameterizedTest(name = "import {0}")
-    @CsvSource(delimiter = '|', value = {
-        "java.io.File                   | file access",
-        "java.net.URL                   | network access",
-        "java.lang.reflect.Method       | reflection",
-        "java.util.concurrent.Executors | threads",
-        "java.lang.Runtime              | process control",
-        "java.lang.System               | process environment and System.exit",
-    })
-    void rejectsImport_outsideAllowList(String name, String reason) {
-        assertThat(problems(rule("import " + name + ";", ""))).contains("p.drl:4:8: import '" + name
-                + "' is not allowed in an untrusted pack: " + reason + " (allowed: org.factlint.facts, "
-                + "org.factlint.model, org.factlint.rules.Flags, java.util, java.time, java.math, java.text and basic "
-                + "java.lang types)");
+    @CsvSource({"java.io.File", "java.net.URL", "java.lang.reflect.Method", "java.util.concurrent.Executors",
+            "java.lang.Runtime", "java.lang.System", "java.util.Formatter", "java.util.ServiceLoader"})
+    void refusesImport_outsideTheAllowList(String name) {
+        assertThat(problems(rule("import " + name + ";", ""))).containsExactly(
+                "p.drl:4:1: the import '" + name + "' " + ALLOWED + " is not allowed in an untrusted pack");
     }
 
     @Test
-    void rejectsFunction_reachingOutside() {
+    void refusesFunction_reachingOutside() {
         String drl = "package org.factlint.rules;\n\nfunction void wipe() {\n    java.nio.file.Files.delete(null);\n}\n";
         assertThat(problems(drl)).containsExactly(
-                "p.drl:4:5: 'java.nio.file.Files' is not allowed in an untrusted pack: file access",
-                "p.drl:4:19: 'Files' is not allowed in an untrusted pack: file: a pack may not touch files");
+                "p.drl:4:5: function wipe: the class 'java.nio.file.Files' " + ALLOWED
+                        + " is not allowed in an untrusted pack");
     }
 
     @Test
-    void ignoresForbiddenWords_inCommentsAndStrings() {
+    void acceptsForbiddenWords_inCommentsStringsAndMetadata() {
         String drl = "package org.factlint.rules;\n\nimport java.util.List;\nimport org.factlint.facts.ClaimFact;\n\n"
                 + "// Thread, File, System.exit: only words here\nrule \"Thread safety of File names\"\n"
                 + "    @code(\"X-WORDS\") @category(\"unconfirmed\") @severity(\"low\") @message(\"Runtime and Socket\")\n"
@@ -84,11 +85,11 @@ class PackSafetyTest {
         Files.writeString(dir.resolve("p.drl"), rule("import java.io.File;", "new File(\"x\").exists();"));
         assertThatCode(() -> RulePack.load(dir, Trust.TRUSTED)).doesNotThrowAnyException();
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(RulePackException.class,
-                () -> RulePack.load(dir))).hasMessageContaining("p.drl:4:8: import 'java.io.File' is not allowed");
+                () -> RulePack.load(dir))).hasMessageContaining("p.drl:4:1: the import 'java.io.File'");
     }
 
     @Test
     void bundledPack_passesTheCheck() {
-        assertThat(RulePack.bundled().rules()).isNotEmpty(); // the bundled pack is compiled CHECKED
+        assertThat(RulePack.bundled().rules()).isNotEmpty();
     }
 }

@@ -31,8 +31,8 @@ class RulePackProblemsTest {
     @Test
     void reportsEveryError_inFileOrder_withoutParserNoise() {
         assertThat(problems).containsExactly(
-                "consequence.drl:10:8: in a consequence: The method noSuchMethod() is undefined for the type ClaimFact",
-                "field.drl:8:21: ClaimFact has no field 'colour' (in: colour == \"red\")",
+                "consequence.drl:10:8: rule \"consequence\": the method 'noSuchMethod(...)' is not allowed in an untrusted pack",
+                "field.drl:8:21: rule \"field\": ClaimFact has no field 'colour' (in: colour == \"red\")",
                 "syntax.drl:8:27: no viable alternative at input '==' in rule \"syntax\"",
                 "type.drl:8:10: unknown fact type 'ClaimFacts': no such class is imported or declared");
     }

@@ -23,7 +23,14 @@ public final class Main implements Runnable {
         // Rule errors and rejected documents are printed by the command itself, once: not logged a second time.
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.factlint.internal.RuleGuard", "off");
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.factlint.Checker", "error");
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (Throwable e) { // an Error picocli does not handle (it catches exceptions only)
+            System.err.println("factlint: " + org.factlint.internal.RuleGuard.describe(e));
+            exit = 2;
+        }
+        System.exit(exit);
     }
 
     /** The configured command line, for tests: {@code Main.commandLine().execute(args)}. */
@@ -32,6 +39,12 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // -V on every subcommand, present and future, prints the one version string
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+        // Whatever escapes a command is an error of the run, never "flagged" (1): one line, exit 2, no stack trace.
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("factlint: " + org.factlint.internal.RuleGuard.describe(e));
+            cmd.getErr().flush();
+            return 2;
+        });
         return cl;
     }
 

@@ -89,6 +89,14 @@ public final class RuleGuard {
                             "rule evaluation failed: " + describe(e) + "; the rules were stopped"));
                     LOG.warn("{}", problems.get(problems.size() - 1));
                     break;
+                } catch (Error e) {
+                    // StackOverflowError, OutOfMemoryError, ExceptionInInitializerError...: Drools wraps only
+                    // exceptions. The session is given up (its caller disposes it) and the check reports it.
+                    String rule = firings.current != null ? firings.current : firings.last;
+                    problems.add(new CheckError(CheckError.Kind.RULE_FAILED, rule == null ? "?" : rule,
+                            firings.currentClaims(), "rule failed with " + describe(e) + "; the rules were stopped"));
+                    LOG.warn("{}", problems.get(problems.size() - 1));
+                    break;
                 }
                 break;
             }
@@ -126,8 +134,15 @@ public final class RuleGuard {
                 "threw " + describe(cause) + (claims.isEmpty() ? "" : " on " + String.join(", ", claims)));
     }
 
-    private static String describe(Throwable t) {
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    /** "StackOverflowError" or "IllegalStateException: message", the message on one line and cut when long. */
+    public static String describe(Throwable t) {
+        String m = t.getMessage();
+        if (m == null) {
+            return t.getClass().getSimpleName();
+        }
+        m = m.strip().replaceAll("\\s+", " ");
+        return t.getClass().getSimpleName() + ": " + (m.length() <= 300 ? m
+                : m.substring(0, 300) + "... (" + m.length() + " characters)");
     }
 
     /** The claims a match is about: claim facts and the claims of cue and relation facts. */

@@ -1,0 +1,804 @@
+package org.factlint.internal.verify;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AtomicExprDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.BindingDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConstraintConnectiveDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.MVELExprDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RelationalExprDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.TypeDeclarationDescr;
+import org.drools.drl.ast.descr.TypeFieldDescr;
+import org.drools.drl.parser.DrlExprParser;
+import org.drools.drl.parser.DrlExprParserFactory;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.factlint.RuleProblem;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+
+/**
+ * Verifies an untrusted rule pack before anything compiles it (see {@code rules/README.md}, "The untrusted
+ * profile"). It reads the pack the way Drools will, with Drools' own DRL parser, and walks the package description:
+ * package and imports, declared types, functions, and for each rule its attributes, metadata, every condition
+ * (patterns, constraints, {@code from}, {@code collect}, {@code accumulate}, {@code eval}, {@code exists},
+ * {@code not}, {@code forall}) and its consequence. Expressions and code are parsed with a Java parser after unicode
+ * escapes are expanded and checked by {@link CodeCheck} against the {@link AllowList}; anything this class does not
+ * know is refused. Not API.
+ */
+public final class PackVerifier {
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"[^\"\\\\\\r\\n]*\"");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final Set<String> PACKAGE_DENIED = Set.of("java", "javax", "jdk", "sun", "com.sun", "org.drools",
+            "org.kie", "org.mvel2", "org.factlint", "org.slf4j", "com.fasterxml", "com.github.javaparser",
+            "org.antlr", "org.eclipse", "opennlp", "picocli", "org.apache");
+    private static final Set<String> FLAG_ATTRIBUTES = Set.of("no-loop", "lock-on-active", "auto-focus");
+    private static final Set<String> NAME_ATTRIBUTES = Set.of("agenda-group", "activation-group", "ruleflow-group");
+    /** Words of the condition language that are not names. */
+    private static final Set<String> CONDITION_WORDS = Set.of("null", "true", "false", "this", "new", "instanceof",
+            "contains", "memberOf", "not", "in", "from");
+
+    private PackVerifier() {
+    }
+
+    /** Every refusal of the pack's DRL files, located; empty when the pack may be compiled. */
+    public static List<RuleProblem> verify(Map<String, String> drlFiles) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> syntax = new ArrayList<>();
+        Map<String, PackageDescr> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> file : drlFiles.entrySet()) {
+            DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+            try {
+                PackageDescr pkg = parser.parse(false, file.getValue());
+                // A file that does not parse is reported by the compiler with its syntax errors, and Drools builds
+                // nothing of it; it need not (and cannot reliably) be verified.
+                if (pkg != null && !parser.hasErrors()) {
+                    parsed.put(file.getKey(), pkg);
+                }
+                for (org.drools.drl.parser.DroolsError error : parser.getErrors()) {
+                    syntax.add(syntaxError(file.getKey(), error));
+                }
+            } catch (DroolsParserException | RuntimeException e) {
+                problems.add(new RuleProblem(file.getKey(), 1, 1, "the DRL parser failed: " + e.getMessage()));
+            }
+        }
+        Declarations declared = new Declarations();
+        for (Map.Entry<String, PackageDescr> e : parsed.entrySet()) {
+            declared.collect(e.getKey(), e.getValue(), drlFiles.get(e.getKey()), problems);
+        }
+        for (Map.Entry<String, PackageDescr> e : parsed.entrySet()) {
+            new FileCheck(e.getKey(), drlFiles.get(e.getKey()), e.getValue(), declared, problems).run();
+        }
+        if (!problems.isEmpty()) {
+            problems.addAll(syntax); // the pack is not compiled: its syntax errors are reported here with the rest
+        }
+        return problems;
+    }
+
+    /** A DRL syntax error as the compiler would give it: "Line 8:26 no viable alternative ...", column 0-based. */
+    private static RuleProblem syntaxError(String file, org.drools.drl.parser.DroolsError error) {
+        String text = error.getMessage() == null ? "syntax error" : error.getMessage().strip().replaceAll("\\s+", " ");
+        java.util.regex.Matcher at = Pattern.compile("Line (\\d+):(\\d+)").matcher(text);
+        int line = error.getLines() != null && error.getLines().length > 0 ? error.getLines()[0] : 1;
+        int column = 1;
+        if (at.find()) {
+            line = Integer.parseInt(at.group(1));
+            column = Integer.parseInt(at.group(2)) + 1;
+            text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "");
+        }
+        return new RuleProblem(file, line, column, text);
+    }
+
+    /** Declared types and functions of the whole pack (they are visible across the files of a package). */
+    private static final class Declarations {
+        final Map<String, List<String>> types = new HashMap<>();
+        final Set<String> functions = new HashSet<>();
+        final Set<String> fields = new HashSet<>();
+        final Set<String> methods = new HashSet<>();
+
+        void collect(String file, PackageDescr pkg, String text, List<RuleProblem> problems) {
+            for (TypeDeclarationDescr t : pkg.getTypeDeclarations()) {
+                List<String> names = new ArrayList<>(t.getFields().keySet());
+                types.put(t.getTypeName(), names);
+                for (String f : names) {
+                    fields.add(f);
+                    String cap = f.isEmpty() ? f : Character.toUpperCase(f.charAt(0)) + f.substring(1);
+                    methods.add("get" + cap);
+                    methods.add("set" + cap);
+                    methods.add("is" + cap);
+                }
+            }
+            for (FunctionDescr f : pkg.getFunctions()) {
+                functions.add(f.getName());
+            }
+        }
+    }
+
+    /** One file: its name resolution, declarations and rules. */
+    private static final class FileCheck implements CodeCheck.PackContext {
+        private final String file;
+        private final String text;
+        private final PackageDescr pkg;
+        private final Declarations declared;
+        private final List<RuleProblem> problems;
+        private final Map<String, Class<?>> simpleNames = new HashMap<>();
+
+        FileCheck(String file, String text, PackageDescr pkg, Declarations declared, List<RuleProblem> problems) {
+            this.file = file;
+            this.text = text;
+            this.pkg = pkg;
+            this.declared = declared;
+            this.problems = problems;
+        }
+
+        private Where at(BaseDescr d, String rule) {
+            return new Where(file, rule, d.getLine(), d.getColumn() + 1, 0, problems);
+        }
+
+        private void refuse(BaseDescr d, String rule, String what) {
+            at(d, rule).refuse(0, 0, what + " is not allowed in an untrusted pack");
+        }
+
+        void run() {
+            for (String name : AllowList.JAVA_LANG) {
+                simpleNames.put(name, AllowList.CLASSES.get("java.lang." + name));
+            }
+            checkPackage();
+            for (ImportDescr i : pkg.getImports()) {
+                checkImport(i);
+            }
+            pkg.getFunctionImports().forEach(i -> refuse(i, null, "the function import '" + i.getTarget() + "'"));
+            pkg.getAccumulateImports().forEach(i -> refuse(i, null, "the accumulate import '" + i.getTarget()
+                    + "'"));
+            pkg.getGlobals().forEach(g -> refuse(g, null, "the global '" + g.getIdentifier()
+                    + "': a pack may not share state with the application"));
+            pkg.getEntryPointDeclarations().forEach(e -> refuse(e, null, "an entry point declaration"));
+            pkg.getWindowDeclarations().forEach(w -> refuse(w, null, "a window declaration"));
+            pkg.getEnumDeclarations().forEach(e -> refuse(e, null, "an enum declaration"));
+            if (pkg.getUnit() != null) {
+                refuse(pkg.getUnit(), null, "a rule unit");
+            }
+            for (AttributeDescr a : pkg.getAttributes()) {
+                attribute(a, null);
+            }
+            for (TypeDeclarationDescr t : pkg.getTypeDeclarations()) {
+                checkType(t);
+            }
+            for (FunctionDescr f : pkg.getFunctions()) {
+                checkFunction(f);
+            }
+            for (RuleDescr r : pkg.getRules()) {
+                checkRule(r);
+            }
+        }
+
+        // ------------------------------------------------------------ package, imports, declarations
+
+        private void checkPackage() {
+            String name = pkg.getName() == null ? "" : pkg.getName();
+            if (name.isEmpty() || name.equals("org.factlint.rules")) {
+                if (name.equals("org.factlint.rules")) {
+                    simpleNames.put("Flags", org.factlint.rules.Flags.class);
+                    simpleNames.put("Lexicon", org.factlint.rules.Lexicon.class);
+                }
+                return;
+            }
+            for (String denied : PACKAGE_DENIED) {
+                if (name.equals(denied) || name.startsWith(denied + ".")) {
+                    problems.add(new RuleProblem(file, lineOf("package"), 1, "the package '" + name + "' is not "
+                            + "allowed in an untrusted pack: its classes would be in scope without an import (use "
+                            + "org.factlint.rules or a package of your own)"));
+                    return;
+                }
+            }
+            // A package of the class path would put its classes in scope under the allowed simple names.
+            for (String simple : AllowList.JAVA_LANG) {
+                try {
+                    Class.forName(name + "." + simple, false, PackVerifier.class.getClassLoader());
+                    problems.add(new RuleProblem(file, lineOf("package"), 1, "the package '" + name + "' is not "
+                            + "allowed in an untrusted pack: its class " + simple + " would hide java.lang." + simple));
+                    return;
+                } catch (ClassNotFoundException | LinkageError expected) {
+                    // not there: good
+                }
+            }
+        }
+
+        /** The 1-based column of {@code word} on {@code line}, searched from {@code from}; {@code from} if absent. */
+        private int column(int line, int from, String word) {
+            String[] lines = text.split("\n", -1);
+            if (word == null || line < 1 || line > lines.length) {
+                return from;
+            }
+            int i = lines[line - 1].indexOf(word, Math.max(from - 1, 0));
+            return i < 0 ? from : i + 1;
+        }
+
+        private int lineOf(String keyword) {
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].strip().startsWith(keyword + " ")) {
+                    return i + 1;
+                }
+            }
+            return 1;
+        }
+
+        private void checkImport(ImportDescr i) {
+            String target = i.getTarget().replaceAll("\\s+", "");
+            if (target.endsWith(".*")) {
+                String prefix = target.substring(0, target.length() - 1);
+                boolean any = false;
+                for (Map.Entry<String, Class<?>> c : AllowList.CLASSES.entrySet()) {
+                    String rest = c.getKey().startsWith(prefix) ? c.getKey().substring(prefix.length()) : null;
+                    if (rest != null && !rest.contains(".")) {
+                        simpleNames.put(rest, c.getValue());
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    refuse(i, null, "the import '" + target + "' (" + AllowList.allowedList() + ")");
+                }
+                return;
+            }
+            Class<?> c = AllowList.CLASSES.get(target);
+            if (c == null) {
+                refuse(i, null, "the import '" + target + "' (" + AllowList.allowedList() + ")");
+                return;
+            }
+            simpleNames.put(target.substring(target.lastIndexOf('.') + 1), c);
+        }
+
+        private void checkType(TypeDeclarationDescr t) {
+            String name = t.getTypeName();
+            if (simpleNames.containsKey(name) || AllowList.CLASSES.keySet().stream().anyMatch(k -> k.endsWith("." + name))) {
+                refuse(t, null, "the declared type '" + name + "', which would hide an allowed class of that name");
+            }
+            if (t.isTrait()) {
+                refuse(t, null, "the trait '" + name + "'");
+            }
+            if (!t.getSuperTypes().isEmpty()) {
+                refuse(t, null, "the declared type '" + name + "' extending '" + t.getSuperTypeName() + "'");
+            }
+            t.getAnnotations().forEach(a -> refuse(t, null, "the annotation @" + a.getName() + " on declared type '"
+                    + name + "'"));
+            for (TypeFieldDescr f : t.getFields().values()) {
+                String type = f.getPattern() == null ? "?" : f.getPattern().getObjectType();
+                if (!fieldType(type)) {
+                    refuse(f, null, "the field type '" + type + "' of " + name + "." + f.getFieldName() + " ("
+                            + AllowList.allowedList() + ")");
+                }
+                if (f.getInitExpr() != null) {
+                    refuse(f, null, "the initial value of " + name + "." + f.getFieldName()
+                            + " (MVEL would evaluate it while compiling)");
+                }
+                f.getAnnotations().forEach(a -> refuse(f, null, "the annotation @" + a.getName() + " on field "
+                        + name + "." + f.getFieldName()));
+            }
+        }
+
+        private boolean fieldType(String type) {
+            String raw = type.replaceAll("<.*>", "").strip();
+            return AllowList.PRIMITIVES.contains(raw) || resolve(raw).isPresent() || AllowList.CLASSES.containsKey(raw)
+                    || declared.types.containsKey(raw);
+        }
+
+        private void checkFunction(FunctionDescr f) {
+            Where where = codeAt(f.getBody(), f.getLine(), f.getColumn() + 1, "function " + f.getName()).block();
+            if (f.getDialect() != null && !f.getDialect().equals("java")) {
+                refuse(f, null, "the dialect \"" + f.getDialect() + "\" of function " + f.getName());
+            }
+            Set<String> params = new HashSet<>(f.getParameterNames());
+            CodeCheck check = new CodeCheck(this, where, CodeCheck.Mode.FUNCTION, params);
+            // The signature's types, checked as a throwaway declaration list.
+            StringBuilder decl = new StringBuilder();
+            if (f.getReturnType() != null && !f.getReturnType().equals("void")) {
+                decl.append(f.getReturnType()).append(" r__;");
+            }
+            int k = 0;
+            for (String p : f.getParameterTypes()) {
+                decl.append(p).append(" p").append(k++).append("__;");
+            }
+            new CodeCheck(this, at(f, "function " + f.getName()), CodeCheck.Mode.FUNCTION, Set.of())
+                    .block(decl.toString());
+            check.block(f.getBody());
+        }
+
+        // ------------------------------------------------------------ rules
+
+        private void checkRule(RuleDescr r) {
+            String rule = r.getName();
+            if (r.isQuery()) {
+                refuse(r, rule, "a query");
+                return;
+            }
+            if (r.getUnit() != null) {
+                refuse(r, rule, "a rule unit");
+            }
+            for (AttributeDescr a : r.getAttributes().values()) {
+                attribute(a, rule);
+            }
+            for (AnnotationDescr a : r.getAnnotations()) {
+                annotation(a, rule);
+            }
+            if (!r.getNamedConsequences().isEmpty()) {
+                refuse(r, rule, "a named consequence ('then[...]')");
+            }
+            Set<String> bindings = new HashSet<>();
+            if (r.getLhs() != null) {
+                collectBindings(r.getLhs(), bindings);
+                lhs(r.getLhs(), rule, bindings);
+            }
+            Object consequence = r.getConsequence();
+            if (consequence instanceof String code && !code.isBlank()) {
+                Where where = codeAt(code, r.getConsequenceLine(), 1, rule).block();
+                new CodeCheck(this, where, CodeCheck.Mode.CONSEQUENCE, bindings).block(modifyBlocks(code, where,
+                        bindings));
+            } else if (consequence != null && !(consequence instanceof String)) {
+                refuse(r, rule, "a consequence of type " + consequence.getClass().getSimpleName());
+            }
+        }
+
+        private void attribute(AttributeDescr a, String rule) {
+            String name = a.getName();
+            String value = a.getValue() == null ? "" : a.getValue().strip();
+            if (name.equals("dialect")) {
+                if (!value.equals("java") && !value.equals("\"java\"")) {
+                    refuse(a, rule, "the dialect \"" + value.replace("\"", "") + "\" (MVEL evaluates code the "
+                            + "verifier cannot follow; write Java)");
+                }
+            } else if (name.equals("salience")) {
+                if (!INTEGER.matcher(value).matches()) {
+                    refuse(a, rule, "the salience '" + Where.cut(value) + "' (an integer only)");
+                }
+            } else if (FLAG_ATTRIBUTES.contains(name)) {
+                if (!value.isEmpty() && !value.equals("true") && !value.equals("false")) {
+                    refuse(a, rule, "the value '" + Where.cut(value) + "' of " + name + " (true or false only)");
+                }
+            } else if (NAME_ATTRIBUTES.contains(name)) {
+                if (!STRING_LITERAL.matcher(value).matches() && !IDENTIFIER.matcher(value).matches()) {
+                    refuse(a, rule, "the value '" + Where.cut(value) + "' of " + name + " (a literal string only)");
+                }
+            } else {
+                refuse(a, rule, "the attribute '" + name + "'");
+            }
+        }
+
+        private void annotation(AnnotationDescr a, String rule) {
+            if (!AllowList.RULE_ANNOTATIONS.contains(a.getName()) || a.getFullyQualifiedName() != null) {
+                refuse(a, rule, "the annotation @" + a.getName() + " (rules take @code, @category, @severity, "
+                        + "@message and @description)");
+                return;
+            }
+            Map<String, Object> values = a.getValueMap();
+            boolean literal = values.size() == 1 && values.containsKey(AnnotationDescr.VALUE)
+                    && values.get(AnnotationDescr.VALUE) instanceof String s && STRING_LITERAL.matcher(s).matches();
+            if (!literal) {
+                at(a, rule).refuse(0, 0, "@" + a.getName() + "(" + Where.cut(String.valueOf(values.size() == 1
+                        ? values.values().iterator().next() : values)) + ") is not allowed in an untrusted pack: "
+                        + "metadata takes one literal string, without backslashes (Drools evaluates anything else "
+                        + "with MVEL while compiling)");
+            }
+        }
+
+        /** Every name a rule's conditions bind: patterns, constraint bindings, accumulate results. */
+        private void collectBindings(BaseDescr d, Set<String> out) {
+            if (d instanceof PatternDescr p) {
+                if (p.getIdentifier() != null) {
+                    out.add(p.getIdentifier());
+                }
+                for (BaseDescr c : p.getDescrs()) {
+                    if (c instanceof ExprConstraintDescr e) {
+                        ConstraintConnectiveDescr parsed = parseConstraint(e.getExpression());
+                        if (parsed != null) {
+                            collectConstraintBindings(parsed, out);
+                        }
+                    }
+                }
+                if (p.getSource() != null) {
+                    collectBindings(p.getSource(), out);
+                }
+            } else if (d instanceof AccumulateDescr a) {
+                for (AccumulateDescr.AccumulateFunctionCallDescr f : a.getFunctions()) {
+                    if (f.getBind() != null) {
+                        out.add(f.getBind());
+                    }
+                }
+                if (a.getInput() != null) {
+                    collectBindings(a.getInput(), out);
+                }
+            } else if (d instanceof CollectDescr c) {
+                collectBindings(c.getInputPattern(), out);
+            } else if (d instanceof ForallDescr f) {
+                f.getDescrs().forEach(x -> collectBindings(x, out));
+            } else if (d instanceof org.drools.drl.ast.descr.ConditionalElementDescr ce) {
+                for (Object child : ce.getDescrs()) {
+                    collectBindings((BaseDescr) child, out);
+                }
+            }
+        }
+
+        private void collectConstraintBindings(BaseDescr d, Set<String> out) {
+            if (d instanceof BindingDescr b) {
+                out.add(b.getVariable());
+            } else if (d instanceof RelationalExprDescr r) {
+                collectConstraintBindings(r.getLeft(), out);
+                collectConstraintBindings(r.getRight(), out);
+            } else if (d instanceof ConstraintConnectiveDescr c) {
+                c.getDescrs().forEach(x -> collectConstraintBindings(x, out));
+            }
+        }
+
+        private static ConstraintConnectiveDescr parseConstraint(String expression) {
+            DrlExprParser parser = DrlExprParserFactory.getDrlExprParser(LanguageLevelOption.DRL6);
+            ConstraintConnectiveDescr d = parser.parse(expression);
+            return parser.hasErrors() ? null : d;
+        }
+
+        private void lhs(BaseDescr d, String rule, Set<String> bindings) {
+            if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr) {
+                for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
+                    lhs((BaseDescr) child, rule, bindings);
+                }
+            } else if (d instanceof ForallDescr f) {
+                f.getDescrs().forEach(x -> lhs(x, rule, bindings));
+            } else if (d instanceof PatternDescr p) {
+                pattern(p, rule, bindings);
+            } else if (d instanceof EvalDescr e) {
+                condition(String.valueOf(e.getContent()), at(e, rule), bindings);
+            } else {
+                refuse(d, rule, "the condition element '" + d.getClass().getSimpleName().replace("Descr", "") + "'");
+            }
+        }
+
+        private static String simple(String type) {
+            return type == null ? null : type.substring(type.lastIndexOf('.') + 1);
+        }
+
+        private void pattern(PatternDescr p, String rule, Set<String> bindings) {
+            String type = p.getObjectType();
+            if (type == null || !(resolve(type).isPresent() || AllowList.CLASSES.containsKey(type)
+                    || declared.types.containsKey(type))) {
+                Where where = new Where(file, null, p.getLine(), column(p.getLine(), p.getColumn() + 1, simple(type)),
+                        0, problems);
+                if (type != null && !type.contains(".")) {
+                    where.refuse(0, 0, "unknown fact type '" + type + "': no such class is imported or declared");
+                } else {
+                    where.refuse(0, 0, "rule \"" + rule + "\": a pattern on '" + type + "' is not allowed in an "
+                            + "untrusted pack (" + AllowList.allowedList() + ")");
+                }
+            }
+            p.getAnnotations().forEach(a -> refuse(p, rule, "the annotation @" + a.getName() + " on a pattern"));
+            if (!p.getBehaviors().isEmpty()) {
+                refuse(p, rule, "a sliding window");
+            }
+            for (BaseDescr c : p.getDescrs()) {
+                if (c instanceof ExprConstraintDescr e) {
+                    constraint(e, rule, bindings, simple(p.getObjectType()));
+                } else {
+                    refuse(c, rule, "the constraint '" + c + "'");
+                }
+            }
+            BaseDescr source = p.getSource();
+            if (source == null) {
+                return;
+            }
+            if (source instanceof FromDescr f) {
+                if (f.getDataSource() instanceof MVELExprDescr m) {
+                    condition(m.getExpression(), at(f, rule), bindings);
+                } else {
+                    refuse(f, rule, "this 'from' source");
+                }
+            } else if (source instanceof CollectDescr c) {
+                lhs(c.getInputPattern(), rule, bindings);
+            } else if (source instanceof AccumulateDescr a) {
+                accumulate(a, rule, bindings);
+            } else {
+                refuse(source, rule, "the source '" + source.getClass().getSimpleName().replace("Descr", "")
+                        + "' (entry points and windows are not part of the profile)");
+            }
+        }
+
+        private void accumulate(AccumulateDescr a, String rule, Set<String> bindings) {
+            if (a.getInitCode() != null || a.getActionCode() != null || a.getReverseCode() != null
+                    || a.getResultCode() != null || a.getClassName() != null) {
+                refuse(a, rule, "inline accumulate code (init/action/reverse/result)");
+            }
+            for (AccumulateDescr.AccumulateFunctionCallDescr f : a.getFunctions()) {
+                if (!AllowList.ACCUMULATE_FUNCTIONS.contains(f.getFunction())) {
+                    refuse(a, rule, "the accumulate function '" + f.getFunction() + "' (allowed: "
+                            + String.join(", ", new java.util.TreeSet<>(AllowList.ACCUMULATE_FUNCTIONS)) + ")");
+                }
+                for (String param : f.getParams()) {
+                    condition(param, at(a, rule), bindings);
+                }
+            }
+            if (a.getInput() != null) {
+                lhs(a.getInput(), rule, bindings);
+            }
+        }
+
+        private void constraint(ExprConstraintDescr e, String rule, Set<String> bindings, String type) {
+            String expression = e.getExpression();
+            Where where = at(e, rule);
+            ConstraintConnectiveDescr parsed = parseConstraint(expression);
+            if (parsed == null) {
+                where.refuse(0, 0, "the constraint '" + Where.cut(expression) + "' is not readable: it is not "
+                        + "allowed in an untrusted pack");
+                return;
+            }
+            int before = problems.size();
+            constraintPart(parsed, expression, where, bindings, type);
+            if (problems.size() == before) {
+                names(expression, where, bindings);
+            }
+        }
+
+        private void constraintPart(BaseDescr d, String whole, Where where, Set<String> bindings, String type) {
+            if (d instanceof ConstraintConnectiveDescr c) {
+                c.getDescrs().forEach(x -> constraintPart(x, whole, where, bindings, type));
+            } else if (d instanceof RelationalExprDescr r) {
+                if (!AllowList.OPERATORS.contains(r.getOperator()) || r.getParameters() != null
+                        && !r.getParameters().isEmpty()) {
+                    where.refuse(0, 0, "the operator '" + r.getOperator() + "'"
+                            + (r.getOperator().equals("matches") || r.getOperator().equals("soundslike")
+                            ? " (a regular expression can take exponential time)" : "")
+                            + " is not allowed in an untrusted pack (allowed: "
+                            + String.join(" ", new java.util.TreeSet<>(AllowList.OPERATORS)) + ")");
+                }
+                constraintPart(r.getLeft(), whole, where, bindings, type);
+                constraintPart(r.getRight(), whole, where, bindings, type);
+            } else if (d instanceof BindingDescr b) {
+                condition(b.getExpression(), within(where, whole, b.getExpression()), bindings, type, whole);
+            } else if (d instanceof AtomicExprDescr a) {
+                condition(a.getExpression(), within(where, whole, a.getExpression()), bindings, type, whole);
+            } else if (d != null) {
+                where.refuse(0, 0, "the constraint part '" + d + "' is not allowed in an untrusted pack");
+            }
+        }
+
+        /** The position of {@code part} inside a constraint written on one line, else the constraint's own. */
+        private static Where within(Where where, String whole, String part) {
+            int i = part == null ? -1 : whole.indexOf(part.strip());
+            return i < 0 || whole.substring(0, i).indexOf('\n') >= 0 ? where : where.shifted(i);
+        }
+
+        private void condition(String code, Where where, Set<String> bindings) {
+            condition(code, where, bindings, null, null);
+        }
+
+        /** A condition's expression: the Java parser's check, then (when that found nothing) the names backstop. */
+        private void condition(String code, Where where, Set<String> bindings, String patternType, String source) {
+            CodeCheck check = new CodeCheck(this, where, CodeCheck.Mode.CONDITION, bindings, patternType, source);
+            check.expression(code);
+            if (check.refusals() == 0) {
+                names(code, where, bindings);
+            }
+        }
+
+        /**
+         * A backstop that does not depend on how any parser splits a condition: every identifier of the text
+         * (outside string literals) must be a name the pack may use.
+         */
+        private void names(String code, Where where, Set<String> bindings) {
+            for (String raw : List.of(code, Escapes.expand(code))) {
+                java.util.regex.Matcher m = IDENTIFIER.matcher(blankStrings(raw));
+                while (m.find()) {
+                    String id = m.group();
+                    if (!knownName(id, bindings)) {
+                        where.refuse(0, 0, "the name '" + id + "' in '" + Where.cut(code) + "' is not allowed in an "
+                                + "untrusted pack");
+                        return;
+                    }
+                }
+            }
+        }
+
+        private boolean knownName(String id, Set<String> bindings) {
+            if (Character.isDigit(id.charAt(0)) || CONDITION_WORDS.contains(id) || bindings.contains(id)
+                    || property(id) || AllowList.INSTANCE_METHODS.contains(id) || function(id)
+                    || resolve(id).isPresent() || declared.types.containsKey(id) || declared.methods.contains(id)) {
+                return true;
+            }
+            for (Map.Entry<Class<?>, Set<String>> e : AllowList.STATIC_METHODS.entrySet()) {
+                if (e.getValue().contains(id)) {
+                    return true;
+                }
+            }
+            for (Map.Entry<String, Class<?>> c : AllowList.CLASSES.entrySet()) {
+                if (List.of(c.getKey().split("\\.")).contains(id) || AllowList.staticField(c.getValue(), id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** String and character literals blanked (numbers with exponents or suffixes start with a digit). */
+        private static String blankStrings(String s) {
+            StringBuilder out = new StringBuilder(s.length());
+            int i = 0;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (c == '"' || c == '\'') {
+                    int j = i + 1;
+                    while (j < s.length() && s.charAt(j) != c) {
+                        j += s.charAt(j) == '\\' ? 2 : 1;
+                    }
+                    out.append(' ');
+                    for (int k = i + 1; k < Math.min(j + 1, s.length()); k++) {
+                        out.append(' ');
+                    }
+                    i = j + 1;
+                } else if (Character.isDigit(c) && (i == 0 || !Character.isJavaIdentifierPart(s.charAt(i - 1)))) {
+                    while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_'
+                            || s.charAt(i) == '.')) {
+                        out.append(' ');
+                        i++;
+                    }
+                } else {
+                    out.append(c);
+                    i++;
+                }
+            }
+            return out.toString();
+        }
+
+        /**
+         * Drools' {@code modify( $x ) { setA( .. ), setB( .. ) }} is not Java: each part is checked as a call on a
+         * declared type and the block is blanked for the Java parser. Anything unreadable is left for the parser to
+         * refuse.
+         */
+        private String modifyBlocks(String code, Where where, Set<String> bindings) {
+            String expanded = Escapes.expand(code);
+            if (!expanded.equals(code) || !expanded.contains("modify")) {
+                return code;
+            }
+            StringBuilder out = new StringBuilder(code);
+            java.util.regex.Matcher m = Pattern.compile("\\bmodify\\s*\\(").matcher(code);
+            while (m.find()) {
+                if (inLiteralOrComment(code, m.start())) {
+                    continue;
+                }
+                int open = m.end() - 1;
+                int close = Brackets.match(code, open);
+                if (close < 0) {
+                    return code;
+                }
+                int brace = skipSpace(code, close + 1);
+                if (brace >= code.length() || code.charAt(brace) != '{') {
+                    return code;
+                }
+                int end = Brackets.match(code, brace);
+                if (end < 0) {
+                    return code;
+                }
+                String target = code.substring(open + 1, close).strip();
+                if (!bindings.contains(target)) {
+                    where.refuse(0, 0, "modify of '" + Where.cut(target) + "' (a bound fact of a declared type only)"
+                            + " is not allowed in an untrusted pack");
+                }
+                for (String part : Brackets.splitTopLevel(code.substring(brace + 1, end))) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    String call = part.strip();
+                    int paren = call.indexOf('(');
+                    String method = paren < 0 ? call : call.substring(0, paren).strip();
+                    if (!declared.methods.contains(method) || !method.startsWith("set")) {
+                        where.refuse(0, 0, "'" + Where.cut(call) + "' in a modify block (setters of declared types"
+                                + " only) is not allowed in an untrusted pack");
+                        continue;
+                    }
+                    // the setter call with its arguments, checked like a condition's call of a declared method
+                    new CodeCheck(this, where, CodeCheck.Mode.CONDITION, bindings).expression(call);
+                }
+                for (int k = m.start(); k <= end; k++) {
+                    if (out.charAt(k) != '\n') {
+                        out.setCharAt(k, ' ');
+                    }
+                }
+                out.setCharAt(m.start(), ';');
+            }
+            return out.toString();
+        }
+
+        private static int skipSpace(String s, int i) {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private static boolean inLiteralOrComment(String s, int at) {
+            return Brackets.stateAt(s, at) != 0;
+        }
+
+        /** Where a piece of code (a consequence, a function body) starts in the file, searched from a line. */
+        private Where codeAt(String code, int fromLine, int column, String rule) {
+            String first = code.strip();
+            int nl = first.indexOf('\n');
+            first = nl < 0 ? first : first.substring(0, nl).strip();
+            int offset = 0;
+            for (int l = 1; l < Math.max(fromLine, 1) && offset >= 0; l++) {
+                offset = text.indexOf('\n', offset) + 1;
+                if (offset == 0) {
+                    offset = -1;
+                }
+            }
+            int found = first.isEmpty() || offset < 0 ? -1 : text.indexOf(first, offset);
+            if (found < 0) {
+                return new Where(file, rule, fromLine, column, 0, problems);
+            }
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < found; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            // The code's text starts at its first non-blank character; lines below keep their columns.
+            int lead = code.indexOf(first);
+            int codeLine = line - (int) code.substring(0, Math.max(lead, 0)).chars().filter(ch -> ch == '\n').count();
+            int col = codeLine == line ? found - lineStart + 1 - (lead - (code.lastIndexOf('\n', lead) + 1)) : 1;
+            return new Where(file, rule, codeLine, Math.max(col, 1), 0, problems);
+        }
+
+        // ------------------------------------------------------------ CodeCheck.PackContext
+
+        @Override
+        public Optional<Class<?>> resolve(String simpleName) {
+            return Optional.ofNullable(simpleNames.get(simpleName));
+        }
+
+        @Override
+        public boolean property(String name) {
+            return AllowList.PROPERTIES.contains(name) || declared.fields.contains(name);
+        }
+
+        @Override
+        public boolean function(String name) {
+            return declared.functions.contains(name);
+        }
+
+        @Override
+        public boolean declaredType(String name) {
+            return declared.types.containsKey(name);
+        }
+
+        @Override
+        public boolean declaredMethod(String name) {
+            return declared.methods.contains(name);
+        }
+
+        @Override
+        public Map<String, List<String>> declaredFields() {
+            return declared.types;
+        }
+    }
+}
