@@ -32,7 +32,7 @@ class RuleErrorCliTest {
         CliRun run = CliRun.of("check", "--rules", dir.toString(), SEED);
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("factlint: rule error: rule \"Deep\": rule failed with StackOverflowError;"
+        assertThat(run.err()).isEqualTo("factlint: rule error: rule \"Deep\" (deep.drl:5): rule failed with StackOverflowError;"
                 + " the rules were stopped" + System.lineSeparator());
     }
 }

@@ -15,6 +15,7 @@ import org.factlint.facts.Answer;
 import org.factlint.facts.ArticleSource;
 import org.factlint.facts.ClaimFact;
 import org.factlint.facts.ClaimText;
+import org.factlint.facts.ContradictionPair;
 import org.factlint.facts.Corroboration;
 import org.factlint.facts.CueFact;
 import org.factlint.facts.CueTerm;
@@ -42,7 +43,7 @@ final class AllowList {
     /** Fact classes rules match and construct. */
     static final List<Class<?>> FACTS = List.of(ClaimFact.class, CueFact.class, RelationFact.class, EntityFact.class,
             MentionFact.class, MemberFact.class, ArticleSource.class, Corroboration.class, Answer.class, CueTerm.class,
-            SourceTerm.class, ClaimText.class);
+            SourceTerm.class, ClaimText.class, ContradictionPair.class);
     /** Enums whose constants a pack may name. */
     static final List<Class<?>> ENUMS = List.of(CueCategory.class, Factuality.class, Polarity.class,
             RelationType.class, SourceKind.class, Category.class, Severity.class);

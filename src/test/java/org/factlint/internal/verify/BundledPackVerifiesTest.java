@@ -3,7 +3,10 @@ package org.factlint.internal.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.factlint.RuleProblem;
 import org.factlint.internal.PackFiles;
 import org.junit.jupiter.api.Test;
@@ -14,5 +17,16 @@ class BundledPackVerifiesTest {
     void theBundledPack_passesTheUntrustedProfile() throws IOException {
         assertThat(PackVerifier.verify(PackFiles.drl(PackFiles.read(Path.of("rules")))))
                 .extracting(RuleProblem::toString).isEmpty();
+    }
+
+    @Test
+    void everyFactClass_isOnTheAllowList_soANewDerivedFactCannotBeForgotten() throws IOException {
+        List<String> facts;
+        try (Stream<Path> files = Files.list(Path.of("target/classes/org/factlint/facts"))) {
+            facts = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.contains("$"))
+                    .map(n -> "org.factlint.facts." + n.substring(0, n.length() - ".class".length())).sorted().toList();
+        }
+        assertThat(facts).isNotEmpty();
+        assertThat(AllowList.FACTS).extracting(Class::getName).containsAll(facts);
     }
 }
