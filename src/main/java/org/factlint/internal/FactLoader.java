@@ -129,6 +129,12 @@ public final class FactLoader {
                             mentionFold(word, declaredWords.getOrDefault(c.subject(), List.of())), id));
                 }
             }
+            if (c.objectMention() != null && fact.objectKey() != null) {
+                for (String word : words(c.objectMention())) {
+                    facts.add(new MentionFact(articleId, fact.objectKey(), word,
+                            mentionFold(word, declaredWords.getOrDefault(c.object(), List.of())), id));
+                }
+            }
             for (Cue cue : c.cues()) {
                 facts.add(new CueFact(id, cue.category(), cue.text()));
             }

@@ -20,7 +20,9 @@ import org.factlint.model.Polarity;
  * exactly the flags of one session. Two claims land in one part whenever some rule of the default pack can join
  * them:
  * <ul>
- * <li>same subject: every same-event join (eventKey starts with the subject), headlines, two places, spellings;</li>
+ * <li>same subject: every same-event join (eventKey starts with the subject), headlines, two places, spellings;
+ *     the predicate table's implications and opposites keep subject and object, so they stay within it too;</li>
+ * <li>a claim that spells its object (objectMention) with the claims about that object, for spellings;</li>
  * <li>a relation between them (confirms, denies, answers, questions);</li>
  * <li>"the only one" against another subject of a shared group with the same predicate and object (exclusivity);</li>
  * <li>a negated claim about a group against a member's claim with the same predicate and object
@@ -86,6 +88,26 @@ public final class Partitions {
                     .putIfAbsent(c.subjectKey(), i);
         }
         Map<String, Integer> scanned = new HashMap<>();
+        // a claim's mention of its object (objectMention) meets the article's declared spelling of that entity, which
+        // goes with the claims about it, or with the first claim that mentions it when none is about it
+        Map<String, Integer> firstMentionOf = new HashMap<>();
+        for (Object o : facts) {
+            if (o instanceof MentionFact m && m.claim() != null) {
+                Integer ci = index.get(m.claim());
+                if (ci == null || m.entityKey().equals(claims.get(ci).subjectKey())) {
+                    continue;
+                }
+                Integer s = firstOfSubject.get(m.entityKey());
+                if (s != null) {
+                    union(parent, s, ci);
+                } else {
+                    Integer prev = firstMentionOf.putIfAbsent(m.entityKey(), ci);
+                    if (prev != null) {
+                        union(parent, prev, ci);
+                    }
+                }
+            }
+        }
         for (Object o : facts) {
             if (o instanceof RelationFact r) {
                 Integer from = index.get(r.from());
@@ -180,7 +202,8 @@ public final class Partitions {
             } else if (o instanceof MentionFact m) {
                 // a claim's mention and an article's declared spelling both go where that entity's claims are
                 bin = m.claim() != null ? bin(index.get(m.claim()), parent, binOfRoot)
-                        : binOfSubject.get(m.entityKey());
+                        : binOfSubject.containsKey(m.entityKey()) ? binOfSubject.get(m.entityKey())
+                        : bin(firstMentionOf.get(m.entityKey()), parent, binOfRoot);
             } else {
                 throw new IllegalArgumentException("cannot place a fact of " + o.getClass().getName());
             }

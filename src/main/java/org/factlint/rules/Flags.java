@@ -80,6 +80,11 @@ public final class Flags {
                 .sorted(java.util.Comparator.comparing(ClaimFact::id)).toList();
     }
 
+    /** A relation type as a verb for messages: "confirms", "denies", "answers", "questions". */
+    public static String relationVerb(org.factlint.model.RelationType type) {
+        return type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
      * A source's kind and party in words, for messages: {@code "state media for 'Russia'"}, or
      * {@code "wire agency for no party"}. Pass the party's display name ({@code ArticleSource.party},
