@@ -157,7 +157,7 @@ public final class Checker {
         long start = System.nanoTime();
         List<InputError> errors = new ArrayList<>(batch.errors());
         int rejected = batch.rejected();
-        FactLoader loader = new FactLoader();
+        FactLoader loader = new FactLoader(pack.facts());
         loader.preResolve(batch.documents());
         List<Object> facts = new ArrayList<>();
         for (Document doc : batch.documents()) {

@@ -29,7 +29,7 @@ public final class DeskSession implements AutoCloseable {
     private final KieSession session;
     private final RulePack pack;
     private final CheckerOptions options;
-    private final FactLoader loader = new FactLoader();
+    private final FactLoader loader;
     private final List<CheckError> problems = new ArrayList<>();
     private int documents;
     private long partClaims;
@@ -52,6 +52,7 @@ public final class DeskSession implements AutoCloseable {
                 java.util.List<org.kie.api.event.rule.AgendaEventListener> listeners) {
         this.options = options;
         this.pack = pack;
+        this.loader = new FactLoader(pack.facts());
         this.session = pack.kieBase().newKieSession();
         listeners.forEach(session::addEventListener);
         pack.facts().forEach(session::insert);

@@ -51,8 +51,9 @@ class TablesTest {
     @Test
     void rejectsUnknownTables() {
         assertThat(problems(Map.of("r.drl", DRL, "words.csv", "a,b\n"))).containsExactly(
-                "words.csv:1:1: unknown table: a pack reads cue lexicons from lexicon/*.csv (category,phrase) and its "
-                        + "source table from sources.csv (source,kind,party)");
+                "words.csv:1:1: unknown table: a pack reads cue lexicons from lexicon/*.csv (category,phrase), its "
+                        + "predicate table from lexicon/predicates.csv (predicate,relation,other), its party table from "
+                        + "parties.csv (party,alias) and its source table from sources.csv (source,kind,party)");
     }
 
     @Test

@@ -8,6 +8,8 @@ package org.factlint.facts;
  * @param article    the article id
  * @param source     the origin's source id
  * @param firstClaim qualified id of the article's first claim (lowest id) whose origin is {@code source}
+ * @param party      the name of the party the article declares the source for, as messages show it (the party
+ *                   table's name when it lists the declared one), or null for none
  */
-public record ArticleSource(String article, String source, String firstClaim) {
+public record ArticleSource(String article, String source, String firstClaim, String party) {
 }

@@ -62,6 +62,11 @@ public record ClaimFact(
         List<String> chain,
         boolean headline) {
 
+    /** The event key of a subject, predicate and object (null for none): what claims about one event share. */
+    public static String eventKey(String subjectKey, String predicate, String objectKey) {
+        return subjectKey + "|" + predicate + "|" + (objectKey == null ? "-" : objectKey);
+    }
+
     /** True when both claims say when, and their days overlap; claims that say no time never clash on time. */
     public boolean sameTime(ClaimFact other) {
         return from != null && other.from != null && from <= other.to && other.from <= to;

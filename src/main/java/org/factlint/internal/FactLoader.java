@@ -15,6 +15,9 @@ import org.factlint.facts.EntityFact;
 import org.factlint.facts.ArticleSource;
 import org.factlint.facts.MemberFact;
 import org.factlint.facts.MentionFact;
+import org.factlint.facts.PartyTerm;
+import org.factlint.facts.PredicateRelation;
+import org.factlint.facts.PredicateTerm;
 import org.factlint.facts.RelationFact;
 import org.factlint.model.Attribution;
 import org.factlint.model.Claim;
@@ -33,12 +36,40 @@ import org.factlint.model.Source;
  */
 public final class FactLoader {
     private final NameResolver names = new NameResolver();
+    /** Synonym or verb form to canonical predicate, from the pack's predicate table. */
+    private final Map<String, String> canonicalPredicate = new HashMap<>();
+    /** Folded party name or alias to the party's key, from the pack's party table. */
+    private final Map<String, String> partyKeyOfAlias = new HashMap<>();
+    /** A party key to the name messages show for it. */
+    private final Map<String, String> partyName = new HashMap<>();
     private final Set<String> entityKeysInserted = new HashSet<>();
     private final Map<String, Source> sources = new HashMap<>();
     private final Set<String> articles = new HashSet<>();
     /** Folded names by name: documents repeat the same names, and folding normalizes Unicode each time. */
     private final Map<String, String> foldCache = new HashMap<>();
     private int claims;
+
+    /** A loader for a pack without predicate or party tables. */
+    public FactLoader() {
+        this(List.of());
+    }
+
+    /**
+     * A loader that applies the pack's predicate table (claims are loaded with their canonical predicate) and party
+     * table (every party field holds the party's key, whichever of its names a document used).
+     *
+     * @param packFacts the pack's table rows ({@code RulePack} facts); rows of other tables are ignored
+     */
+    public FactLoader(List<Object> packFacts) {
+        for (Object o : packFacts) {
+            if (o instanceof PredicateTerm t && t.relation() == PredicateRelation.SYNONYM) {
+                canonicalPredicate.put(t.other(), t.predicate());
+            } else if (o instanceof PartyTerm p) {
+                partyKeyOfAlias.put(p.aliasKey(), p.key());
+                partyName.putIfAbsent(p.key(), p.party());
+            }
+        }
+    }
 
     /**
      * Resolves the entity names of documents that will be loaded together, before any is loaded, so that the keys
@@ -77,7 +108,7 @@ public final class FactLoader {
             if (entityKeysInserted.add(key)) {
                 Set<String> groups = new LinkedHashSet<>();
                 e.groups().forEach(g -> groups.add(keys.get(g)));
-                facts.add(new EntityFact(key, e.name(), fold(e.party()), Set.copyOf(groups)));
+                facts.add(new EntityFact(key, e.name(), party(e.party()), Set.copyOf(groups)));
                 groups.forEach(g -> facts.add(new MemberFact(key, g)));
             }
             for (String word : words(e.name())) {
@@ -98,6 +129,12 @@ public final class FactLoader {
                             mentionFold(word, declaredWords.getOrDefault(c.subject(), List.of())), id));
                 }
             }
+            if (c.objectMention() != null && fact.objectKey() != null) {
+                for (String word : words(c.objectMention())) {
+                    facts.add(new MentionFact(articleId, fact.objectKey(), word,
+                            mentionFold(word, declaredWords.getOrDefault(c.object(), List.of())), id));
+                }
+            }
             for (Cue cue : c.cues()) {
                 facts.add(new CueFact(id, cue.category(), cue.text()));
             }
@@ -105,7 +142,11 @@ public final class FactLoader {
                 facts.add(new RelationFact(r.type(), id, doc.qualify(r.target())));
             }
         }
-        firstOfOrigin.forEach((origin, first) -> facts.add(new ArticleSource(articleId, origin, first)));
+        firstOfOrigin.forEach((origin, first) -> {
+            Source s = sources.get(origin);
+            String party = s.party() == null ? null : partyName.getOrDefault(party(s.party()), s.party());
+            facts.add(new ArticleSource(articleId, origin, first, party));
+        });
         return facts;
     }
 
@@ -153,11 +194,12 @@ public final class FactLoader {
         String originId = chain.get(chain.size() - 1);
         Source origin = sources.get(originId);
         Quantity q = c.quantity();
+        String predicate = canonicalPredicate.getOrDefault(c.predicate(), c.predicate());
         return new ClaimFact(
                 id, doc.article().id(), c.text(),
-                subjectKey, subject.name(), c.predicate(), objectKey, object == null ? null : object.name(),
+                subjectKey, subject.name(), predicate, objectKey, object == null ? null : object.name(),
                 c.value(),
-                subjectKey + "|" + c.predicate() + "|" + (objectKey == null ? "-" : objectKey),
+                ClaimFact.eventKey(subjectKey, predicate, objectKey),
                 place == null ? null : keys.get(c.place()), place == null ? null : place.name(),
                 c.when() == null ? null : c.when().from().toEpochDay(),
                 c.when() == null ? null : c.when().to().toEpochDay(),
@@ -166,9 +208,9 @@ public final class FactLoader {
                 q == null || q.unit() == null ? null : q.unit().toLowerCase(Locale.ROOT),
                 q == null ? null : figure(q),
                 originId, origin.name(), origin.kind(),
-                origin.party() == null ? "source:" + originId : fold(origin.party()),
-                subject.party() == null ? null : fold(subject.party()),
-                object == null || object.party() == null ? null : fold(object.party()),
+                origin.party() == null ? "source:" + originId : party(origin.party()),
+                party(subject.party()),
+                object == null ? null : party(object.party()),
                 List.copyOf(chain), c.headline());
     }
 
@@ -199,6 +241,15 @@ public final class FactLoader {
             }
         }
         return fold(word);
+    }
+
+    /** A party's key: its folded name, or the key of the party it is an alias of. */
+    private String party(String name) {
+        if (name == null) {
+            return null;
+        }
+        String f = fold(name);
+        return partyKeyOfAlias.getOrDefault(f, f);
     }
 
     private String fold(String name) {

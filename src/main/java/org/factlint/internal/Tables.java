@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.factlint.RuleProblem;
 import org.factlint.facts.CueTerm;
+import org.factlint.facts.PartyTerm;
+import org.factlint.facts.PredicateRelation;
+import org.factlint.facts.PredicateTerm;
 import org.factlint.facts.SourceTerm;
 import org.factlint.model.CueCategory;
 import org.factlint.model.SourceKind;
@@ -31,6 +34,11 @@ import org.factlint.model.SourceKind;
 public final class Tables {
     public static final String LEXICON_DIR = "lexicon/";
     public static final String SOURCE_TABLE = "sources.csv";
+    public static final String PREDICATE_TABLE = "lexicon/predicates.csv";
+    public static final String PARTY_TABLE = "parties.csv";
+    private static final List<String> PREDICATE_COLUMNS = List.of("predicate", "relation", "other");
+    private static final List<String> PARTY_COLUMNS = List.of("party", "alias");
+    private static final Pattern PREDICATE = Pattern.compile("[a-z][a-z0-9\\-]*");
     private static final List<String> CUE_COLUMNS = List.of("category", "phrase");
     private static final List<String> SOURCE_COLUMNS = List.of("source", "kind", "party");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:\\-]*");
@@ -57,7 +65,11 @@ public final class Tables {
         Map<String, String> seenPhrases = new HashMap<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             String file = f.getKey();
-            if (file.startsWith(LEXICON_DIR)) {
+            if (file.equals(PREDICATE_TABLE)) {
+                facts.addAll(predicates(file, f.getValue(), problems));
+            } else if (file.equals(PARTY_TABLE)) {
+                facts.addAll(parties(file, f.getValue(), problems));
+            } else if (file.startsWith(LEXICON_DIR)) {
                 for (Row row : rows(file, f.getValue(), CUE_COLUMNS, problems)) {
                     CueTerm term = cueTerm(row, problems);
                     if (term == null) {
@@ -88,11 +100,117 @@ public final class Tables {
                 }
             } else if (!file.equals(JoinKeys.FILE)) { // the join keys are read by JoinKeys
                 problems.add(new RuleProblem(file, 1, 1, "unknown table: a pack reads cue lexicons from "
-                        + LEXICON_DIR + "*.csv (category,phrase) and its source table from " + SOURCE_TABLE
-                        + " (source,kind,party)"));
+                        + LEXICON_DIR + "*.csv (category,phrase), its predicate table from " + PREDICATE_TABLE
+                        + " (predicate,relation,other), its party table from " + PARTY_TABLE
+                        + " (party,alias) and its source table from " + SOURCE_TABLE + " (source,kind,party)"));
             }
         }
-        return facts;
+        return withPartyKeys(facts);
+    }
+
+    /** Source-table rows name parties by any of their names: their keys are the party table's. */
+    private static List<Object> withPartyKeys(List<Object> facts) {
+        Map<String, String> keyOfAlias = new HashMap<>();
+        facts.stream().filter(PartyTerm.class::isInstance).map(PartyTerm.class::cast)
+                .forEach(p -> keyOfAlias.put(p.aliasKey(), p.key()));
+        if (keyOfAlias.isEmpty()) {
+            return facts;
+        }
+        List<Object> out = new ArrayList<>(facts.size());
+        for (Object o : facts) {
+            if (o instanceof SourceTerm t && keyOfAlias.containsKey(t.partyKey())) {
+                out.add(new SourceTerm(t.source(), t.kind(), t.party(), keyOfAlias.get(t.partyKey())));
+            } else {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    /** {@code lexicon/predicates.csv}: canonical predicates, their synonyms, implications and opposites. */
+    private static List<Object> predicates(String file, String text, List<RuleProblem> problems) {
+        List<Object> out = new ArrayList<>();
+        Map<String, String> canonicalOf = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Row row : rows(file, text, PREDICATE_COLUMNS, problems)) {
+            String predicate = row.values.get(0);
+            PredicateRelation relation = parse(PredicateRelation.class, row, 1, "predicate relation", problems);
+            String other = row.values.get(2);
+            boolean ok = relation != null;
+            if (!PREDICATE.matcher(predicate).matches()) {
+                problems.add(row.problem(row.columns.get(0), "'" + predicate
+                        + "' is not a predicate (a lower-case term such as 'attend' or 'accept-invitation')"));
+                ok = false;
+            }
+            if (relation == PredicateRelation.SINGLE_VALUED) {
+                if (!other.isEmpty()) {
+                    problems.add(row.problem(row.columns.get(2), "single_valued takes no other term but has '" + other + "'"));
+                    ok = false;
+                }
+            } else if (relation == PredicateRelation.VERB) {
+                if (org.factlint.rules.Lexicon.normalize(other).isBlank()) {
+                    problems.add(row.problem(row.columns.get(2), "a verb form needs at least one letter"));
+                    ok = false;
+                }
+            } else if (relation != null && !PREDICATE.matcher(other).matches()) {
+                problems.add(row.problem(row.columns.get(2), "'" + other + "' is not a predicate (a lower-case term such as 'attend')"));
+                ok = false;
+            }
+            if (ok && relation == PredicateRelation.SYNONYM) {
+                String earlier = canonicalOf.putIfAbsent(other, predicate);
+                if (earlier != null && !earlier.equals(predicate)) {
+                    problems.add(row.problem(row.columns.get(2), "'" + other + "' is already a synonym of '" + earlier + "'"));
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            Integer dup = seen.putIfAbsent(predicate + "," + relation + "," + other, row.line);
+            if (dup != null) {
+                problems.add(row.problem(1, "duplicate row: it is already at line " + dup));
+                continue;
+            }
+            out.add(new PredicateTerm(predicate, relation, other));
+        }
+        for (Object o : out) {
+            PredicateTerm t = (PredicateTerm) o;
+            if (canonicalOf.containsKey(t.predicate())) {
+                problems.add(new RuleProblem(file, 0, 0, "'" + t.predicate() + "' is a synonym of '"
+                        + canonicalOf.get(t.predicate()) + "': rows must name the canonical predicate"));
+            }
+        }
+        return out;
+    }
+
+    /** {@code parties.csv}: every other name of a party; the party's own name is always one of them. */
+    private static List<Object> parties(String file, String text, List<RuleProblem> problems) {
+        List<Object> out = new ArrayList<>();
+        Map<String, String> partyOfAlias = new HashMap<>();
+        for (Row row : rows(file, text, PARTY_COLUMNS, problems)) {
+            String party = row.values.get(0);
+            String alias = row.values.get(1);
+            String key = Names.fold(party);
+            String aliasKey = Names.fold(alias);
+            if (key.isEmpty() || aliasKey.isEmpty()) {
+                problems.add(row.problem(key.isEmpty() ? row.columns.get(0) : row.columns.get(1),
+                        "a party and its alias need at least one letter"));
+                continue;
+            }
+            for (String k : List.of(key, aliasKey)) {
+                String earlier = partyOfAlias.putIfAbsent(k, party);
+                if (earlier != null && !Names.fold(earlier).equals(key)) {
+                    problems.add(row.problem(row.columns.get(1), "'" + (k.equals(key) ? party : alias)
+                            + "' already stands for '" + earlier + "'"));
+                }
+            }
+            out.add(new PartyTerm(party, alias, key, aliasKey));
+            if (partyOfAlias.get(key).equals(party) && out.stream().noneMatch(o -> o instanceof PartyTerm p
+                    && p.aliasKey().equals(key))) {
+                out.add(new PartyTerm(party, party, key, key));
+            }
+        }
+        return out;
     }
 
     private static CueTerm cueTerm(Row row, List<RuleProblem> problems) {

@@ -14,6 +14,7 @@ import org.factlint.internal.Check;
  * @param subjectMention the subject as spelled in the sentence ("Berdymukhammedov"), if it differs from the name
  * @param predicate      what is claimed of the subject, a lower-case term such as {@code invite} or {@code attend}
  * @param object         the entity id of the other participant or thing, if any
+ * @param objectMention  the object as spelled in the sentence, if it differs from the name
  * @param value          a literal value of the predicate ("2023-05-07", "accepted"), if any
  * @param place          the entity id of where it happens, if said
  * @param when           when it happens, if said
@@ -31,6 +32,7 @@ public record Claim(
         String subjectMention,
         String predicate,
         String object,
+        String objectMention,
         String value,
         String place,
         EventTime when,
@@ -57,6 +59,11 @@ public record Claim(
         if (object != null) {
             Check.id(object, "claim '" + id + "' object");
         }
+        Check.optionalText(objectMention, "claim '" + id + "' objectMention");
+        if (objectMention != null && object == null) {
+            throw new IllegalArgumentException("claim '" + id + "': objectMention '" + objectMention
+                    + "' needs an object");
+        }
         Check.optionalText(value, "claim '" + id + "' value");
         if (place != null) {
             Check.id(place, "claim '" + id + "' place");
@@ -70,6 +77,15 @@ public record Claim(
         attribution = Check.list(attribution, "claim '" + id + "' attribution");
         cues = Check.list(cues, "claim '" + id + "' cues");
         relations = Check.list(relations, "claim '" + id + "' relations");
+    }
+
+    /** A claim without an object mention (the form before {@code objectMention} existed). */
+    public Claim(String id, String text, Span span, String subject, String subjectMention, String predicate,
+                 String object, String value, String place, EventTime when, Quantity quantity, Polarity polarity,
+                 Factuality factuality, List<Attribution> attribution, List<Cue> cues, boolean headline,
+                 List<Relation> relations) {
+        this(id, text, span, subject, subjectMention, predicate, object, null, value, place, when, quantity, polarity,
+                factuality, attribution, cues, headline, relations);
     }
 
     /** A builder for claims made in code; JSON documents are read by {@link org.factlint.Factlint#read}. */
@@ -86,6 +102,7 @@ public record Claim(
         private Span span;
         private String subjectMention;
         private String object;
+        private String objectMention;
         private String value;
         private String place;
         private EventTime when;
@@ -107,6 +124,7 @@ public record Claim(
         public Builder span(int start, int end) { this.span = new Span(start, end); return this; }
         public Builder mention(String subjectMention) { this.subjectMention = subjectMention; return this; }
         public Builder object(String object) { this.object = object; return this; }
+        public Builder objectMention(String objectMention) { this.objectMention = objectMention; return this; }
         public Builder value(String value) { this.value = value; return this; }
         public Builder place(String place) { this.place = place; return this; }
         public Builder when(EventTime when) { this.when = when; return this; }
@@ -123,7 +141,7 @@ public record Claim(
         public Builder headline() { this.headline = true; return this; }
 
         public Claim build() {
-            return new Claim(id, text == null ? id : text, span, subject, subjectMention, predicate, object, value,
+            return new Claim(id, text == null ? id : text, span, subject, subjectMention, predicate, object, objectMention, value,
                     place, when, quantity, polarity, factuality, attribution, cues, headline, relations);
         }
     }

@@ -80,13 +80,19 @@ public final class Flags {
                 .sorted(java.util.Comparator.comparing(ClaimFact::id)).toList();
     }
 
+    /** A relation type as a verb for messages: "confirms", "denies", "answers", "questions". */
+    public static String relationVerb(org.factlint.model.RelationType type) {
+        return type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /**
-     * A source's kind and party in words, for messages: {@code "state media for 'russia'"}, or
-     * {@code "wire agency for no party"} when the party key is a source's own ({@code source:<id>}).
+     * A source's kind and party in words, for messages: {@code "state media for 'Russia'"}, or
+     * {@code "wire agency for no party"}. Pass the party's display name ({@code ArticleSource.party},
+     * {@code SourceTerm.party}), never a folded key: an editor reads this.
      */
-    public static String describe(org.factlint.model.SourceKind kind, String partyKey) {
+    public static String describe(org.factlint.model.SourceKind kind, String party) {
         String k = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        return k + (partyKey == null || partyKey.startsWith("source:") ? " for no party" : " for '" + partyKey + "'");
+        return k + (party == null || party.startsWith("source:") ? " for no party" : " for '" + party + "'");
     }
 
     static String render(String template, List<ClaimFact> claims, List<String> evidence, Map<String, ?> vars) {

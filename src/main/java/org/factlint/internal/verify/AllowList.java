@@ -20,8 +20,13 @@ import org.factlint.facts.Corroboration;
 import org.factlint.facts.CueFact;
 import org.factlint.facts.CueTerm;
 import org.factlint.facts.EntityFact;
+import org.factlint.facts.Implied;
+import org.factlint.facts.Location;
 import org.factlint.facts.MemberFact;
 import org.factlint.facts.MentionFact;
+import org.factlint.facts.PartyTerm;
+import org.factlint.facts.PredicateRelation;
+import org.factlint.facts.PredicateTerm;
 import org.factlint.facts.RelationFact;
 import org.factlint.facts.SourceTerm;
 import org.factlint.model.CueCategory;
@@ -43,10 +48,11 @@ final class AllowList {
     /** Fact classes rules match and construct. */
     static final List<Class<?>> FACTS = List.of(ClaimFact.class, CueFact.class, RelationFact.class, EntityFact.class,
             MentionFact.class, MemberFact.class, ArticleSource.class, Corroboration.class, Answer.class, CueTerm.class,
-            SourceTerm.class, ClaimText.class, ContradictionPair.class);
+            SourceTerm.class, ClaimText.class, ContradictionPair.class, Implied.class, Location.class, PartyTerm.class,
+            PredicateTerm.class);
     /** Enums whose constants a pack may name. */
     static final List<Class<?>> ENUMS = List.of(CueCategory.class, Factuality.class, Polarity.class,
-            RelationType.class, SourceKind.class, Category.class, Severity.class);
+            RelationType.class, SourceKind.class, Category.class, Severity.class, PredicateRelation.class);
 
     /** Every class a pack may name (as a type, a pattern, a cast, a scope), by fully qualified name. */
     static final Map<String, Class<?>> CLASSES = classes();
