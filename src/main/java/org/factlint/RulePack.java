@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.factlint.internal.ConstraintTypes;
 import org.factlint.internal.PackFiles;
 import org.factlint.internal.PackLint;
 import org.factlint.internal.PackSafety;
@@ -175,7 +176,8 @@ public final class RulePack {
             throw new RulePackException(name, sorted(dedupe(problems)));
         }
         KieBase prebuilt = bundled ? PrebuiltModel.load(BUNDLED, files) : null;
-        KieBase kieBase = prebuilt != null ? prebuilt : compileDrl(name, files, trust, problems);
+        List<RuleProblem> compileWarnings = new ArrayList<>();
+        KieBase kieBase = prebuilt != null ? prebuilt : compileDrl(name, files, trust, problems, compileWarnings);
         List<RuleInfo> rules = describe(kieBase, files, problems);
         if (rules.isEmpty() && problems.isEmpty()) {
             problems.add(new RuleProblem("", 0, 0, "the pack has no rules: its DRL files ("
@@ -184,7 +186,9 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulePackException(name, sorted(dedupe(problems)));
         }
-        List<RuleProblem> warnings = PackLint.warnings(kieBase, files, rules, PackLint.categories(facts));
+        List<RuleProblem> warnings = new ArrayList<>(PackLint.warnings(kieBase, files, rules, PackLint.categories(facts)));
+        warnings.addAll(compileWarnings);
+        warnings = sorted(dedupe(warnings));
         if (!warnings.isEmpty()) {
             LOG.warn("rule pack {} has {} warnings, the first: {}", name, warnings.size(), warnings.get(0));
         }
@@ -194,10 +198,19 @@ public final class RulePack {
         return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files), facts, warnings, prebuilt != null);
     }
 
-    private static KieBase compileDrl(String name, Map<String, String> files, Trust trust, List<RuleProblem> problems) {
+    private static KieBase compileDrl(String name, Map<String, String> files, Trust trust, List<RuleProblem> problems,
+                                      List<RuleProblem> compileWarnings) {
         if (trust == Trust.CHECKED) {
             problems.addAll(PackSafety.check(files));
         }
+        // Constraints typed against the fact classes: mistakes the classic compiler lets through, or places at 0:0.
+        List<RuleProblem> typed = ConstraintTypes.check(files, compileWarnings);
+        problems.addAll(typed);
+        Set<String> typedFiles = new java.util.HashSet<>();
+        typed.forEach(t -> {
+            typedFiles.add(t.file());
+            typedFiles.add(t.file() + ":" + t.line());
+        });
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.factlint.pack", "pack-" + System.identityHashCode(files)
@@ -217,11 +230,18 @@ public final class RulePack {
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         boolean compiled = true;
+        for (Message m : builder.getResults().getMessages(Message.Level.WARNING)) {
+            RuleProblem p = problem(m, original, files); // Drools' own compile warnings, located like errors
+            compileWarnings.add(new RuleProblem(p.file(), p.line(), p.column(), "warning: " + p.message()));
+        }
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (m.getText().contains("Parser returned a null Package")) {
                 continue; // noise that follows every syntax error
             }
-            problems.add(problem(m, original, files));
+            RuleProblem p = problem(m, original, files);
+            if (!typedFiles.contains(p.line() > 0 ? p.file() + ":" + p.line() : p.file())) {
+                problems.add(p); // else the compiler's word on a mistake already typed, less precise: left out
+            }
             compiled = false;
         }
         if (!compiled) {
@@ -388,9 +408,14 @@ public final class RulePack {
 
     /** Holder idiom: the bundled pack compiles once, on first use. */
     private static final class Bundled {
-        static final RulePack PACK = loadBundled();
+        static final RulePack PACK = compile("bundled", BundledFiles.FILES, Trust.CHECKED, true);
+    }
 
-        private static RulePack loadBundled() {
+    /** The bundled pack's files, read once; apart from {@link Bundled} so that reading them loads no model. */
+    private static final class BundledFiles {
+        static final Map<String, String> FILES = read();
+
+        private static Map<String, String> read() {
             URL url = RulePack.class.getClassLoader().getResource(BUNDLED);
             if (url == null) {
                 throw new IllegalStateException("the bundled rule pack is missing from the classpath (" + BUNDLED + ")");
@@ -404,9 +429,9 @@ public final class RulePack {
                     } catch (FileSystemAlreadyExistsException e) {
                         fs = FileSystems.getFileSystem(uri);
                     }
-                    return compile("bundled", readFiles(fs.getPath(BUNDLED)), Trust.CHECKED, true);
+                    return Collections.unmodifiableMap(readFiles(fs.getPath(BUNDLED)));
                 }
-                return compile("bundled", readFiles(Path.of(uri)), Trust.CHECKED, true);
+                return Collections.unmodifiableMap(readFiles(Path.of(uri)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled rule pack", e);
             } catch (URISyntaxException e) {

@@ -9,5 +9,8 @@ package org.factlint.facts;
  * @param source     the origin's source id
  * @param firstClaim qualified id of the article's first claim (lowest id) whose origin is {@code source}
  */
+// Records never change in working memory: property reactivity would buy nothing, and constraints that join
+// another pattern's fact would make Drools warn of class reactivity on every compile.
+@org.kie.api.definition.type.ClassReactive
 public record ArticleSource(String article, String source, String firstClaim) {
 }
