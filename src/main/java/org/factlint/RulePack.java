@@ -2,6 +2,7 @@ package org.factlint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factlint.internal.ConstraintTypes;
@@ -95,7 +97,35 @@ public final class RulePack {
         if (!Files.isDirectory(dir)) {
             throw new IOException("rule pack directory '" + dir + "' does not exist or is not a directory");
         }
-        return compile(dir.toString(), readFiles(dir), trust);
+        return cached(dir.toString(), readFiles(dir), trust);
+    }
+
+    /** Packs compiled in this JVM by trust and digest of their files: the same pack loaded twice compiles once. */
+    private static final Map<String, SoftReference<RulePack>> COMPILED = new ConcurrentHashMap<>();
+
+    /**
+     * A pack from a directory, compiled only when no identical one is at hand: the build's executable model when the
+     * files are exactly the bundled pack's ({@code rules/} or a copy of it), else one compiled earlier in this JVM
+     * from the same files with the same trust (a hot reload of an unchanged pack, a test suite). Packs are immutable,
+     * so sharing one is safe; only its name differs.
+     */
+    private static RulePack cached(String name, Map<String, String> files, Trust trust) {
+        if (!Boolean.parseBoolean(System.getProperty("factlint.packCache", "true"))) {
+            return compile(name, files, trust); // -Dfactlint.packCache=false: always compile (benchmarks, training)
+        }
+        String key = trust + ":" + PrebuiltModel.digest(files);
+        SoftReference<RulePack> ref = COMPILED.get(key);
+        RulePack hit = ref == null ? null : ref.get();
+        if (hit == null && files.equals(BundledFiles.FILES) && bundled().prebuilt()) {
+            hit = bundled();
+        }
+        if (hit != null) {
+            LOG.info("rule pack {}: the same files as {}, already compiled: not compiled again", name, hit.name());
+            return new RulePack(name, hit.kieBase, hit.rules, hit.sources, hit.facts, hit.warnings, hit.prebuilt);
+        }
+        RulePack pack = compile(name, files, trust);
+        COMPILED.put(key, new SoftReference<>(pack));
+        return pack;
     }
 
     /**
