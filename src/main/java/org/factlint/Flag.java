@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param evidence the trigger words or figures that raised it
  * @param message  one sentence a desk editor understands
  */
+// Records never change in working memory: property reactivity would buy nothing, and constraints that join
+// another pattern's fact would make Drools warn of class reactivity on every compile.
+@org.kie.api.definition.type.ClassReactive
 public record Flag(String code, Category category, Severity severity, String rule, List<String> claims,
                    List<String> sources, List<String> evidence, String message) implements Comparable<Flag> {
 

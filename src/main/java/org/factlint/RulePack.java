@@ -2,6 +2,7 @@ package org.factlint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -16,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factlint.internal.JoinKeys;
+import org.factlint.internal.ConstraintTypes;
 import org.factlint.internal.PackFiles;
 import org.factlint.internal.PackLint;
 import org.factlint.internal.PrebuiltModel;
@@ -102,7 +105,36 @@ public final class RulePack {
         if (!Files.isDirectory(dir)) {
             throw new IOException("rule pack directory '" + dir + "' does not exist or is not a directory");
         }
-        return compile(dir.toString(), readFiles(dir), trust);
+        return cached(dir.toString(), readFiles(dir), trust);
+    }
+
+    /** Packs compiled in this JVM by trust and digest of their files: the same pack loaded twice compiles once. */
+    private static final Map<String, SoftReference<RulePack>> COMPILED = new ConcurrentHashMap<>();
+
+    /**
+     * A pack from a directory, compiled only when no identical one is at hand: the build's executable model when the
+     * files are exactly the bundled pack's ({@code rules/} or a copy of it), else one compiled earlier in this JVM
+     * from the same files with the same trust (a hot reload of an unchanged pack, a test suite). Packs are immutable,
+     * so sharing one is safe; only its name differs.
+     */
+    private static RulePack cached(String name, Map<String, String> files, Trust trust) {
+        if (!Boolean.parseBoolean(System.getProperty("factlint.packCache", "true"))) {
+            return compile(name, files, trust); // -Dfactlint.packCache=false: always compile (benchmarks, training)
+        }
+        String key = trust + ":" + PrebuiltModel.digest(files);
+        SoftReference<RulePack> ref = COMPILED.get(key);
+        RulePack hit = ref == null ? null : ref.get();
+        if (hit == null && files.equals(BundledFiles.FILES) && bundled().prebuilt()) {
+            hit = bundled();
+        }
+        if (hit != null) {
+            LOG.info("rule pack {}: the same files as {}, already compiled: not compiled again", name, hit.name());
+            return new RulePack(name, hit.kieBase, hit.rules, hit.sources, hit.facts, hit.warnings, hit.prebuilt,
+                    hit.joins);
+        }
+        RulePack pack = compile(name, files, trust);
+        COMPILED.put(key, new SoftReference<>(pack));
+        return pack;
     }
 
     /**
@@ -189,7 +221,8 @@ public final class RulePack {
         }
         JoinKeys joins = JoinKeys.read(tables, problems);
         KieBase prebuilt = bundled ? PrebuiltModel.load(BUNDLED, files) : null;
-        KieBase kieBase = prebuilt != null ? prebuilt : compileDrl(name, files, trust, problems);
+        List<RuleProblem> compileWarnings = new ArrayList<>();
+        KieBase kieBase = prebuilt != null ? prebuilt : compileDrl(name, files, trust, problems, compileWarnings);
         List<RuleInfo> rules = describe(kieBase, files, problems);
         if (rules.isEmpty() && problems.isEmpty()) {
             problems.add(new RuleProblem("", 0, 0, "the pack has no rules: its DRL files ("
@@ -198,7 +231,9 @@ public final class RulePack {
         if (!problems.isEmpty()) {
             throw new RulePackException(name, sorted(dedupe(problems)));
         }
-        List<RuleProblem> warnings = PackLint.warnings(kieBase, files, rules, PackLint.categories(facts));
+        List<RuleProblem> warnings = new ArrayList<>(PackLint.warnings(kieBase, files, rules, PackLint.categories(facts)));
+        warnings.addAll(compileWarnings);
+        warnings = sorted(dedupe(warnings));
         if (!warnings.isEmpty()) {
             LOG.warn("rule pack {} has {} warnings, the first: {}", name, warnings.size(), warnings.get(0));
         }
@@ -209,7 +244,8 @@ public final class RulePack {
                 joins);
     }
 
-    private static KieBase compileDrl(String name, Map<String, String> files, Trust trust, List<RuleProblem> problems) {
+    private static KieBase compileDrl(String name, Map<String, String> files, Trust trust, List<RuleProblem> problems,
+                                      List<RuleProblem> compileWarnings) {
         if (trust == Trust.CHECKED) {
             // Verified before anything of the pack reaches the compiler: Drools evaluates metadata with MVEL and
             // compiles consequences while it builds, so a refused pack must never be built at all.
@@ -219,6 +255,14 @@ public final class RulePack {
                 throw new RulePackException(name, sorted(dedupe(problems)));
             }
         }
+        // Constraints typed against the fact classes: mistakes the classic compiler lets through, or places at 0:0.
+        List<RuleProblem> typed = ConstraintTypes.check(files, compileWarnings);
+        problems.addAll(typed);
+        Set<String> typedFiles = new java.util.HashSet<>();
+        typed.forEach(t -> {
+            typedFiles.add(t.file());
+            typedFiles.add(t.file() + ":" + t.line());
+        });
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.factlint.pack", "pack-" + System.identityHashCode(files)
@@ -238,11 +282,18 @@ public final class RulePack {
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         boolean compiled = true;
+        for (Message m : builder.getResults().getMessages(Message.Level.WARNING)) {
+            RuleProblem p = problem(m, original, files); // Drools' own compile warnings, located like errors
+            compileWarnings.add(new RuleProblem(p.file(), p.line(), p.column(), "warning: " + p.message()));
+        }
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (m.getText().contains("Parser returned a null Package")) {
                 continue; // noise that follows every syntax error
             }
-            problems.add(problem(m, original, files));
+            RuleProblem p = problem(m, original, files);
+            if (!typedFiles.contains(p.line() > 0 ? p.file() + ":" + p.line() : p.file())) {
+                problems.add(p); // else the compiler's word on a mistake already typed, less precise: left out
+            }
             compiled = false;
         }
         if (!compiled) {
@@ -409,9 +460,14 @@ public final class RulePack {
 
     /** Holder idiom: the bundled pack compiles once, on first use. */
     private static final class Bundled {
-        static final RulePack PACK = loadBundled();
+        static final RulePack PACK = compile("bundled", BundledFiles.FILES, Trust.CHECKED, true);
+    }
 
-        private static RulePack loadBundled() {
+    /** The bundled pack's files, read once; apart from {@link Bundled} so that reading them loads no model. */
+    private static final class BundledFiles {
+        static final Map<String, String> FILES = read();
+
+        private static Map<String, String> read() {
             URL url = RulePack.class.getClassLoader().getResource(BUNDLED);
             if (url == null) {
                 throw new IllegalStateException("the bundled rule pack is missing from the classpath (" + BUNDLED + ")");
@@ -425,9 +481,9 @@ public final class RulePack {
                     } catch (FileSystemAlreadyExistsException e) {
                         fs = FileSystems.getFileSystem(uri);
                     }
-                    return compile("bundled", readFiles(fs.getPath(BUNDLED)), Trust.CHECKED, true);
+                    return Collections.unmodifiableMap(readFiles(fs.getPath(BUNDLED)));
                 }
-                return compile("bundled", readFiles(Path.of(uri)), Trust.CHECKED, true);
+                return Collections.unmodifiableMap(readFiles(Path.of(uri)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled rule pack", e);
             } catch (URISyntaxException e) {

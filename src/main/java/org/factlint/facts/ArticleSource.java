@@ -11,5 +11,8 @@ package org.factlint.facts;
  * @param party      the name of the party the article declares the source for, as messages show it (the party
  *                   table's name when it lists the declared one), or null for none
  */
+// Records never change in working memory: property reactivity would buy nothing, and constraints that join
+// another pattern's fact would make Drools warn of class reactivity on every compile.
+@org.kie.api.definition.type.ClassReactive
 public record ArticleSource(String article, String source, String firstClaim, String party) {
 }

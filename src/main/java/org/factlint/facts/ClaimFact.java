@@ -32,6 +32,9 @@ import org.factlint.model.SourceKind;
  * @param objectParty folded party key of the object entity, or null
  * @param chain       the source ids that pass the claim on, outlet first, origin last
  */
+// Records never change in working memory: property reactivity would buy nothing, and constraints that join
+// another pattern's fact would make Drools warn of class reactivity on every compile.
+@org.kie.api.definition.type.ClassReactive
 public record ClaimFact(
         String id,
         String article,

@@ -7,5 +7,8 @@ package org.factlint.facts;
  * @param claim the qualified claim id
  * @param match the normalised sentence
  */
+// Records never change in working memory: property reactivity would buy nothing, and constraints that join
+// another pattern's fact would make Drools warn of class reactivity on every compile.
+@org.kie.api.definition.type.ClassReactive
 public record ClaimText(String claim, String match) {
 }

@@ -13,6 +13,9 @@ import org.factlint.rules.Lexicon;
  * @param match    the phrase normalised for matching ({@link Lexicon#normalize}): lower case, words separated and
  *                 surrounded by single spaces, so {@code " may "} never matches "Mayor"
  */
+// Records never change in working memory: property reactivity would buy nothing, and constraints that join
+// another pattern's fact would make Drools warn of class reactivity on every compile.
+@org.kie.api.definition.type.ClassReactive
 public record CueTerm(CueCategory category, String phrase, String match) {
     public CueTerm {
         Objects.requireNonNull(category, "category");

@@ -10,5 +10,6 @@ package org.factlint.facts;
  * @param placeName the place's declared name
  * @param day       the day, as epoch day
  */
+@org.kie.api.definition.type.ClassReactive // never modified in working memory (see ArticleSource)
 public record Location(String claim, String subject, String place, String placeName, long day) {
 }

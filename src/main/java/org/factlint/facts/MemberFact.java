@@ -8,5 +8,8 @@ package org.factlint.facts;
  * @param member the member entity's key
  * @param group  the group entity's key
  */
+// Records never change in working memory: property reactivity would buy nothing, and constraints that join
+// another pattern's fact would make Drools warn of class reactivity on every compile.
+@org.kie.api.definition.type.ClassReactive
 public record MemberFact(String member, String group) {
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param key      the party's key ({@link ClaimFact#originParty()} and the other party fields)
  * @param aliasKey the alias, folded
  */
+@org.kie.api.definition.type.ClassReactive // never modified in working memory (see ArticleSource)
 public record PartyTerm(String party, String alias, String key, String aliasKey) {
     public PartyTerm {
         Objects.requireNonNull(party, "party");

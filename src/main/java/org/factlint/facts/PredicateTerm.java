@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param relation  what the row says
  * @param other     the other term (a predicate, or a verb form for {@code VERB}); empty for {@code SINGLE_VALUED}
  */
+@org.kie.api.definition.type.ClassReactive // never modified in working memory (see ArticleSource)
 public record PredicateTerm(String predicate, PredicateRelation relation, String other) {
     public PredicateTerm {
         Objects.requireNonNull(predicate, "predicate");

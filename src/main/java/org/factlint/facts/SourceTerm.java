@@ -13,6 +13,9 @@ import org.factlint.model.SourceKind;
  * @param partyKey  the folded party key, compared with {@link ClaimFact#originParty()} ({@code "source:<id>"} when it
  *                  speaks for no party, as there)
  */
+// Records never change in working memory: property reactivity would buy nothing, and constraints that join
+// another pattern's fact would make Drools warn of class reactivity on every compile.
+@org.kie.api.definition.type.ClassReactive
 public record SourceTerm(String source, SourceKind kind, String party, String partyKey) {
     public SourceTerm {
         Objects.requireNonNull(source, "source");

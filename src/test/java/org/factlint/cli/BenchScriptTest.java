@@ -31,6 +31,9 @@ class BenchScriptTest {
         pb.environment().put("PATH", bin.toString());
         Process p = pb.start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        for (String tool : tools) {
+            Files.delete(bin.resolve(tool)); // links out of a @TempDir are ours to remove
+        }
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
