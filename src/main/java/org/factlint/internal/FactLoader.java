@@ -67,6 +67,19 @@ public final class FactLoader {
         }
     }
 
+    /**
+     * Names already resolved elsewhere (a claim store's earlier documents): folded name to entity key. An entity of a
+     * document loaded next takes the key of the first of its names (declared name, then aliases) found here.
+     */
+    public void knownNames(Map<String, String> keyByFold) {
+        keyByFold.forEach(entityKeyByFold::putIfAbsent);
+    }
+
+    /** The folded names of the entities loaded so far, with the key each resolved to. */
+    public Map<String, String> names() {
+        return java.util.Collections.unmodifiableMap(entityKeyByFold);
+    }
+
     private static String root(Map<String, String> parent, String fold) {
         String r = parent.computeIfAbsent(fold, f -> f);
         while (!r.equals(parent.get(r))) {
