@@ -40,6 +40,7 @@ public final class Checker {
 
     static {
         org.factlint.internal.Hooks.install(Checker::new);
+        org.factlint.internal.Hooks.installFacts((checker, facts, claims) -> checker.checkFacts(facts, claims));
     }
 
     Checker(RulePack pack) {
@@ -173,12 +174,35 @@ public final class Checker {
         long loaded = System.nanoTime();
         int claims = loader.claims();
         loader = null; // its name and source tables are not needed by the rules: let them go before the parts run
+        Part all = inParts(facts);
+        facts = null;
+        Report report = new Report(all.flags(), batch.read(), batch.read() - rejected, rejected, claims, errors,
+                all.problems());
+        LOG.debug("checked {} documents, {} claims: {} flags; load {} ms, split and rules {} ms", report.accepted(),
+                report.claims(), report.flags().size(), (loaded - start) / 1_000_000,
+                (System.nanoTime() - loaded) / 1_000_000);
+        return report;
+    }
+
+    /**
+     * Checks facts loaded elsewhere (a claim store's stored facts with a new document's): in one session, or in parts
+     * as a large batch is. The report counts no documents, only the claims.
+     */
+    Report checkFacts(List<Object> facts, int claims) {
+        Part result = parts >= 2 && pack.joins() != null && claims >= partitionMinClaims
+                ? inParts(new ArrayList<>(facts)) : runPart(facts);
+        return new Report(result.flags(), 0, 0, 0, claims, List.of(), result.problems());
+    }
+
+    /** The facts split by the pack's join keys, one session per part and core; flags and problems merged. */
+    private Part inParts(List<Object> facts) {
+        long start = System.nanoTime();
         List<List<Object>> split;
         try {
             split = Partitions.split(pack.joins(), facts, parts, PART_MAX_CLAIMS);
         } catch (IllegalArgumentException e) {
             // the pack's joins.csv does not place every fact: one session, as for a pack that declares nothing
-            LOG.warn("rule pack {} is checked in one session: {}", pack.name(), e.getMessage());
+            LOG.info("rule pack {} is checked in one session: {}", pack.name(), e.getMessage());
             split = new ArrayList<>(List.of(facts));
         }
         facts = null; // the parts hold every fact now; each part's list goes when its session is done
@@ -214,15 +238,9 @@ public final class Checker {
                     + org.factlint.internal.RuleGuard.describe(e.getCause())));
             LOG.warn("{}", problems.get(problems.size() - 1));
         }
-        Report report = new Report(flags, batch.read(), batch.read() - rejected, rejected, claims, errors,
-                problems);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("checked {} documents, {} claims in {} parts: {} flags; load {} ms, split {} ms, rules {} ms"
-                            + " (parts of {} facts)", report.accepted(), report.claims(), split.size(),
-                    report.flags().size(), (loaded - start) / 1_000_000, (splitAt - loaded) / 1_000_000,
-                    (System.nanoTime() - splitAt) / 1_000_000, sizes);
-        }
-        return report;
+        LOG.debug("{} parts: split {} ms, rules {} ms (parts of {} facts)", split.size(),
+                (splitAt - start) / 1_000_000, (System.nanoTime() - splitAt) / 1_000_000, sizes);
+        return new Part(flags, problems);
     }
 
     private record Part(List<Flag> flags, List<CheckError> problems) {

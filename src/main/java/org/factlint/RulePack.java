@@ -72,6 +72,7 @@ public final class RulePack {
 
     static {
         org.factlint.internal.Hooks.installJoins(p -> p.joins);
+        org.factlint.internal.Hooks.installTables(p -> p.facts);
     }
 
     private RulePack(String name, KieBase kieBase, List<RuleInfo> rules, Map<String, String> sources,

@@ -79,6 +79,25 @@ public final class FactLoader {
         names.preResolve(documents);
     }
 
+    /**
+     * Names already resolved elsewhere (a claim store's earlier documents): each spelling's matching key
+     * ({@link #lookupKeys}) to the entity key it resolved to. Entities loaded next join them as they would join an
+     * entity of an earlier batch of the same session.
+     */
+    public void knownNames(Map<String, String> entityKeyByLookupKey) {
+        names.known(entityKeyByLookupKey);
+    }
+
+    /** The matching keys of every spelling resolved so far, with the entity key each belongs to. */
+    public Map<String, String> names() {
+        return names.keys();
+    }
+
+    /** The matching keys under which an entity's spellings are found ({@link #names}, {@link #knownNames}). */
+    public static java.util.Set<String> lookupKeys(org.factlint.model.Entity entity) {
+        return NameResolver.lookupKeys(entity);
+    }
+
     /** How many claims were loaded so far. */
     public int claims() {
         return claims;

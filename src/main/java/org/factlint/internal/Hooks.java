@@ -24,6 +24,35 @@ public final class Hooks {
         joins = Objects.requireNonNull(accessor);
     }
 
+    private static volatile java.util.function.Function<RulePack, List<Object>> tables;
+
+    /** Called once by {@link RulePack}'s static initialiser. */
+    public static void installTables(java.util.function.Function<RulePack, List<Object>> accessor) {
+        tables = Objects.requireNonNull(accessor);
+    }
+
+    /** The pack's table rows (predicates, parties, cues, sources), as a loader outside a session needs them. */
+    public static List<Object> tables(RulePack pack) {
+        return tables.apply(pack); // installed: the pack's class is loaded
+    }
+
+    /** Checks facts loaded elsewhere with a checker: {@code Checker.checkFacts}. */
+    public interface FactCheck {
+        org.factlint.Report check(Checker checker, List<Object> facts, int claims);
+    }
+
+    private static volatile FactCheck facts;
+
+    /** Called once by {@link Checker}'s static initialiser. */
+    public static void installFacts(FactCheck check) {
+        facts = Objects.requireNonNull(check);
+    }
+
+    /** A check of facts loaded elsewhere (a claim store's), split by the pack's join keys when large. */
+    public static org.factlint.Report checkFacts(Checker checker, List<Object> loaded, int claims) {
+        return facts.check(checker, loaded, claims); // installed: the checker's class is loaded
+    }
+
     /** The join keys a pack declares ({@code joins.csv}), or null when it declares none. */
     public static JoinKeys joins(RulePack pack) {
         return joins.apply(pack); // installed: the pack's class is loaded

@@ -145,6 +145,23 @@ final class NameResolver {
         }
     }
 
+    /** Keys resolved in another scope (a claim store): matching key to entity key; earlier ones win. */
+    void known(Map<String, String> entityKeyByFullKey) {
+        entityKeyByFullKey.forEach(keyOfFull::putIfAbsent);
+    }
+
+    /** Every matching key seen, with the entity key it belongs to. */
+    Map<String, String> keys() {
+        return java.util.Collections.unmodifiableMap(keyOfFull);
+    }
+
+    /** The matching keys of all of an entity's spellings. */
+    static Set<String> lookupKeys(Entity e) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        spellings(e).forEach(s -> out.addAll(Names.key(s).full()));
+        return out;
+    }
+
     /** The key of an entity: the one preResolve gave it, or that of an earlier entity it joins, or its own. */
     String resolve(Entity e) {
         for (String spelling : spellings(e)) {

@@ -22,6 +22,15 @@ public interface ClaimStore extends AutoCloseable {
      */
     Change add(Document document);
 
+    /**
+     * Adds documents in one transaction, checked together with what they meet: the bulk load of an archive (one check
+     * of all of them, not one per document). One {@link Change} per document, in order; a flag is attributed to the
+     * latest of these documents holding one of its claims.
+     *
+     * @throws StoreException when one is rejected or the store fails; then none is stored
+     */
+    List<Change> addAll(List<Document> documents);
+
     /** The flags matching a query, oldest raised first. */
     List<StoredFlag> flags(FlagQuery query);
 

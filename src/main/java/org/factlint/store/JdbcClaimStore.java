@@ -31,6 +31,7 @@ import org.factlint.facts.ClaimFact;
 import org.factlint.internal.FactLoader;
 import org.factlint.internal.Hooks;
 import org.factlint.internal.JoinKeys;
+import org.factlint.internal.Names;
 import org.factlint.internal.Partitions;
 import org.factlint.io.DocumentReader;
 import org.factlint.io.DocumentWriter;
@@ -81,56 +82,139 @@ final class JdbcClaimStore implements ClaimStore {
 
     @Override
     public synchronized Change add(Document document) {
+        List<Change> changes = addAll(List.of(document));
+        return changes.get(0);
+    }
+
+    /**
+     * Adds documents as one transaction, checked together with what they meet: the bulk load of an archive. Each
+     * document gets its {@link Change}; a flag raised or retracted is attributed to the latest of these documents
+     * that holds one of its claims (or, for a retraction, to the last document of the call).
+     *
+     * @throws StoreException when one of them is rejected or the store fails: then none is stored
+     */
+    @Override
+    public synchronized List<Change> addAll(List<Document> documents) {
         checkOpen();
-        String article = document.article().id();
-        String body = DocumentWriter.json(document);
-        String digest = digest(body);
+        String what = documents.size() == 1 ? "article '" + documents.get(0).article().id() + "'"
+                : documents.size() + " documents";
         try {
             begin();
-            String stored = one("SELECT digest FROM documents WHERE article = ?", article);
-            if (digest.equals(stored)) {
-                connection.rollback();
-                return new Change(article, Change.Outcome.UNCHANGED, List.of(), List.of(), 0);
-            }
             Instant now = clock.instant();
+            Map<String, Change.Outcome> outcome = new LinkedHashMap<>();
+            List<Document> fresh = new ArrayList<>();
             Set<Long> affected = new TreeSet<>();
-            if (stored != null) {
-                affected.addAll(longs("SELECT component FROM components WHERE article = ?", article));
-                for (String table : List.of("components", "join_keys", "claims", "documents")) {
-                    update("DELETE FROM " + table + " WHERE article = ?", article);
+            Map<String, String> seen = new HashMap<>();
+            for (Document d : documents) {
+                String article = d.article().id();
+                String body = DocumentWriter.json(d);
+                String digest = digest(body);
+                if (seen.put(article, digest) != null) {
+                    throw new StoreException(location + ": article '" + article + "' is given twice");
                 }
+                String stored = one("SELECT digest FROM documents WHERE article = ?", article);
+                if (digest.equals(stored)) {
+                    outcome.put(article, Change.Outcome.UNCHANGED);
+                    continue;
+                }
+                outcome.put(article, stored == null ? Change.Outcome.ADDED : Change.Outcome.REPLACED);
+                if (stored != null) {
+                    affected.addAll(longs("SELECT DISTINCT component FROM facts WHERE article = ?", article));
+                    for (String table : List.of("facts", "join_keys", "claims", "documents")) {
+                        update("DELETE FROM " + table + " WHERE article = ?", article);
+                    }
+                }
+                checkSources(d);
+                // the document first: then what it meets
+                update("INSERT INTO documents (article, digest, body, claims, added_at, added_seq) VALUES (?, ?, ?, ?, ?, ?)",
+                        article, digest, body, d.claims().size(), now.toEpochMilli(), counter("next_flag"));
+                fresh.add(d);
             }
-            // The document first: then what it meets.
-            long seq = counter("next_flag"); // an increasing number: the order of arrival
-            update("INSERT INTO documents (article, digest, body, claims, added_at, added_seq) VALUES (?, ?, ?, ?, ?, ?)",
-                    article, digest, body, document.claims().size(), now.toEpochMilli(), seq);
-            affected.addAll(place(document));
-            List<Document> together = documentsOf(affected);
-            Report report = checker.check(together);
-            List<InputError> mine = report.errors().stream().filter(e -> e.file().equals("article '" + article + "'"))
-                    .toList();
-            if (!mine.isEmpty()) {
+            if (fresh.isEmpty()) {
                 connection.rollback();
-                throw new StoreException(location + ": article '" + article + "' is rejected: "
-                        + String.join("; ", mine.stream().map(InputError::message).toList()));
+                return changes(outcome, List.of(), List.of(), 0);
             }
+            long t0 = System.nanoTime();
+            Placed placed = place(fresh);
+            affected.addAll(placed.components());
+            long t1 = System.nanoTime();
+            Loaded loaded = load(affected, placed);
+            long t2 = System.nanoTime();
+            Report report = Hooks.checkFacts(checker, loaded.facts(), loaded.claims());
+            long t3 = System.nanoTime();
             if (!report.complete()) {
                 connection.rollback();
-                throw new StoreException(location + ": article '" + article + "' is not stored: the rules did not run"
-                        + " to the end (" + report.problems().get(0) + ")");
+                throw new StoreException(location + ": " + what + " not stored: the rules did not run to the end ("
+                        + report.problems().get(0) + ")");
             }
-            Change change = record(article, stored == null ? Change.Outcome.ADDED : Change.Outcome.REPLACED, affected,
-                    report.flags(), now, together.size());
+            Map<String, Long> componentOf = loaded.componentOfClaim();
+            Map<String, Integer> order = new HashMap<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                order.put(fresh.get(i).article().id(), i);
+            }
+            String last = fresh.get(fresh.size() - 1).article().id();
+            List<FlagEvent[]> events = record(affected, report.flags(), componentOf, now, f -> {
+                String by = null;
+                for (String claim : f.claims()) {
+                    String article = claim.substring(0, claim.indexOf(':'));
+                    if (order.containsKey(article) && (by == null || order.get(article) > order.get(by))) {
+                        by = article;
+                    }
+                }
+                return by == null ? last : by;
+            });
+            long t4 = System.nanoTime();
             connection.commit();
-            LOG.debug("{}: added article '{}': checked with {} documents, {} raised, {} retracted", location, article,
-                    together.size(), change.raised().size(), change.retracted().size());
-            return change;
+            List<Change> changes = changes(outcome, java.util.Arrays.asList(events.get(0)),
+                    java.util.Arrays.asList(events.get(1)), loaded.articles());
+            LOG.debug("{}: added {}: {} claims from {} documents checked; place {} ms, load {} ms, check {} ms, record {}"
+                            + " ms, commit {} ms", location, what, loaded.claims(), loaded.articles(), (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
+                    (System.nanoTime() - t4) / 1_000_000);
+            return changes;
         } catch (SQLException e) {
             rollbackQuietly();
-            throw Stores.explain(location, "cannot add article '" + article + "'", e);
+            throw Stores.explain(location, "cannot add " + what, e);
         } catch (RuntimeException e) {
             rollbackQuietly();
             throw e;
+        }
+    }
+
+    private static List<Change> changes(Map<String, Change.Outcome> outcome, List<FlagEvent> raised,
+                                        List<FlagEvent> retracted, int checked) {
+        List<Change> out = new ArrayList<>();
+        outcome.forEach((article, o) -> out.add(new Change(article, o,
+                raised.stream().filter(e -> e.causedBy().equals(article)).sorted(
+                        java.util.Comparator.comparing(FlagEvent::flag)).toList(),
+                retracted.stream().filter(e -> e.causedBy().equals(article)).sorted(
+                        java.util.Comparator.comparing(FlagEvent::flag)).toList(),
+                o == Change.Outcome.UNCHANGED ? 0 : checked)));
+        return out;
+    }
+
+    /** A source declared differently from the store's first declaration rejects the document, as a batch check does. */
+    private void checkSources(Document d) throws SQLException {
+        for (int i = 0; i < d.sources().size(); i++) {
+            org.factlint.model.Source s = d.sources().get(i);
+            String kind = s.kind().name().toLowerCase(java.util.Locale.ROOT);
+            String[] earlier = null;
+            try (PreparedStatement ps = connection.prepareStatement("SELECT kind, party FROM sources WHERE id = ?")) {
+                ps.setString(1, s.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        earlier = new String[] {rs.getString(1), rs.getString(2)};
+                    }
+                }
+            }
+            if (earlier == null) {
+                update("INSERT INTO sources (id, kind, party) VALUES (?, ?, ?)", s.id(), kind, s.party());
+            } else if (!earlier[0].equals(kind) || !java.util.Objects.equals(earlier[1], s.party())) {
+                throw new StoreException(location + ": article '" + d.article().id() + "' is rejected: sources[" + i
+                        + "]: source '" + s.id() + "' is declared as " + kind
+                        + (s.party() == null ? "" : " for '" + s.party() + "'") + " but an earlier document declares it as "
+                        + earlier[0] + (earlier[1] == null ? "" : " for '" + earlier[1] + "'"));
+            }
         }
     }
 
@@ -141,77 +225,258 @@ final class JdbcClaimStore implements ClaimStore {
                 s.execute("SELECT pg_advisory_xact_lock(72057594037927)");
             }
         } else {
-            // SQLite: the connection's transactions are IMMEDIATE (see Stores), so the write lock is taken here
+            // SQLite: take the write lock now, not at the first write (two readers upgrading would deadlock)
             update("UPDATE store_meta SET value = value WHERE name = 'next_component'");
         }
     }
 
-    /**
-     * Places the document's facts into components: each of its own components merges with the stored components whose
-     * key values it shares. Returns the components the document is now in.
-     */
-    private Set<Long> place(Document document) throws SQLException {
-        String article = document.article().id();
-        FactLoader loader = new FactLoader();
-        loader.preResolve(List.of(document));
-        List<Object> facts;
-        try {
-            facts = loader.load(document);
-        } catch (InvalidDocumentException e) {
-            throw new StoreException(location + ": article '" + article + "' is rejected: " + e.getMessage());
-        }
-        if (keys == null) {
-            // the pack declares no join keys: everything may join everything, one component
-            List<Long> all = longs("SELECT DISTINCT component FROM components");
-            long target = all.isEmpty() ? counter("next_component") : merge(all);
-            joinComponent(target, article);
-            for (Object f : facts) {
-                if (f instanceof ClaimFact c) {
-                    update("INSERT INTO claims (id, article, component) VALUES (?, ?, ?)", c.id(), article, target);
-                }
-            }
-            return Set.of(target);
-        }
-        JoinKeys.Lookup lookup = Partitions.lookup(facts);
-        int[] root = Partitions.components(keys, facts);
-        Map<Integer, Set<String>> valuesOf = new LinkedHashMap<>(); // "role\0key\0value"
-        Map<Integer, List<String>> claimsOf = new HashMap<>();
-        for (int i = 0; i < facts.size(); i++) {
-            Object f = facts.get(i);
-            Set<String> vs = valuesOf.computeIfAbsent(root[i], k -> new LinkedHashSet<>());
-            for (JoinKeys.Value v : keys.values(f, lookup)) {
-                vs.add(role(v.role()) + "\u0000" + v.key() + "\u0000" + v.value());
-            }
-            if (f instanceof ClaimFact c) {
-                claimsOf.computeIfAbsent(root[i], k -> new ArrayList<>()).add(c.id());
-            } else if (f instanceof org.factlint.facts.EntityFact e) {
-                // the loader resolves names across documents: entities spelled alike must be loaded together
-                vs.add("J\u0000" + NAME_KEY + "\u0000" + e.key());
-            }
-        }
-        Set<Long> placed = new TreeSet<>();
-        for (Map.Entry<Integer, Set<String>> c : valuesOf.entrySet()) {
-            Set<Long> met = met(c.getValue());
-            long target = met.isEmpty() ? counter("next_component") : merge(met);
-            placed.add(target);
-            joinComponent(target, article);
-            for (String v : c.getValue()) {
-                String[] p = v.split("\u0000", 3);
-                update("INSERT INTO join_keys (jkey, role, component, article) VALUES (?, ?, ?, ?)",
-                        p[1] + "\u0000" + p[2], p[0], target, article);
-            }
-            for (String id : claimsOf.getOrDefault(c.getKey(), List.of())) {
-                update("INSERT INTO claims (id, article, component) VALUES (?, ?, ?)", id, article, target);
-            }
-        }
-        // two of the document's components may have met one stored component: they were merged into it in turn, so
-        // the earlier targets may now be gone; the latest component of every claim and key is what counts
-        return new TreeSet<>(longs("SELECT DISTINCT component FROM components WHERE article = ?", article));
+    /** The new documents' facts in memory, each with its article and component. */
+    private record Placed(List<Object> facts, List<String> articleOf, long[] componentOf, Set<Long> components,
+                          long seq) {
     }
 
-    private void joinComponent(long component, String article) throws SQLException {
-        update("INSERT INTO components (component, article) SELECT ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM components WHERE component = ? AND article = ?)", component, article, component, article);
+    /**
+     * Places the new documents' facts into components: each of their own components merges with the stored components
+     * whose key values it shares (and with each other when they meet the same). Writes the facts, keys and claims.
+     */
+    private Placed place(List<Document> docs) throws SQLException {
+        FactLoader loader = new FactLoader(Hooks.tables(checker.pack())); // the pack's predicate and party tables apply
+        Map<String, String> known = knownNames(docs);
+        loader.knownNames(known); // stored spellings first, as an earlier batch of one session
+        loader.preResolve(docs); // then the new documents together, as one batch check would
+        List<Object> facts = new ArrayList<>();
+        List<String> articleOf = new ArrayList<>();
+        for (Document d : docs) {
+            List<Object> mine;
+            try {
+                mine = loader.load(d);
+            } catch (InvalidDocumentException e) {
+                throw new StoreException(location + ": article '" + d.article().id() + "' is rejected: "
+                        + e.getMessage());
+            }
+            facts.addAll(mine);
+            mine.forEach(f -> articleOf.add(d.article().id()));
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO names (fold, ekey) VALUES (?, ?)")) {
+            for (Map.Entry<String, String> e : loader.names().entrySet()) {
+                if (!known.containsKey(e.getKey())) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        int n = facts.size();
+        int[] root;
+        List<List<String>> valuesOf = new ArrayList<>(n); // "role\0key\0value" per fact
+        if (keys == null) {
+            root = new int[n]; // the pack declares no join keys: everything may join everything, one component
+            for (int i = 0; i < n; i++) {
+                valuesOf.add(List.of("J\u001fall\u001fall"));
+            }
+        } else {
+            JoinKeys.Lookup lookup = Partitions.lookup(facts);
+            root = Partitions.components(keys, facts);
+            for (Object f : facts) {
+                List<String> vs = new ArrayList<>(3);
+                for (JoinKeys.Value v : keys.values(f, lookup)) {
+                    vs.add(role(v.role()) + "\u001f" + v.key() + "\u001f" + v.value());
+                }
+                if (f instanceof org.factlint.facts.EntityFact e) {
+                    // the loader resolves names across documents: entities keyed alike are loaded together
+                    vs.add("J\u001f" + NAME_KEY + "\u001f" + e.key());
+                }
+                valuesOf.add(vs);
+            }
+        }
+        // Which stored components each of the new components meets: one look-up of every value, in chunks.
+        Map<String, Set<String>> rolesByKey = new HashMap<>();
+        Map<Integer, Set<String>> keysOfRoot = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (String v : valuesOf.get(i)) {
+                String[] p = v.split("\u001f", 3);
+                String k = p[1] + "\u001f" + p[2];
+                rolesByKey.computeIfAbsent(k, x -> new HashSet<>()).add(p[0]);
+                keysOfRoot.computeIfAbsent(root[i], x -> new HashSet<>()).add(k);
+            }
+        }
+        Map<String, List<Object[]>> stored = storedKeys(rolesByKey.keySet()); // key -> [role, component]
+        // union-find over the new components (by root) and the stored components they meet
+        Map<Object, Object> parent = new HashMap<>();
+        Set<Integer> roots = new java.util.TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            roots.add(root[i]);
+        }
+        for (int r : roots) {
+            for (String k : keysOfRoot.getOrDefault(r, Set.of())) {
+                Set<String> mine = rolesByKey.get(k); // roles of this value among all new facts: close enough
+                for (Object[] theirs : stored.getOrDefault(k, List.of())) {
+                    String role = (String) theirs[0];
+                    boolean joins = (mine.contains("J") && role.equals("J"))
+                            || (mine.contains("A") && !role.equals("J"))
+                            || (mine.contains("M") && role.equals("A"));
+                    if (joins) {
+                        union(parent, r, theirs[1]);
+                    }
+                }
+            }
+        }
+        Map<Object, List<Long>> storedOfGroup = new HashMap<>();
+        for (Object node : new ArrayList<>(parent.keySet())) {
+            if (node instanceof Long c) {
+                storedOfGroup.computeIfAbsent(find(parent, node), x -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<Object, Long> targetOfGroup = new HashMap<>();
+        for (Map.Entry<Object, List<Long>> g : storedOfGroup.entrySet()) {
+            targetOfGroup.put(g.getKey(), merge(g.getValue()));
+        }
+        Map<Integer, Long> targetOfRoot = new HashMap<>();
+        for (int r : roots) {
+            Object g = find(parent, r);
+            Long t = targetOfGroup.get(g);
+            if (t == null) {
+                t = counter("next_component");
+                targetOfGroup.put(g, t);
+            }
+            targetOfRoot.put(r, t);
+        }
+        long[] componentOf = new long[n];
+        long seq = counter("next_flag");
+        try (PreparedStatement fs = connection.prepareStatement(
+                "INSERT INTO facts (component, article, seq, pos, type, body) VALUES (?, ?, ?, ?, ?, ?)");
+             PreparedStatement ks = connection.prepareStatement(
+                     "INSERT INTO join_keys (jkey, role, component, article) VALUES (?, ?, ?, ?)");
+             PreparedStatement cs = connection.prepareStatement(
+                     "INSERT INTO claims (id, article, component) VALUES (?, ?, ?)")) {
+            Set<String> keyRows = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                Object f = facts.get(i);
+                long c = targetOfRoot.get(root[i]);
+                componentOf[i] = c;
+                String article = articleOf.get(i);
+                fs.setLong(1, c);
+                fs.setString(2, article);
+                fs.setLong(3, seq);
+                fs.setInt(4, i);
+                fs.setString(5, f.getClass().getSimpleName());
+                fs.setString(6, json.writeValueAsString(f));
+                fs.addBatch();
+                for (String v : valuesOf.get(i)) {
+                    String[] p = v.split("\u001f", 3);
+                    if (keyRows.add(v + "\u001f" + c + "\u001f" + article)) {
+                        ks.setString(1, p[1] + "\u001f" + p[2]);
+                        ks.setString(2, p[0]);
+                        ks.setLong(3, c);
+                        ks.setString(4, article);
+                        ks.addBatch();
+                    }
+                }
+                if (f instanceof ClaimFact cf) {
+                    cs.setString(1, cf.id());
+                    cs.setString(2, article);
+                    cs.setLong(3, c);
+                    cs.addBatch();
+                }
+                if (i % 5_000 == 4_999) {
+                    fs.executeBatch();
+                    ks.executeBatch();
+                    cs.executeBatch();
+                }
+            }
+            fs.executeBatch();
+            ks.executeBatch();
+            cs.executeBatch();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a fact as JSON", e);
+        }
+        return new Placed(facts, articleOf, componentOf, new TreeSet<>(targetOfRoot.values()), seq);
+    }
+
+    /**
+     * The stored keys of the documents' entity names. A document whose entity names two entities stored apart is
+     * keyed by the first (stored facts are not re-keyed): logged, as a batch check would join the two.
+     */
+    private Map<String, String> knownNames(List<Document> docs) throws SQLException {
+        Map<String, List<String>> foldsOf = new LinkedHashMap<>();
+        for (Document d : docs) {
+            for (org.factlint.model.Entity e : d.entities()) {
+                List<String> folds = new ArrayList<>(FactLoader.lookupKeys(e)); // matching keys, as names are joined
+                foldsOf.put(d.article().id() + "\u001f" + e.id(), folds);
+            }
+        }
+        Set<String> all = new LinkedHashSet<>();
+        foldsOf.values().forEach(all::addAll);
+        Map<String, String> known = new HashMap<>();
+        List<String> list = new ArrayList<>(all);
+        for (int from = 0; from < list.size(); from += IN_CHUNK) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT fold, ekey FROM names WHERE fold IN ("
+                    + marks(chunk.size()) + ")")) {
+                bind(ps, chunk.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, List<String>> e : foldsOf.entrySet()) {
+            Set<String> keys = new TreeSet<>();
+            e.getValue().forEach(f -> {
+                if (known.containsKey(f)) {
+                    keys.add(known.get(f));
+                }
+            });
+            if (keys.size() > 1) {
+                LOG.warn("{}: entity '{}' names entities stored apart ({}); it takes the key of its first name",
+                        location, e.getKey().replace('\u001f', ':'), keys);
+            }
+        }
+        return known;
+    }
+
+    private static Object find(Map<Object, Object> parent, Object x) {
+        Object p = parent.computeIfAbsent(x, k -> k);
+        while (!p.equals(x)) {
+            Object gp = parent.get(p);
+            parent.put(x, gp);
+            x = p;
+            p = gp;
+        }
+        return x;
+    }
+
+    private static void union(Map<Object, Object> parent, Object a, Object b) {
+        Object ra = find(parent, a);
+        Object rb = find(parent, b);
+        if (!ra.equals(rb)) {
+            parent.put(ra, rb);
+        }
+    }
+
+    /** The stored rows of these key values: role and component. */
+    private Map<String, List<Object[]>> storedKeys(Set<String> values) throws SQLException {
+        Map<String, List<Object[]>> out = new HashMap<>();
+        if (one("SELECT jkey FROM join_keys LIMIT 1") == null) {
+            return out; // an empty store: nothing to meet (the bulk load of an archive)
+        }
+        List<String> all = new ArrayList<>(values);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            String sql = "SELECT jkey, role, component FROM join_keys WHERE jkey IN (" + marks(chunk.size()) + ")";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                bind(ps, chunk.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new Object[] {rs.getString(2), rs.getLong(3)});
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static String role(JoinKeys.Role role) {
@@ -222,87 +487,106 @@ final class JdbcClaimStore implements ClaimStore {
         };
     }
 
-    /** The stored components sharing a value: J with J, an anchor with anchors and members, a member with anchors. */
-    private Set<Long> met(Set<String> values) throws SQLException {
-        Map<String, Set<String>> rolesByKey = new HashMap<>();
-        for (String v : values) {
-            String[] p = v.split("\u0000", 3);
-            rolesByKey.computeIfAbsent(p[1] + "\u0000" + p[2], k -> new HashSet<>()).add(p[0]);
-        }
-        Set<Long> met = new TreeSet<>();
-        List<String> all = new ArrayList<>(rolesByKey.keySet());
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            String sql = "SELECT jkey, role, component FROM join_keys WHERE jkey IN (" + marks(chunk.size()) + ")";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                bind(ps, chunk.toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Set<String> mine = rolesByKey.get(rs.getString(1));
-                        String theirs = rs.getString(2);
-                        boolean joins = (mine.contains("J") && theirs.equals("J"))
-                                || (mine.contains("A") && !theirs.equals("J"))
-                                || (mine.contains("M") && theirs.equals("A"));
-                        if (joins) {
-                            met.add(rs.getLong(3));
-                        }
-                    }
-                }
-            }
-        }
-        return met;
-    }
-
     /** Merges components into the smallest of them; returns it. */
     private long merge(java.util.Collection<Long> components) throws SQLException {
         long target = components.stream().mapToLong(Long::longValue).min().orElseThrow();
         List<Long> others = components.stream().filter(c -> c != target).distinct().toList();
         for (int from = 0; from < others.size(); from += IN_CHUNK) {
             List<Long> chunk = others.subList(from, Math.min(others.size(), from + IN_CHUNK));
-            for (String table : List.of("join_keys", "claims", "flags")) {
+            for (String table : List.of("join_keys", "claims", "flags", "facts")) {
                 update("UPDATE " + table + " SET component = ? WHERE component IN (" + marks(chunk.size()) + ")",
                         prepend(target, chunk));
             }
-            // a document in two merged components: keep one row
-            update("DELETE FROM components WHERE component IN (" + marks(chunk.size()) + ") AND article IN "
-                    + "(SELECT article FROM components WHERE component = ?)", append(chunk, target));
-            update("UPDATE components SET component = ? WHERE component IN (" + marks(chunk.size()) + ")",
-                    prepend(target, chunk));
         }
         return target;
     }
 
-    private List<Document> documentsOf(Set<Long> components) throws SQLException {
-        List<Object> ids = new ArrayList<>(components);
-        Set<String> articles = new TreeSet<>();
+    /** The facts to check: the stored facts of the affected components, then the new documents' facts. */
+    private record Loaded(List<Object> facts, int claims, Map<String, Long> componentOfClaim, int articles) {
+    }
+
+    private Loaded load(Set<Long> affected, Placed placed) throws SQLException {
+        Set<String> fresh = new HashSet<>(placed.articleOf());
+        List<Object> facts = new ArrayList<>();
+        List<String> articleOf = new ArrayList<>();
+        Map<String, Long> componentOfClaim = new HashMap<>();
+        List<Object> ids = new ArrayList<>(affected);
+        List<Object[]> rows = new ArrayList<>(); // seq, pos, article, type, body, component
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT DISTINCT article FROM components WHERE component IN (" + marks(chunk.size()) + ")")) {
-                bind(ps, chunk.toArray());
+            // the new documents' facts are in memory already (written with seq = placed.seq())
+            try (PreparedStatement ps = connection.prepareStatement("SELECT seq, pos, article, type, body, component"
+                    + " FROM facts WHERE component IN (" + marks(chunk.size()) + ") AND seq <> ?")) {
+                bind(ps, append(chunk, placed.seq()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        articles.add(rs.getString(1));
+                        if (!fresh.contains(rs.getString(3))) {
+                            rows.add(new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getLong(6)});
+                        }
                     }
                 }
             }
         }
-        List<Document> docs = new ArrayList<>(articles.size());
-        List<Object> names = new ArrayList<>(articles);
-        for (int from = 0; from < names.size(); from += IN_CHUNK) {
-            List<Object> chunk = names.subList(from, Math.min(names.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT article, body FROM documents WHERE article IN ("
-                    + marks(chunk.size()) + ") ORDER BY added_seq")) {
-                bind(ps, chunk.toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        docs.add(document(rs.getString(1), rs.getString(2)));
-                    }
-                }
+        rows.sort(java.util.Comparator.<Object[], Long>comparing(r -> (Long) r[0]).thenComparing(r -> (Integer) r[1]));
+        for (Object[] r : rows) {
+            Object f = fact((String) r[3], (String) r[4]);
+            facts.add(f);
+            articleOf.add((String) r[2]);
+            if (f instanceof ClaimFact c) {
+                componentOfClaim.put(c.id(), (Long) r[5]);
             }
         }
-        return docs;
+        for (int i = 0; i < placed.facts().size(); i++) {
+            Object f = placed.facts().get(i);
+            facts.add(f);
+            articleOf.add(placed.articleOf().get(i));
+            if (f instanceof ClaimFact c) {
+                componentOfClaim.put(c.id(), placed.componentOf()[i]);
+            }
+        }
+        // As one loader would: an entity's facts (and its group memberships) from the first document that declares it.
+        List<Object> out = new ArrayList<>(facts.size());
+        Set<String> entities = new HashSet<>();
+        Set<String> dropped = new HashSet<>(); // article \0 entity key whose declaration came too late
+        int claims = 0;
+        for (int i = 0; i < facts.size(); i++) {
+            Object f = facts.get(i);
+            if (f instanceof org.factlint.facts.EntityFact e && !entities.add(e.key())) {
+                dropped.add(articleOf.get(i) + "\u001f" + e.key());
+                continue;
+            }
+            if (f instanceof org.factlint.facts.MemberFact m && dropped.contains(articleOf.get(i) + "\u001f" + m.member())) {
+                continue;
+            }
+            if (f instanceof ClaimFact) {
+                claims++;
+            }
+            out.add(f);
+        }
+        return new Loaded(out, claims, componentOfClaim, new HashSet<>(articleOf).size());
     }
+
+    private Object fact(String type, String body) {
+        Class<?> c = FACT_TYPES.get(type);
+        if (c == null) {
+            throw new StoreException(location + ": a stored fact has an unknown type '" + type + "'");
+        }
+        try {
+            return json.readValue(body, c);
+        } catch (JsonProcessingException e) {
+            throw new StoreException(location + ": a stored " + type + " cannot be read back: " + e.getOriginalMessage());
+        }
+    }
+
+    private static final Map<String, Class<?>> FACT_TYPES = Map.of(
+            "ClaimFact", ClaimFact.class,
+            "CueFact", org.factlint.facts.CueFact.class,
+            "RelationFact", org.factlint.facts.RelationFact.class,
+            "EntityFact", org.factlint.facts.EntityFact.class,
+            "MemberFact", org.factlint.facts.MemberFact.class,
+            "MentionFact", org.factlint.facts.MentionFact.class,
+            "ArticleSource", org.factlint.facts.ArticleSource.class);
 
     private Document document(String article, String body) {
         Batch b = DocumentReader.readJson(article, body.getBytes(StandardCharsets.UTF_8));
@@ -313,27 +597,22 @@ final class JdbcClaimStore implements ClaimStore {
         return b.documents().get(0);
     }
 
-    /** Compares the check's flags of the affected components with their open flags; records raised and retracted. */
-    private Change record(String article, Change.Outcome outcome, Set<Long> affected, List<Flag> flags, Instant now,
-                          int checked) throws SQLException {
-        Map<String, Long> componentOfClaim = new HashMap<>();
+    /**
+     * Compares the check's flags of the affected components with their open flags; records raised and retracted.
+     * Returns {raised, retracted}.
+     */
+    private List<FlagEvent[]> record(Set<Long> affected, List<Flag> flags, Map<String, Long> componentOfClaim,
+                                     Instant now, java.util.function.Function<Flag, String> causedBy)
+            throws SQLException {
         Map<String, Flag> fresh = new LinkedHashMap<>();
         for (Flag f : flags) {
-            String first = f.claims().get(0);
-            Long c = componentOfClaim.get(first);
-            if (c == null) {
-                String v = one("SELECT component FROM claims WHERE id = ?", first);
-                c = v == null ? -1L : Long.parseLong(v);
-                componentOfClaim.put(first, c);
-            }
-            if (affected.contains(c)) {
+            Long c = componentOfClaim.get(f.claims().get(0));
+            if (c != null && affected.contains(c)) {
                 fresh.put(ident(f), f);
             }
         }
-        // only the affected components' flags are compared: the other documents' other components were not all loaded
-        Set<Long> current = affected;
         Map<String, Object[]> open = new HashMap<>(); // ident -> {id, body}
-        List<Object> ids = new ArrayList<>(current);
+        List<Object> ids = new ArrayList<>(affected);
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
             try (PreparedStatement ps = connection.prepareStatement("SELECT ident, id, body FROM flags WHERE component IN ("
@@ -351,37 +630,47 @@ final class JdbcClaimStore implements ClaimStore {
         for (Map.Entry<String, Object[]> o : open.entrySet()) {
             Flag now0 = fresh.get(o.getKey());
             if (now0 == null) {
-                update("UPDATE flags SET retracted_at = ?, retracted_by = ? WHERE id = ?", now.toEpochMilli(), article,
+                Flag gone = flag((String) o.getValue()[1]);
+                String by = causedBy.apply(gone);
+                update("UPDATE flags SET retracted_at = ?, retracted_by = ? WHERE id = ?", now.toEpochMilli(), by,
                         o.getValue()[0]);
-                retracted.add(new FlagEvent(flag((String) o.getValue()[1]), now, article));
+                retracted.add(new FlagEvent(gone, now, by));
             } else {
                 String body = write(now0);
                 if (!body.equals(o.getValue()[1])) {
-                    // the same finding, worded anew (a spelling more, a source named differently): no new event
+                    // the same finding, worded anew (a source named differently): no new event
                     update("UPDATE flags SET body = ?, sources = ? WHERE id = ?", body, sources(now0), o.getValue()[0]);
                 }
             }
         }
-        for (Map.Entry<String, Flag> f : fresh.entrySet()) {
-            if (open.containsKey(f.getKey())) {
-                continue;
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO flags (id, ident, component, code,"
+                + " severity, sources, body, pack, raised_at, raised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int batched = 0;
+            long count = fresh.keySet().stream().filter(k -> !open.containsKey(k)).count();
+            long id = reserve("next_flag", count);
+            for (Map.Entry<String, Flag> f : fresh.entrySet()) {
+                if (open.containsKey(f.getKey())) {
+                    continue;
+                }
+                Flag flag = f.getValue();
+                String by = causedBy.apply(flag);
+                bind(ps, new Object[] {id++, f.getKey(), componentOfClaim.get(flag.claims().get(0)),
+                        flag.code(), flag.severity().ordinal(), sources(flag), write(flag), checker.pack().name(),
+                        now.toEpochMilli(), by});
+                ps.addBatch();
+                if (++batched % 5_000 == 0) {
+                    ps.executeBatch();
+                }
+                raised.add(new FlagEvent(flag, now, by));
             }
-            Flag flag = f.getValue();
-            long component = componentOfClaim.get(flag.claims().get(0));
-            update("INSERT INTO flags (id, ident, component, code, severity, sources, body, pack, raised_at, raised_by)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", counter("next_flag"), f.getKey(), component,
-                    flag.code(), flag.severity().ordinal(), sources(flag), write(flag), checker.pack().name(),
-                    now.toEpochMilli(), article);
-            raised.add(new FlagEvent(flag, now, article));
+            ps.executeBatch();
         }
-        raised.sort(java.util.Comparator.comparing(FlagEvent::flag));
-        retracted.sort(java.util.Comparator.comparing(FlagEvent::flag));
-        return new Change(article, outcome, raised, retracted, checked);
+        return List.of(raised.toArray(FlagEvent[]::new), retracted.toArray(FlagEvent[]::new));
     }
 
     /** A flag's identity: the same rule on the same claims for the same words (one rule may flag a claim twice). */
     private static String ident(Flag f) {
-        return f.code() + "\u0000" + f.rule() + "\u0000" + String.join(",", f.claims()) + "\u0000"
+        return f.code() + "\u001f" + f.rule() + "\u001f" + String.join(",", f.claims()) + "\u001f"
                 + String.join("\u0001", f.evidence());
     }
 
@@ -503,8 +792,13 @@ final class JdbcClaimStore implements ClaimStore {
     // --- small JDBC helpers ---
 
     private long counter(String name) throws SQLException {
+        return reserve(name, 1);
+    }
+
+    /** The first of {@code n} numbers of a counter, taken in this transaction. */
+    private long reserve(String name, long n) throws SQLException {
         long v = Long.parseLong(one("SELECT value FROM store_meta WHERE name = ?", name));
-        update("UPDATE store_meta SET value = ? WHERE name = ?", Long.toString(v + 1), name);
+        update("UPDATE store_meta SET value = ? WHERE name = ?", Long.toString(v + n), name);
         return v;
     }
 

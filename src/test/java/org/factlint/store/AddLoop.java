@@ -15,12 +15,14 @@ public final class AddLoop {
         Path file = Path.of(args[0]);
         String prefix = args[1];
         try (ClaimStore store = Stores.sqlite(file, Factlint.checker())) {
-            System.out.println("open");
-            System.out.flush();
             for (int round = 0; ; round++) {
                 List<Document> docs = Claims.documentSets(prefix + round + "x").sample();
                 for (Document d : docs) {
                     store.add(d);
+                }
+                if (round == 0) {
+                    System.out.println("added"); // warmed up: the parent kills from now on, mid-add
+                    System.out.flush();
                 }
             }
         }

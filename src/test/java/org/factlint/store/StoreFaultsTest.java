@@ -141,10 +141,10 @@ class StoreFaultsTest {
                     "k" + round + "r").redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line;
-            while ((line = out.readLine()) != null && !line.equals("open")) {
-                // wait until the child has opened the store and starts adding
+            while ((line = out.readLine()) != null && !line.equals("added")) {
+                // wait until the child has added its first documents
             }
-            Thread.sleep(300 + random.nextInt(1500));
+            Thread.sleep(50 + random.nextInt(1000));
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback
             child.waitFor(30, TimeUnit.SECONDS);
 

@@ -19,14 +19,33 @@ CREATE TABLE documents (
     added_seq BIGINT       NOT NULL
 );
 
--- Which documents have facts in which component. A component holds facts that share join-key values; no rule of the
--- pack joins facts of two components, so a new document is checked with the documents of its components only.
-CREATE TABLE components (
+-- The working-memory facts of every document (JSON, by fact type), in the component of the pack's join keys they
+-- fall into. A component holds facts that share join-key values; no rule of the pack joins facts of two components,
+-- so a new document is checked with the stored facts of the components it meets, and nothing else.
+CREATE TABLE facts (
     component BIGINT       NOT NULL,
     article   VARCHAR(400) NOT NULL,
-    PRIMARY KEY (component, article)
+    seq       BIGINT       NOT NULL,
+    pos       INTEGER      NOT NULL,
+    type      VARCHAR(100) NOT NULL,
+    body      TEXT         NOT NULL
 );
-CREATE INDEX components_by_article ON components (article);
+CREATE INDEX facts_by_component ON facts (component);
+CREATE INDEX facts_by_article ON facts (article);
+
+-- Sources as first declared: a document declaring one differently is rejected, as in one batch check.
+CREATE TABLE sources (
+    id    VARCHAR(400) PRIMARY KEY,
+    kind  VARCHAR(40)  NOT NULL,
+    party VARCHAR(400)
+);
+
+-- Entity names as resolved so far: a folded name (or alias) and the entity key it stands for. A new document's
+-- entities take the keys of names already stored, as they would in one batch check.
+CREATE TABLE names (
+    fold VARCHAR(1000) PRIMARY KEY,
+    ekey VARCHAR(1000) NOT NULL
+);
 
 -- The join-key values of each component (role J: joins all; A: anchor; M: member, joins only with an anchor).
 CREATE TABLE join_keys (

@@ -1,0 +1,127 @@
+package org.factlint.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.factlint.Checker;
+import org.factlint.Factlint;
+import org.factlint.Flag;
+import org.factlint.model.Document;
+import org.factlint.property.Claims;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same store on PostgreSQL: a real server (PostgreSQL 14 from a Maven artifact, no Docker) started once for the
+ * class, one database per test.
+ */
+class PostgresStoreTest {
+    static final Checker CHECKER = Factlint.checker();
+    static EmbeddedPostgres server;
+    static final AtomicInteger DATABASES = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A fresh database's JDBC URL. */
+    static String database() throws Exception {
+        String name = "store" + DATABASES.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return server.getJdbcUrl("postgres", name);
+    }
+
+    static ClaimStore open(String url) {
+        return Stores.jdbc(url, "postgres", null, CHECKER);
+    }
+
+    static List<Flag> openFlags(ClaimStore store) {
+        return store.flags(FlagQuery.open()).stream().map(StoredFlag::flag).sorted().toList();
+    }
+
+    @Test
+    void theFollowupRetractsWhatItConfirms_asOnSQLite() throws Exception {
+        Document seed = Factlint.read(Path.of("seeds/moscow-times.claims.json")).documents().get(0);
+        Document followup = Factlint.read(Path.of("seeds/constructed-followup.claims.json")).documents().get(0);
+        try (ClaimStore store = open(database())) {
+            store.add(seed);
+            Change second = store.add(followup);
+
+            assertThat(second.retracted()).extracting(e -> e.flag().code() + " " + e.flag().claims())
+                    .contains("UNC-SINGLE-INTERESTED [mt:c1]");
+            assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.check(seed, followup).flags());
+            assertThat(store.add(seed).outcome()).isEqualTo(Change.Outcome.UNCHANGED);
+        }
+    }
+
+    @Test
+    void addingOneAtATimeInAnyOrder_leavesTheFlagsOfOneBatchCheck() throws Exception {
+        Random random = new Random(14);
+        for (int i = 0; i < 6; i++) {
+            List<Document> docs = Claims.documentSets("p" + i + "x").sample();
+            List<Document> order = new ArrayList<>(docs);
+            Collections.shuffle(order, random);
+            try (ClaimStore store = open(database())) {
+                order.forEach(store::add);
+
+                assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.check(docs).flags());
+            }
+        }
+    }
+
+    @Test
+    void severalAddersAtOnce_giveTheResultOfAddingOneAtATime() throws Exception {
+        String url = database();
+        open(url).close();
+        List<List<Document>> sets = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            sets.add(Claims.documentSets("c" + t + "x").sample());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<Document> set : sets) {
+                running.add(pool.submit(() -> {
+                    try (ClaimStore store = open(url)) { // a connection each, as separate processes would have
+                        set.forEach(store::add);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Document> all = sets.stream().flatMap(List::stream).toList();
+        try (ClaimStore store = open(url)) {
+            assertThat(store.documents()).isEqualTo(all.size());
+            assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.check(all).flags());
+        }
+    }
+}
