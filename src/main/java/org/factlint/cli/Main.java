@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code factlint} command: {@code check}, and more subcommands as they come. */
 @Command(name = "factlint", mixinStandardHelpOptions = true, version = "factlint 0.1.0",
         description = "Fact-checks news claims with rules: unconfirmed assertions and contradictions between sources.",
-        subcommands = {CheckCommand.class, ExtractCommand.class, ValidateCommand.class, TestCommand.class},
+        subcommands = {CheckCommand.class, ExtractCommand.class, ValidateCommand.class, TestCommand.class,
+                EvalCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing flagged at or above the threshold", "1:flagged", "2:usage or input error"})
 public final class Main implements Runnable {

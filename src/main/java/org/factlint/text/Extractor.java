@@ -153,6 +153,8 @@ final class Extractor {
     private final Set<String> usedEntities = new LinkedHashSet<>();
     private String lastSourceId;
     private int claimCounter;
+    /** The headline and body sentences of the last {@link #extract}, for {@link #attributionTrace()}. */
+    private List<SentenceInfo> analysed = List.of();
 
     Extractor(Tables tables, String articleId, String body, LocalDate published) {
         this.tables = tables;
@@ -248,6 +250,10 @@ final class Extractor {
             }
             previous = s;
         }
+        List<SentenceInfo> all = new ArrayList<>();
+        all.add(head);
+        all.addAll(sentences);
+        analysed = all;
         List<Claim> claims = new ArrayList<>();
         Claim headlineClaim = headlineClaim(head, sentences);
         if (headlineClaim != null) {
@@ -268,6 +274,36 @@ final class Extractor {
         }
         Article article = new Article(articleId, outletId, headline, published, url, body);
         return new Document(article, List.copyOf(sources.values()), entities, claims);
+    }
+
+    /**
+     * The sentences of the last {@link #extract} and the source phrases found in them, with the reporting word
+     * nearest each (for {@code factlint eval}).
+     */
+    List<Analysis.Sentence> attributionTrace() {
+        List<Analysis.Sentence> out = new ArrayList<>();
+        for (SentenceInfo s : analysed) {
+            List<Analysis.Attribution> found = new ArrayList<>();
+            for (SourceSpan src : s.sources) {
+                Analysis.Span cue = null;
+                if (src.verb() != null) {
+                    Matcher m = Pattern.compile("(?i)\\b" + Pattern.quote(src.verb()) + "\\b")
+                            .matcher(norm).region(s.nlp.start(), s.nlp.end());
+                    int best = Integer.MAX_VALUE;
+                    while (m.find()) {
+                        int d = Math.min(Math.abs(m.start() - src.end()), Math.abs(src.start() - m.end()));
+                        if (d < best) {
+                            best = d;
+                            cue = new Analysis.Span(m.start(), m.end());
+                        }
+                    }
+                }
+                Analysis.Span source = new Analysis.Span(src.start(), src.end());
+                found.add(new Analysis.Attribution(source, cue, false, "neutral"));
+            }
+            out.add(new Analysis.Sentence(new Analysis.Span(s.nlp.start(), s.nlp.end()), s.headline, found));
+        }
+        return out;
     }
 
     private List<Nlp.Sentence> analyseBlock(int start, int end) {

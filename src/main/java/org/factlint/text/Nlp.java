@@ -169,6 +169,25 @@ final class Nlp {
     }
 
     /**
+     * Tags words that are already tokenized (a corpus's own tokens): part-of-speech tags and lemmas only, offsets
+     * counted as if the words were joined by single spaces.
+     */
+    static List<Token> tag(List<String> words) {
+        POSTaggerME tagger = new POSTaggerME(Models.TAGS, POSTagFormat.UD);
+        LemmatizerME lemmatizer = new LemmatizerME(Models.LEMMAS);
+        String[] w = words.toArray(String[]::new);
+        String[] tags = tagger.tag(w);
+        String[] lemmas = lemmatizer.lemmatize(w, tags);
+        List<Token> out = new ArrayList<>(w.length);
+        int at = 0;
+        for (int i = 0; i < w.length; i++) {
+            out.add(new Token(at, at + w[i].length(), w[i], tags[i], lemmas[i].toLowerCase(java.util.Locale.ROOT)));
+            at += w[i].length() + 1;
+        }
+        return out;
+    }
+
+    /**
      * The sentence model ends sentences after some abbreviations ("on Jan." | "12 for talks"): join a sentence that
      * ends in a title ("Mr.", "Gen.") to the next, and one that ends in another abbreviation to a next one starting
      * with a digit or a lower-case letter.

@@ -1,0 +1,90 @@
+package org.factlint.text;
+
+import java.util.List;
+import java.util.Locale;
+
+
+/**
+ * What the text front end finds below the level of claims, for measuring it on annotated corpora
+ * ({@code factlint eval}) and for tools that want spans rather than claims: the attributions of each sentence, with
+ * the character spans of their sources and cues, and a factuality value for each predicate. Thread-safe.
+ */
+public final class Analysis {
+    /** A range of the text in {@code char} offsets, end exclusive. */
+    public record Span(int start, int end) {
+        public Span {
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
+            }
+        }
+    }
+
+    /**
+     * One attribution found in a sentence.
+     *
+     * @param source    the source phrase, or {@code null} when the sentence names none ("it was reported")
+     * @param cue       the reporting words ("said", "according to"), or {@code null} when unknown
+     * @param anonymous true when the source is unnamed ("officials said", "a source close to")
+     * @param type      {@code neutral}, {@code factive} or {@code denying}: what the cue says about the content
+     */
+    public record Attribution(Span source, Span cue, boolean anonymous, String type) {
+    }
+
+    /** One sentence (the headline first) and its attributions. */
+    public record Sentence(Span span, boolean headline, List<Attribution> attributions) {
+        public Sentence {
+            attributions = List.copyOf(attributions);
+        }
+    }
+
+    private Analysis() {
+    }
+
+    /**
+     * The sentences of an article (first line the headline, paragraphs separated by blank lines, as
+     * {@link ArticleText} reads it) with their attributions. Offsets are into {@code text}.
+     */
+    public static List<Sentence> attributions(String text) {
+        String body = text.replace('\r', ' ');
+        if (body.isBlank()) {
+            return List.of();
+        }
+        Extractor x = new Extractor(Tables.DEFAULT, "eval", body, null);
+        x.extract("Unknown outlet", null, body.length());
+        return x.attributionTrace();
+    }
+
+    /**
+     * A factuality value in [−3, 3] for each of the given tokens (one sentence, already tokenized): +3 certainly
+     * happened, 0 unknown, −3 certainly did not happen. Values of tokens that are not predicates mean nothing.
+     */
+    public static double[] factuality(List<String> tokens) {
+        // The extractor's reading: one value per sentence, from its cues and any negation word in it.
+        String text = String.join(" ", tokens);
+        List<CueFinder.Found> cues = Tables.DEFAULT.cues.find(text, 0, text.length());
+        double value = 3;
+        for (CueFinder.Found c : cues) {
+            double v = switch (c.category()) {
+                case NON_CONFIRMATION, UNSPECIFIED, UNDECIDED -> 0;
+                case HEDGE, WEASEL -> 1;
+                case EXPECTATION -> 2;
+                default -> 3;
+            };
+            value = Math.min(value, v);
+        }
+        boolean negated = false;
+        int at = 0;
+        for (String t : tokens) {
+            String w = t.toLowerCase(Locale.ROOT);
+            int start = at;
+            at += t.length() + 1;
+            if (List.of("not", "n't", "no", "never", "none", "nobody", "nothing").contains(w)
+                    && cues.stream().noneMatch(c -> c.start() <= start && start < c.end())) {
+                negated = true;
+            }
+        }
+        double[] out = new double[tokens.size()];
+        java.util.Arrays.fill(out, negated ? -value : value);
+        return out;
+    }
+}
