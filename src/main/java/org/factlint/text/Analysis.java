@@ -1,5 +1,6 @@
 package org.factlint.text;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,13 +46,47 @@ public final class Analysis {
      * {@link ArticleText} reads it) with their attributions. Offsets are into {@code text}.
      */
     public static List<Sentence> attributions(String text) {
-        String body = text.replace('\r', ' ');
-        if (body.isBlank()) {
-            return List.of();
+        String norm = Nlp.normalize(text.replace('\r', ' '));
+        List<Sentence> out = new ArrayList<>();
+        for (Nlp.Sentence s : sentences(norm)) {
+            boolean headline = s.start() == 0 && (norm.indexOf('\n') < 0 || s.end() <= norm.indexOf('\n'));
+            List<Attribution> found = new ArrayList<>();
+            for (Attributor.Found f : Tables.DEFAULT.attributor.find(norm, s, headline)) {
+                List<Nlp.Token> t = s.tokens();
+                Span source = f.named() ? new Span(t.get(f.sourceFrom()).start(), t.get(f.sourceTo() - 1).end()) : null;
+                Span cue = new Span(t.get(f.cueFrom()).start(), t.get(f.cueTo() - 1).end());
+                found.add(new Attribution(source, cue, f.anonymous(), f.entry().type()));
+            }
+            out.add(new Sentence(new Span(s.start(), s.end()), headline, found));
         }
-        Extractor x = new Extractor(Tables.DEFAULT, "eval", body, null);
-        x.extract("Unknown outlet", null, body.length());
-        return x.attributionTrace();
+        return out;
+    }
+
+    /**
+     * The sentences of normalised article text: the first line (the headline) is one sentence, then the sentences
+     * of each paragraph (paragraphs are separated by blank lines; single line breaks are spaces).
+     */
+    static List<Nlp.Sentence> sentences(String norm) {
+        List<Nlp.Sentence> out = new ArrayList<>();
+        int nl = norm.indexOf('\n');
+        int headEnd = nl < 0 ? norm.length() : nl;
+        if (!norm.substring(0, headEnd).isBlank()) {
+            List<Nlp.Token> tokens = new ArrayList<>();
+            Nlp.analyse(norm.substring(0, headEnd), 0).forEach(x -> tokens.addAll(x.tokens()));
+            if (!tokens.isEmpty()) {
+                out.add(new Nlp.Sentence(tokens.get(0).start(), headEnd, List.copyOf(tokens)));
+            }
+        }
+        java.util.regex.Matcher blocks = java.util.regex.Pattern.compile("\\n\\s*\\n").matcher(norm);
+        int from = headEnd;
+        while (from < norm.length()) {
+            int to = blocks.find(from) ? blocks.start() : norm.length();
+            if (!norm.substring(from, to).isBlank()) {
+                out.addAll(Nlp.analyse(norm.substring(from, to).replace('\n', ' '), from));
+            }
+            from = to == norm.length() ? to : blocks.end();
+        }
+        return out;
     }
 
     /**

@@ -200,7 +200,8 @@ final class Nlp {
                 String before = text.substring(prev.getStart(), prev.getEnd());
                 String lastWord = before.substring(before.lastIndexOf(' ') + 1);
                 char next = text.charAt(s.getStart());
-                if (TITLES.contains(lastWord) || ABBREVIATIONS.contains(lastWord)
+                if (TITLES.contains(lastWord) || lastWord.matches("\\p{Lu}\\.") && Character.isUpperCase(next)
+                        || ABBREVIATIONS.contains(lastWord)
                         && (Character.isDigit(next) || Character.isLowerCase(next))) {
                     out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
                     continue;

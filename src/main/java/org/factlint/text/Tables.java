@@ -36,6 +36,8 @@ final class Tables {
     static final Tables DEFAULT = load();
 
     final CueFinder cues;
+    /** Reporting verbs, nouns, phrases and adverbs ({@code reporting.csv}). */
+    final Attributor attributor = new Attributor(rows("reporting.csv", 5));
     /** Sources by lower-case phrase, longest phrase first. */
     final List<SourceRow> sources;
     /** Places by exact name (case-sensitive: "US" is a country, "us" a pronoun). */

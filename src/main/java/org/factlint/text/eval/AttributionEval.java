@@ -25,8 +25,8 @@ import org.factlint.text.eval.BratAttributions.Span;
  *   gold span of the same role (any piece of a broken span). Precision: predicted spans matching some gold span;
  *   recall: gold spans matched by some predicted span.</li>
  *   <li><b>anonymous</b>: a gold source is anonymous when none of its words is capitalised (a sentence-initial
- *   article or determiner aside) and it is not a pronoun; a predicted source marked anonymous matches a gold
- *   anonymous source it overlaps.</li>
+ *   article or determiner aside), it is not a pronoun and not a definite singular ("the senator"); a predicted
+ *   source marked anonymous matches a gold anonymous source it overlaps.</li>
  * </ul>
  */
 public final class AttributionEval {
@@ -34,8 +34,9 @@ public final class AttributionEval {
             "that", "this", "these", "those", "me", "us", "him", "her", "them", "one", "whom", "his", "its", "their",
             "our", "my", "your", "himself", "herself", "themselves", "itself", "someone", "somebody", "anyone",
             "everyone", "nobody", "some", "many", "others", "both", "all", "most");
+    private static final Set<String> DEFINITE = Set.of("the", "his", "her", "its", "their", "this", "that", "our");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "some", "several", "two", "three",
-            "other", "another", "many", "one", "most", "few", "no");
+            "other", "another", "many", "one", "most", "few", "no", "his", "her", "their", "its", "this", "our");
 
     /** A gold attribution nobody found, or a found one no gold attribution matches. */
     public record Miss(String article, String sentence, String cue, String source, boolean spurious) {
@@ -51,7 +52,9 @@ public final class AttributionEval {
 
     /**
      * True when a gold source phrase names nobody: "officials", "a source close to the campaign". The first word may
-     * be capitalised when it is a determiner or the phrase opens its sentence.
+     * be capitalised when it is a determiner, or when the phrase opens its sentence and the article never capitalises
+     * that word inside a sentence. A definite singular ("the senator", "his campaign") is someone the reader can identify,
+     * so it is not anonymous; "the officials" and "a spokesman" are.
      */
     public static boolean anonymousGold(String phrase, boolean sentenceInitial) {
         String[] words = phrase.strip().split("\\s+");
@@ -60,6 +63,18 @@ public final class AttributionEval {
         }
         if (words.length == 1 && PRONOUNS.contains(words[0].toLowerCase(Locale.ROOT))) {
             return false;
+        }
+        int head = words.length - 1;
+        for (int i = 1; i < words.length; i++) {
+            if (Set.of("of", "for", "close", "familiar", "at", "with", "who", "that").contains(
+                    words[i].toLowerCase(Locale.ROOT))) {
+                head = i - 1;
+                break;
+            }
+        }
+        if (DEFINITE.contains(words[0].toLowerCase(Locale.ROOT)) && head > 0
+                && !words[head].toLowerCase(Locale.ROOT).endsWith("s")) {
+            return false; // "the senator", "his campaign": one the reader can identify
         }
         for (int i = 0; i < words.length; i++) {
             String w = words[i];
@@ -80,7 +95,12 @@ public final class AttributionEval {
             i--;
         }
         boolean initial = i < 0 || ".!?\n:\u2014\u2013-".indexOf(a.text().charAt(i)) >= 0;
-        return anonymousGold(text(a, r.source()), initial);
+        String phrase = text(a, r.source());
+        String first = phrase.strip().split("\\s+")[0];
+        // a sentence-initial word is a common word unless the article also capitalises it inside a sentence
+        boolean common = initial && !java.util.regex.Pattern.compile("[\\p{Ll},;] +"
+                + java.util.regex.Pattern.quote(first) + "\\b").matcher(a.text()).find();
+        return anonymousGold(phrase, common);
     }
 
     static String sourceKind(Article a, Relation r) {

@@ -51,6 +51,8 @@ public final class BratAttributions {
         }
     }
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(?:[TEARNM]\\d+|#\\d*|\\*)\t");
+
     private BratAttributions() {
     }
 
@@ -68,8 +70,10 @@ public final class BratAttributions {
         String[] lines = ann.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("A") || line.startsWith("N")
-                    || line.startsWith("R") || line.startsWith("*")) {
+            if (line.isBlank() || !ID.matcher(line).lookingAt()) {
+                continue; // the rest of a span's text that ran over a line break
+            }
+            if (!line.startsWith("T") && !line.startsWith("E")) {
                 continue; // comments, attributes, normalisations, relations: not used here
             }
             String where = file + ":" + (i + 1) + ": ";

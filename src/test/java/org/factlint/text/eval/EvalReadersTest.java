@@ -53,6 +53,15 @@ class EvalReadersTest {
     }
 
     @Test
+    void brat_aSpanTextThatRunsOverALineBreak_isNotTakenForAnAnnotationLine() {
+        String text = "Told:\nThe end";
+        Article a = BratAttributions.parse("x", text, "T1\tContent 0 13\tTold:\nThe end\nT2\tCue 0 4\tTold\n"
+                + "E1\tAttribution:T2 Content:T1 Cue:T2\n", "x.ann");
+        assertThat(a.relations()).singleElement().satisfies(r -> assertThat(r.content().get(0).of(text))
+                .isEqualTo(text));
+    }
+
+    @Test
     void brat_malformedLines_areNamedWithFileAndLine() {
         assertThatThrownBy(() -> BratAttributions.parse("x", "short", "T1\tCue 2 99\tx\n", "x.ann"))
                 .hasMessage("x.ann:1: span '2 99' is outside the text (5 code points) or reversed");
@@ -124,6 +133,8 @@ class EvalReadersTest {
         assertThat(AttributionEval.anonymousGold("a source close to Trump", false)).isFalse();
         assertThat(AttributionEval.anonymousGold("Democrats", false)).isFalse();
         assertThat(AttributionEval.anonymousGold("he", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("the senator", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("the senator's aides", false)).isTrue();
         assertThat(AttributionEval.anonymousGold("The Post", true)).isFalse();
     }
 
