@@ -2,7 +2,6 @@ package org.factlint.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 
 /**
@@ -94,32 +93,9 @@ public final class Analysis {
      * happened, 0 unknown, −3 certainly did not happen. Values of tokens that are not predicates mean nothing.
      */
     public static double[] factuality(List<String> tokens) {
-        // The extractor's reading: one value per sentence, from its cues and any negation word in it.
-        String text = String.join(" ", tokens);
-        List<CueFinder.Found> cues = Tables.DEFAULT.cues.find(text, 0, text.length());
-        double value = 3;
-        for (CueFinder.Found c : cues) {
-            double v = switch (c.category()) {
-                case NON_CONFIRMATION, UNSPECIFIED, UNDECIDED -> 0;
-                case HEDGE, WEASEL -> 1;
-                case EXPECTATION -> 2;
-                default -> 3;
-            };
-            value = Math.min(value, v);
+        if (tokens.isEmpty()) {
+            return new double[0];
         }
-        boolean negated = false;
-        int at = 0;
-        for (String t : tokens) {
-            String w = t.toLowerCase(Locale.ROOT);
-            int start = at;
-            at += t.length() + 1;
-            if (List.of("not", "n't", "no", "never", "none", "nobody", "nothing").contains(w)
-                    && cues.stream().noneMatch(c -> c.start() <= start && start < c.end())) {
-                negated = true;
-            }
-        }
-        double[] out = new double[tokens.size()];
-        java.util.Arrays.fill(out, negated ? -value : value);
-        return out;
+        return Tables.DEFAULT.factuality.values(Nlp.tag(tokens));
     }
 }
