@@ -19,7 +19,7 @@ final class Attributor {
     enum Kind { VERB, NOUN, PHRASE, ADVERB }
 
     /** One row of {@code reporting.csv}. */
-    record Entry(String lemma, Kind kind, String type, boolean object) {
+    record Entry(String lemma, Kind kind, String type, boolean object, boolean speech) {
     }
 
     /**
@@ -105,7 +105,11 @@ final class Attributor {
                 throw new IllegalStateException("reporting.csv: '" + lemma + "': the object column is 'object' or"
                         + " blank, not '" + r[4] + "'");
             }
-            Entry e = new Entry(lemma, kind, r[2], r[4].equals("object"));
+            if (!r[5].equals("speech") && !r[5].equals("stance")) {
+                throw new IllegalStateException("reporting.csv: '" + lemma + "': class '" + r[5]
+                        + "' is not speech or stance");
+            }
+            Entry e = new Entry(lemma, kind, r[2], r[4].equals("object"), r[5].equals("speech"));
             List<String> forms = new ArrayList<>(List.of(lemma));
             if (!r[3].isBlank()) {
                 forms.addAll(List.of(r[3].toLowerCase(Locale.ROOT).split("\\s+")));
@@ -539,7 +543,7 @@ final class Attributor {
                 }
                 if (from < i && Character.isUpperCase(t.get(from).text().charAt(0))) {
                     return found(text, s, new int[] {from, i}, i, i + 1,
-                            new Entry(":", Kind.PHRASE, "neutral", false));
+                            new Entry(":", Kind.PHRASE, "neutral", false, true));
                 }
                 return null;
             }

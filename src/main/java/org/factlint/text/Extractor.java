@@ -115,7 +115,10 @@ final class Extractor {
     }
 
     /** Where a sentence's source is named: the phrase, and the reporting verb. */
-    private record SourceSpan(int start, int end, String verb) {
+    private record SourceSpan(int start, int end, String verb, boolean anonymous) {
+        SourceSpan(int start, int end, String verb) {
+            this(start, end, verb, false);
+        }
     }
 
     private static final class SentenceInfo {
@@ -215,11 +218,19 @@ final class Extractor {
         String lastPerson = null;
         SentenceInfo previous = null;
         for (SentenceInfo s : sentences) {
+            boolean[] quoted = Attributor.quoted(norm, s.nlp.tokens());
+            String beforeQuotes = lastPerson;
             for (Mention m : s.mentions) {
+                boolean inQuote = quotedAt(s, quoted, m.start);
                 if (m.kind == MentionKind.PRONOUN) {
-                    m.entity = lastPerson == null ? null : entitiesByKey.get(lastPerson);
+                    // the speaker of a quotation is never someone named inside it
+                    String who = inQuote ? lastPerson : beforeQuotes;
+                    m.entity = who == null ? null : entitiesByKey.get(who);
                 } else if (m.entity != null && m.entity.person) {
                     lastPerson = key(m.entity);
+                    if (!inQuote) {
+                        beforeQuotes = lastPerson;
+                    }
                 }
             }
             resolveChain(s);
@@ -304,6 +315,16 @@ final class Extractor {
             out.add(new Analysis.Sentence(new Analysis.Span(s.nlp.start(), s.nlp.end()), s.headline, found));
         }
         return out;
+    }
+
+    private static boolean quotedAt(SentenceInfo s, boolean[] quoted, int offset) {
+        List<Nlp.Token> t = s.nlp.tokens();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).start() <= offset && offset < t.get(i).end()) {
+                return quoted[i];
+            }
+        }
+        return false;
     }
 
     private List<Nlp.Sentence> analyseBlock(int start, int end) {
@@ -430,6 +451,25 @@ final class Extractor {
                 }
             }
         }
+        if (s.sources.isEmpty()) {
+            // The attribution stage: the source in any position, appositions, inversions, anonymous sources.
+            addFound(s);
+        }
+    }
+
+    /** The named sources the attribution stage finds in a sentence, in reading order. */
+    private void addFound(SentenceInfo s) {
+        List<Nlp.Token> t = s.nlp.tokens();
+        for (Attributor.Found f : tables.attributor.find(norm, s.nlp, s.headline)) {
+            if (f.named() && f.entry().speech()) {
+                int start = t.get(f.sourceFrom()).start();
+                int end = t.get(f.sourceTo() - 1).end();
+                if (s.sources.stream().noneMatch(x -> x.start() == start)) {
+                    s.sources.add(new SourceSpan(start, end,
+                            body.substring(t.get(f.cueFrom()).start(), t.get(f.cueTo() - 1).end()), f.anonymous()));
+                }
+            }
+        }
     }
 
     private void add(SentenceInfo s, int base, Matcher m, String group, String verb) {
@@ -538,6 +578,8 @@ final class Extractor {
         SourceKind kind;
         if (kindRow != null) {
             kind = kindRow.kind();
+        } else if (span.anonymous()) {
+            kind = SourceKind.ANONYMOUS;
         } else if (person != null && person.entity.title != null) {
             kind = tables.titles.getOrDefault(person.entity.title, SourceKind.OFFICIAL);
         } else if (person != null) {
@@ -1164,6 +1206,7 @@ final class Extractor {
 
     /** The headline: title case defeats the tagger, so its names are those the body has already introduced. */
     private Claim headlineClaim(SentenceInfo head, List<SentenceInfo> sentences) {
+        addFound(head); // "Kremlin: …", "Mayor Says …", "… - report"
         findMentions(head);
         List<EntityRef> actors = new ArrayList<>();
         EntityRef place = null;
@@ -1209,6 +1252,10 @@ final class Extractor {
         }
         for (CueFinder.Found c : head.cues) {
             b.cue(c.category(), body.substring(c.start(), c.end()));
+        }
+        resolveChain(head);
+        for (int i = 0; i < head.chain.size(); i++) {
+            b.saidBy(head.chain.get(i), head.chainVerbs.get(i));
         }
         return b.build();
     }

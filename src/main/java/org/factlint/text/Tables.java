@@ -37,7 +37,7 @@ final class Tables {
 
     final CueFinder cues;
     /** Reporting verbs, nouns, phrases and adverbs ({@code reporting.csv}). */
-    final Attributor attributor = new Attributor(rows("reporting.csv", 5));
+    final Attributor attributor = new Attributor(rows("reporting.csv", 6));
     /** Negation, modals, hedges, conditionals and intention verbs ({@code factuality.csv}). */
     final FactualityStage factuality = new FactualityStage(rows("factuality.csv", 3));
     /** Sources by lower-case phrase, longest phrase first. */

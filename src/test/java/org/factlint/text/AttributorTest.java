@@ -66,9 +66,9 @@ class AttributorTest {
 
     @Test
     void aBadRowInTheTable_isNamedWithItsValueAndTheChoices() {
-        assertThatThrownBy(() -> new Attributor(List.<String[]>of(new String[] {"say", "verb", "sure", "", ""})))
+        assertThatThrownBy(() -> new Attributor(List.<String[]>of(new String[] {"say", "verb", "sure", "", "", "speech"})))
                 .hasMessage("reporting.csv: 'say': unknown type 'sure' (expected neutral, factive or denying)");
-        assertThatThrownBy(() -> new Attributor(List.<String[]>of(new String[] {"say", "verbb", "neutral", "", ""})))
+        assertThatThrownBy(() -> new Attributor(List.<String[]>of(new String[] {"say", "verbb", "neutral", "", "", "speech"})))
                 .hasMessage("reporting.csv: 'say': unknown kind 'verbb' (expected verb, noun, phrase or adverb)");
     }
 }
