@@ -57,7 +57,7 @@ final class Extractor {
             "take", "give", "receive", "begin", "start", "try", "want", "say");
     private static final Set<String> NEGATIONS = Set.of("not", "n't", "no", "never", "none", "nobody", "nothing");
     private static final Pattern QUANTITY = Pattern.compile(
-            "(?<![\\w.,])(?:(?<q>more than|over|at least|no fewer than|about|around|approximately|roughly|some|nearly"
+            "(?<![\\w.,:$\u00a3\u20ac/-])(?:(?<q>more than|over|at least|no fewer than|about|around|approximately|roughly|some|nearly"
                     + "|almost|up to|fewer than|less than|under)\\s+)?(?<n>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?"
                     + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
                     + "|a hundred|hundreds|a dozen|dozens)(?:\\s+(?<m>thousand|million|billion))?(?:\\s+(?<u>[a-z]+))?",
@@ -128,6 +128,8 @@ final class Extractor {
         final List<SourceSpan> sources = new ArrayList<>();
         boolean anaphoric;
         boolean quoteFirst;
+        /** The main predicate's token, once {@code predicate} has run. */
+        Nlp.Token main;
         final List<Mention> mentions = new ArrayList<>();
         final List<String> chain = new ArrayList<>();
         final List<String> chainVerbs = new ArrayList<>();
@@ -1001,7 +1003,21 @@ final class Extractor {
                 factuality = f;
             }
         }
-        boolean negated = negated(s);
+        // factuality and polarity of the sentence's main predicate, from the factuality stage
+        boolean negated;
+        int main = s.main == null ? -1 : s.nlp.tokens().indexOf(s.main);
+        if (main >= 0) {
+            double v = tables.factuality.values(s.nlp.tokens())[main];
+            negated = v <= -0.5;
+            double a = Math.abs(v);
+            Factuality f = a >= 2.5 ? Factuality.CERTAIN : a >= 1.5 ? Factuality.PROBABLE
+                    : a >= 0.5 ? Factuality.POSSIBLE : Factuality.UNKNOWN;
+            if (f.compareTo(factuality) > 0) {
+                factuality = f;
+            }
+        } else {
+            negated = negated(s);
+        }
         EventTime when = when(s);
         List<Quantity> quantities = quantities(s);
         if (quantities.isEmpty()) {
@@ -1094,6 +1110,7 @@ final class Extractor {
                 main = t;
             }
         }
+        s.main = main;
         if (main != null && tables.predicates.containsKey(main.lemma())) {
             return tables.predicates.get(main.lemma());
         }
@@ -1146,16 +1163,19 @@ final class Extractor {
             String unit = m.group("u");
             String n = m.group("n").toLowerCase(Locale.ROOT);
             boolean digits = Character.isDigit(n.charAt(0));
-            if (unit == null || !nounAt(s, s.nlp.start() + m.start("u"))) {
-                if (!"percent".equalsIgnoreCase(unit)) {
-                    continue;
-                }
+            // only counts of something: not years, clock times, ordinals, percentages, money, ages or durations
+            int after = s.nlp.start() + m.end("n");
+            if (unit == null || !countNounAt(s, s.nlp.start() + m.start("u"))
+                    || tables.nonCounts.contains(unit.toLowerCase(Locale.ROOT))
+                    || after < norm.length() && (norm.charAt(after) == ':' || norm.charAt(after) == '%'
+                    || norm.charAt(after) == '-')) {
+                continue;
             }
             double value;
             if (digits) {
                 value = Double.parseDouble(n.replace(",", ""));
-                if (m.group("m") == null && n.length() == 4 && value >= 1900 && value <= 2100 && unit == null) {
-                    continue;
+                if (m.group("m") == null && n.length() == 4 && value >= 1900 && value <= 2100) {
+                    continue; // a year, even before a name ("In 2021 Emomali Rahmon")
                 }
             } else {
                 value = NUMBER_WORDS.get(n);
@@ -1184,9 +1204,10 @@ final class Extractor {
         return out;
     }
 
-    private static boolean nounAt(SentenceInfo s, int offset) {
-        return s.nlp.tokens().stream().anyMatch(t -> t.start() == offset && (t.tag().equals("NOUN")
-                || t.tag().equals("PROPN")));
+    /** A common noun in lower case: "people", "troops"; not a name ("Moscow") after a clock time. */
+    private static boolean countNounAt(SentenceInfo s, int offset) {
+        return s.nlp.tokens().stream().anyMatch(t -> t.start() == offset && t.tag().equals("NOUN")
+                && Character.isLowerCase(t.text().charAt(0)));
     }
 
     private boolean sharesActor(SentenceInfo a, SentenceInfo b) {
