@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "factlint", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Fact-checks news claims with rules: unconfirmed assertions and contradictions between sources.",
         subcommands = {CheckCommand.class, ExtractCommand.class, ValidateCommand.class, TestCommand.class,
-                StoreCommand.class},
+                StoreCommand.class, EvalCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing flagged at or above the threshold", "1:flagged", "2:usage or input error"})
 public final class Main implements Runnable {

@@ -57,7 +57,7 @@ final class Extractor {
             "take", "give", "receive", "begin", "start", "try", "want", "say");
     private static final Set<String> NEGATIONS = Set.of("not", "n't", "no", "never", "none", "nobody", "nothing");
     private static final Pattern QUANTITY = Pattern.compile(
-            "(?<![\\w.,])(?:(?<q>more than|over|at least|no fewer than|about|around|approximately|roughly|some|nearly"
+            "(?<![\\w.,:$\u00a3\u20ac/-])(?:(?<q>more than|over|at least|no fewer than|about|around|approximately|roughly|some|nearly"
                     + "|almost|up to|fewer than|less than|under)\\s+)?(?<n>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?"
                     + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
                     + "|a hundred|hundreds|a dozen|dozens)(?:\\s+(?<m>thousand|million|billion))?(?:\\s+(?<u>[a-z]+))?",
@@ -115,7 +115,10 @@ final class Extractor {
     }
 
     /** Where a sentence's source is named: the phrase, and the reporting verb. */
-    private record SourceSpan(int start, int end, String verb) {
+    private record SourceSpan(int start, int end, String verb, boolean anonymous) {
+        SourceSpan(int start, int end, String verb) {
+            this(start, end, verb, false);
+        }
     }
 
     private static final class SentenceInfo {
@@ -125,6 +128,8 @@ final class Extractor {
         final List<SourceSpan> sources = new ArrayList<>();
         boolean anaphoric;
         boolean quoteFirst;
+        /** The main predicate's token, once {@code predicate} has run. */
+        Nlp.Token main;
         final List<Mention> mentions = new ArrayList<>();
         final List<String> chain = new ArrayList<>();
         final List<String> chainVerbs = new ArrayList<>();
@@ -153,6 +158,8 @@ final class Extractor {
     private final Set<String> usedEntities = new LinkedHashSet<>();
     private String lastSourceId;
     private int claimCounter;
+    /** The headline and body sentences of the last {@link #extract}, for {@link #attributionTrace()}. */
+    private List<SentenceInfo> analysed = List.of();
 
     Extractor(Tables tables, String articleId, String body, LocalDate published) {
         this.tables = tables;
@@ -213,11 +220,19 @@ final class Extractor {
         String lastPerson = null;
         SentenceInfo previous = null;
         for (SentenceInfo s : sentences) {
+            boolean[] quoted = Attributor.quoted(norm, s.nlp.tokens());
+            String beforeQuotes = lastPerson;
             for (Mention m : s.mentions) {
+                boolean inQuote = quotedAt(s, quoted, m.start);
                 if (m.kind == MentionKind.PRONOUN) {
-                    m.entity = lastPerson == null ? null : entitiesByKey.get(lastPerson);
+                    // the speaker of a quotation is never someone named inside it
+                    String who = inQuote ? lastPerson : beforeQuotes;
+                    m.entity = who == null ? null : entitiesByKey.get(who);
                 } else if (m.entity != null && m.entity.person) {
                     lastPerson = key(m.entity);
+                    if (!inQuote) {
+                        beforeQuotes = lastPerson;
+                    }
                 }
             }
             resolveChain(s);
@@ -248,6 +263,10 @@ final class Extractor {
             }
             previous = s;
         }
+        List<SentenceInfo> all = new ArrayList<>();
+        all.add(head);
+        all.addAll(sentences);
+        analysed = all;
         List<Claim> claims = new ArrayList<>();
         Claim headlineClaim = headlineClaim(head, sentences);
         if (headlineClaim != null) {
@@ -268,6 +287,46 @@ final class Extractor {
         }
         Article article = new Article(articleId, outletId, headline, published, url, body);
         return new Document(article, List.copyOf(sources.values()), entities, claims);
+    }
+
+    /**
+     * The sentences of the last {@link #extract} and the source phrases found in them, with the reporting word
+     * nearest each (for {@code factlint eval}).
+     */
+    List<Analysis.Sentence> attributionTrace() {
+        List<Analysis.Sentence> out = new ArrayList<>();
+        for (SentenceInfo s : analysed) {
+            List<Analysis.Attribution> found = new ArrayList<>();
+            for (SourceSpan src : s.sources) {
+                Analysis.Span cue = null;
+                if (src.verb() != null) {
+                    Matcher m = Pattern.compile("(?i)\\b" + Pattern.quote(src.verb()) + "\\b")
+                            .matcher(norm).region(s.nlp.start(), s.nlp.end());
+                    int best = Integer.MAX_VALUE;
+                    while (m.find()) {
+                        int d = Math.min(Math.abs(m.start() - src.end()), Math.abs(src.start() - m.end()));
+                        if (d < best) {
+                            best = d;
+                            cue = new Analysis.Span(m.start(), m.end());
+                        }
+                    }
+                }
+                Analysis.Span source = new Analysis.Span(src.start(), src.end());
+                found.add(new Analysis.Attribution(source, cue, false, "neutral"));
+            }
+            out.add(new Analysis.Sentence(new Analysis.Span(s.nlp.start(), s.nlp.end()), s.headline, found));
+        }
+        return out;
+    }
+
+    private static boolean quotedAt(SentenceInfo s, boolean[] quoted, int offset) {
+        List<Nlp.Token> t = s.nlp.tokens();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).start() <= offset && offset < t.get(i).end()) {
+                return quoted[i];
+            }
+        }
+        return false;
     }
 
     private List<Nlp.Sentence> analyseBlock(int start, int end) {
@@ -394,6 +453,25 @@ final class Extractor {
                 }
             }
         }
+        if (s.sources.isEmpty()) {
+            // The attribution stage: the source in any position, appositions, inversions, anonymous sources.
+            addFound(s);
+        }
+    }
+
+    /** The named sources the attribution stage finds in a sentence, in reading order. */
+    private void addFound(SentenceInfo s) {
+        List<Nlp.Token> t = s.nlp.tokens();
+        for (Attributor.Found f : tables.attributor.find(norm, s.nlp, s.headline)) {
+            if (f.named() && f.entry().speech()) {
+                int start = t.get(f.sourceFrom()).start();
+                int end = t.get(f.sourceTo() - 1).end();
+                if (s.sources.stream().noneMatch(x -> x.start() == start)) {
+                    s.sources.add(new SourceSpan(start, end,
+                            body.substring(t.get(f.cueFrom()).start(), t.get(f.cueTo() - 1).end()), f.anonymous()));
+                }
+            }
+        }
     }
 
     private void add(SentenceInfo s, int base, Matcher m, String group, String verb) {
@@ -502,6 +580,8 @@ final class Extractor {
         SourceKind kind;
         if (kindRow != null) {
             kind = kindRow.kind();
+        } else if (span.anonymous()) {
+            kind = SourceKind.ANONYMOUS;
         } else if (person != null && person.entity.title != null) {
             kind = tables.titles.getOrDefault(person.entity.title, SourceKind.OFFICIAL);
         } else if (person != null) {
@@ -923,7 +1003,21 @@ final class Extractor {
                 factuality = f;
             }
         }
-        boolean negated = negated(s);
+        // factuality and polarity of the sentence's main predicate, from the factuality stage
+        boolean negated;
+        int main = s.main == null ? -1 : s.nlp.tokens().indexOf(s.main);
+        if (main >= 0) {
+            double v = tables.factuality.values(s.nlp.tokens())[main];
+            negated = v <= -0.5;
+            double a = Math.abs(v);
+            Factuality f = a >= 2.5 ? Factuality.CERTAIN : a >= 1.5 ? Factuality.PROBABLE
+                    : a >= 0.5 ? Factuality.POSSIBLE : Factuality.UNKNOWN;
+            if (f.compareTo(factuality) > 0) {
+                factuality = f;
+            }
+        } else {
+            negated = negated(s);
+        }
         EventTime when = when(s);
         List<Quantity> quantities = quantities(s);
         if (quantities.isEmpty()) {
@@ -1016,6 +1110,7 @@ final class Extractor {
                 main = t;
             }
         }
+        s.main = main;
         if (main != null && tables.predicates.containsKey(main.lemma())) {
             return tables.predicates.get(main.lemma());
         }
@@ -1068,16 +1163,19 @@ final class Extractor {
             String unit = m.group("u");
             String n = m.group("n").toLowerCase(Locale.ROOT);
             boolean digits = Character.isDigit(n.charAt(0));
-            if (unit == null || !nounAt(s, s.nlp.start() + m.start("u"))) {
-                if (!"percent".equalsIgnoreCase(unit)) {
-                    continue;
-                }
+            // only counts of something: not years, clock times, ordinals, percentages, money, ages or durations
+            int after = s.nlp.start() + m.end("n");
+            if (unit == null || !countNounAt(s, s.nlp.start() + m.start("u"))
+                    || tables.nonCounts.contains(unit.toLowerCase(Locale.ROOT))
+                    || after < norm.length() && (norm.charAt(after) == ':' || norm.charAt(after) == '%'
+                    || norm.charAt(after) == '-')) {
+                continue;
             }
             double value;
             if (digits) {
                 value = Double.parseDouble(n.replace(",", ""));
-                if (m.group("m") == null && n.length() == 4 && value >= 1900 && value <= 2100 && unit == null) {
-                    continue;
+                if (m.group("m") == null && n.length() == 4 && value >= 1900 && value <= 2100) {
+                    continue; // a year, even before a name ("In 2021 Emomali Rahmon")
                 }
             } else {
                 value = NUMBER_WORDS.get(n);
@@ -1106,9 +1204,10 @@ final class Extractor {
         return out;
     }
 
-    private static boolean nounAt(SentenceInfo s, int offset) {
-        return s.nlp.tokens().stream().anyMatch(t -> t.start() == offset && (t.tag().equals("NOUN")
-                || t.tag().equals("PROPN")));
+    /** A common noun in lower case: "people", "troops"; not a name ("Moscow") after a clock time. */
+    private static boolean countNounAt(SentenceInfo s, int offset) {
+        return s.nlp.tokens().stream().anyMatch(t -> t.start() == offset && t.tag().equals("NOUN")
+                && Character.isLowerCase(t.text().charAt(0)));
     }
 
     private boolean sharesActor(SentenceInfo a, SentenceInfo b) {
@@ -1128,6 +1227,7 @@ final class Extractor {
 
     /** The headline: title case defeats the tagger, so its names are those the body has already introduced. */
     private Claim headlineClaim(SentenceInfo head, List<SentenceInfo> sentences) {
+        addFound(head); // "Kremlin: …", "Mayor Says …", "… - report"
         findMentions(head);
         List<EntityRef> actors = new ArrayList<>();
         EntityRef place = null;
@@ -1173,6 +1273,10 @@ final class Extractor {
         }
         for (CueFinder.Found c : head.cues) {
             b.cue(c.category(), body.substring(c.start(), c.end()));
+        }
+        resolveChain(head);
+        for (int i = 0; i < head.chain.size(); i++) {
+            b.saidBy(head.chain.get(i), head.chainVerbs.get(i));
         }
         return b.build();
     }

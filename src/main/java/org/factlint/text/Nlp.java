@@ -175,15 +175,41 @@ final class Nlp {
             String sentence = text.substring(s.getStart(), s.getEnd());
             List<Span> spans = split(sentence, tokenizer.tokenizePos(sentence));
             String[] words = Span.spansToStrings(spans.toArray(Span[]::new), sentence);
+            for (int i = 0; i < words.length; i++) {
+                words[i] = CONTRACTED.getOrDefault(words[i].toLowerCase(java.util.Locale.ROOT), words[i]);
+            }
             String[] tags = tagger.tag(words);
             String[] lemmas = lemmatizer.lemmatize(words, tags);
             List<Token> tokens = new ArrayList<>(spans.size());
             for (int i = 0; i < spans.size(); i++) {
                 int start = offset + s.getStart() + spans.get(i).getStart();
-                tokens.add(new Token(start, start + words[i].length(), words[i], tags[i],
-                        lemmas[i].toLowerCase(java.util.Locale.ROOT)));
+                int end = offset + s.getStart() + spans.get(i).getEnd();
+                tokens.add(new Token(start, end, words[i], tags[i], lemmas[i].toLowerCase(java.util.Locale.ROOT)));
             }
             out.add(new Sentence(offset + s.getStart(), offset + s.getEnd(), List.copyOf(tokens)));
+        }
+        return out;
+    }
+
+    /**
+     * Tags words that are already tokenized (a corpus's own tokens): part-of-speech tags and lemmas only, offsets
+     * counted as if the words were joined by single spaces.
+     */
+    static List<Token> tag(List<String> words) {
+        POSTaggerME tagger = new POSTaggerME(Models.TAGS, POSTagFormat.UD);
+        LemmatizerME lemmatizer = new LemmatizerME(Models.LEMMAS);
+        String[] w = words.toArray(String[]::new);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = CONTRACTED.getOrDefault(w[i].toLowerCase(java.util.Locale.ROOT), w[i]);
+        }
+        String[] tags = tagger.tag(w);
+        String[] lemmas = lemmatizer.lemmatize(w, tags);
+        List<Token> out = new ArrayList<>(w.length);
+        int at = 0;
+        for (int i = 0; i < w.length; i++) {
+            out.add(new Token(at, at + words.get(i).length(), w[i], tags[i],
+                    lemmas[i].toLowerCase(java.util.Locale.ROOT)));
+            at += words.get(i).length() + 1;
         }
         return out;
     }
@@ -201,7 +227,8 @@ final class Nlp {
                 String before = text.substring(prev.getStart(), prev.getEnd());
                 String lastWord = before.substring(before.lastIndexOf(' ') + 1);
                 char next = text.charAt(s.getStart());
-                if (TITLES.contains(lastWord) || ABBREVIATIONS.contains(lastWord)
+                if (TITLES.contains(lastWord) || lastWord.matches("\\p{Lu}\\.") && Character.isUpperCase(next)
+                        || ABBREVIATIONS.contains(lastWord)
                         && (Character.isDigit(next) || Character.isLowerCase(next))) {
                     out.set(out.size() - 1, new Span(prev.getStart(), s.getEnd()));
                     continue;
@@ -225,7 +252,11 @@ final class Nlp {
         for (int i = 0; i < spans.length; i++) {
             Span t = spans[i];
             String w = sentence.substring(t.getStart(), t.getEnd());
-            if (w.length() > 2 && (w.endsWith("'s") || w.endsWith("'S"))) {
+            if (w.length() > 3 && w.toLowerCase(java.util.Locale.ROOT).endsWith("n't")) {
+                // "won't" is will + not, "doesn't" does + not: negation the later stages can see
+                out.add(new Span(t.getStart(), t.getEnd() - 3));
+                out.add(new Span(t.getEnd() - 3, t.getEnd()));
+            } else if (w.length() > 2 && (w.endsWith("'s") || w.endsWith("'S"))) {
                 out.add(new Span(t.getStart(), t.getEnd() - 2));
                 out.add(new Span(t.getEnd() - 2, t.getEnd()));
             } else if (i == spans.length - 1 && w.length() > 1 && w.endsWith(".")
@@ -239,6 +270,13 @@ final class Nlp {
         }
         return out;
     }
+
+    /**
+     * The halves of contractions as the words they stand for ("won't" is read will + not, "can't" can + not); each
+     * token keeps its span in the text, so "wo" reads "will" and points at "wo".
+     */
+    private static final Map<String, String> CONTRACTED = Map.of("wo", "will", "ca", "can", "sha", "shall",
+            "n't", "not", "ai", "is");
 
     private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("Mr.", "Mrs.", "Ms.", "Dr.", "Jr.",
             "Sr.", "St.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",

@@ -36,6 +36,13 @@ final class Tables {
     static final Tables DEFAULT = load();
 
     final CueFinder cues;
+    /** Reporting verbs, nouns, phrases and adverbs ({@code reporting.csv}). */
+    final Attributor attributor = new Attributor(rows("reporting.csv", 6));
+    /** Units that make a number something other than a count: percent, dollars, years, hours ({@code units.csv}). */
+    final Set<String> nonCounts = Set.copyOf(rows("units.csv", 2).stream().filter(r -> !r[1].equals("count"))
+            .map(r -> r[0].toLowerCase(Locale.ROOT)).toList());
+    /** Negation, modals, hedges, conditionals and intention verbs ({@code factuality.csv}). */
+    final FactualityStage factuality = new FactualityStage(rows("factuality.csv", 3));
     /** Sources by lower-case phrase, longest phrase first. */
     final List<SourceRow> sources;
     /** Places by exact name (case-sensitive: "US" is a country, "us" a pronoun). */

@@ -1,0 +1,630 @@
+package org.factlint.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The attribution stage. Needs: sentences with tokens, tags and lemmas ({@link Nlp}). Adds: for each sentence, its
+ * attributions: the reporting cue, the source phrase wherever it stands (before the cue, after it in "said X", in
+ * an apposition "X, the spokesman, said", after "according to", before a headline colon), whether that source is
+ * anonymous, and whether the cue is neutral, factive or denying. Its knowledge is the table {@code reporting.csv}:
+ * verbs by lemma with every inflection, nouns, fixed phrases and adverbs. Stateless and thread-safe.
+ */
+final class Attributor {
+    enum Kind { VERB, NOUN, PHRASE, ADVERB }
+
+    /** One row of {@code reporting.csv}. */
+    record Entry(String lemma, Kind kind, String type, boolean object, boolean speech) {
+    }
+
+    /**
+     * One attribution in token indices of its sentence: source tokens {@code [sourceFrom, sourceTo)} (both -1 when
+     * unnamed) and cue tokens {@code [cueFrom, cueTo)}.
+     */
+    record Found(int sourceFrom, int sourceTo, int cueFrom, int cueTo, boolean anonymous, Entry entry) {
+        boolean named() {
+            return sourceFrom >= 0;
+        }
+    }
+
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i", "you", "it", "who");
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "we", "i", "you", "it", "who", "him",
+            "her", "them", "us", "me", "which", "that", "this", "these", "those", "one", "someone", "anyone",
+            "everyone", "nobody");
+    /** Words between a subject and its verb: "Trump also said", "she has repeatedly said", "he did not say". */
+    private static final Set<String> SKIP_TAGS = Set.of("AUX", "ADV", "PART");
+    private static final Set<String> NP_TAGS = Set.of("PROPN", "NOUN", "ADJ", "DET", "NUM");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "some", "several", "other", "another",
+            "many", "most", "few", "two", "three", "his", "her", "their", "its", "our", "no");
+    private static final Set<String> POSSESSIVES = Set.of("his", "her", "their", "its", "our", "my", "your");
+    private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am");
+    /** Verbs whose passive attributes without naming anyone: "is expected to", "was said to be". */
+    private static final Set<String> PASSIVE_UNNAMED = Set.of("say", "report", "expect", "believe", "allege", "ask",
+            "rumor", "think");
+    private static final Set<String> BOUNDARY = Set.of(";", ":", "\"", "that", "but", "and");
+    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "today", "yesterday", "tonight", "week", "month", "year", "morning", "afternoon",
+            "evening", "night", "last", "earlier", "later", "recently", "previously", "once", "weekend");
+
+    /** A time word between a subject and its verb: "Cruz last week endorsed", "Sanders on Tuesday said". */
+    private static boolean time(List<Nlp.Token> t, int j) {
+        String w = t.get(j).text().toLowerCase(Locale.ROOT);
+        if (TIME_WORDS.contains(w)) {
+            return true;
+        }
+        return (w.equals("on") || w.equals("this")) && j + 1 < t.size()
+                && TIME_WORDS.contains(t.get(j + 1).text().toLowerCase(Locale.ROOT));
+    }
+
+    /** Auxiliaries, whatever the tagger says ("has/VERB repeatedly told"). */
+    private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "is", "are", "was", "were", "did",
+            "does", "do", "will", "would", "could", "may", "might", "can", "should", "must", "'s", "'ve", "'d", "'ll");
+    private static final Set<String> DEFINITE = Set.of("the", "his", "her", "its", "their", "this", "that", "our");
+    private static final Set<String> REFLEXIVES = Set.of("itself", "himself", "herself", "themselves");
+    private static final Set<String> CLOSED_TAGS = Set.of("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART",
+            "PUNCT", "SYM", "INTJ");
+
+    /**
+     * A noun, a number, or a capitalised word the tagger took for something else ("Trump/ADJ said",
+     * "Ebeling/VERB said"): names are often unknown to the model.
+     */
+    private static boolean nounish(Nlp.Token x) {
+        return x.noun() || x.tag().equals("NUM") || !CLOSED_TAGS.contains(x.tag()) && !x.text().isEmpty()
+                && Character.isUpperCase(x.text().charAt(0)) && x.text().length() > 1;
+    }
+
+    private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}");
+
+    private final Map<String, Entry> verbForms = new HashMap<>();
+    private final Map<String, Entry> nounForms = new HashMap<>();
+    private final Map<String, Entry> adverbs = new HashMap<>();
+    /** Phrases as lower-case word lists, longest first. */
+    private final List<Map.Entry<List<String>, Entry>> phrases = new ArrayList<>();
+    private final int size;
+
+    Attributor(List<String[]> rows) {
+        for (String[] r : rows) {
+            String lemma = r[0].toLowerCase(Locale.ROOT);
+            Kind kind;
+            try {
+                kind = Kind.valueOf(r[1].toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("reporting.csv: '" + lemma + "': unknown kind '" + r[1]
+                        + "' (expected verb, noun, phrase or adverb)");
+            }
+            if (!Set.of("neutral", "factive", "denying").contains(r[2])) {
+                throw new IllegalStateException("reporting.csv: '" + lemma + "': unknown type '" + r[2]
+                        + "' (expected neutral, factive or denying)");
+            }
+            if (!r[4].isEmpty() && !r[4].equals("object")) {
+                throw new IllegalStateException("reporting.csv: '" + lemma + "': the object column is 'object' or"
+                        + " blank, not '" + r[4] + "'");
+            }
+            if (!r[5].equals("speech") && !r[5].equals("stance")) {
+                throw new IllegalStateException("reporting.csv: '" + lemma + "': class '" + r[5]
+                        + "' is not speech or stance");
+            }
+            Entry e = new Entry(lemma, kind, r[2], r[4].equals("object"), r[5].equals("speech"));
+            List<String> forms = new ArrayList<>(List.of(lemma));
+            if (!r[3].isBlank()) {
+                forms.addAll(List.of(r[3].toLowerCase(Locale.ROOT).split("\\s+")));
+            }
+            switch (kind) {
+                case VERB -> {
+                    forms.addAll(inflections(lemma));
+                    forms.forEach(f -> verbForms.putIfAbsent(f, e));
+                }
+                case NOUN -> forms.forEach(f -> nounForms.putIfAbsent(f, e));
+                case ADVERB -> adverbs.put(lemma, e);
+                case PHRASE -> phrases.add(Map.entry(List.of(lemma.split(" ")), e));
+            }
+        }
+        phrases.sort((a, b) -> b.getKey().size() - a.getKey().size());
+        this.size = rows.size();
+    }
+
+    /** How many rows the table has. */
+    int size() {
+        return size;
+    }
+
+    /** Regular inflections: says / said / saying; tries / tried; notes / noted / noting. */
+    static List<String> inflections(String lemma) {
+        List<String> out = new ArrayList<>();
+        if (lemma.endsWith("e")) {
+            out.add(lemma + "s");
+            out.add(lemma + "d");
+            out.add(lemma.substring(0, lemma.length() - 1) + "ing");
+        } else if (lemma.endsWith("y") && !lemma.matches(".*[aeiou]y")) {
+            String stem = lemma.substring(0, lemma.length() - 1);
+            out.add(stem + "ies");
+            out.add(stem + "ied");
+            out.add(lemma + "ing");
+        } else if (lemma.matches(".*(s|sh|ch|x|z)")) {
+            out.add(lemma + "es");
+            out.add(lemma + "ed");
+            out.add(lemma + "ing");
+        } else {
+            out.add(lemma + "s");
+            out.add(lemma + "ed");
+            out.add(lemma + "ing");
+        }
+        return out;
+    }
+
+    /**
+     * The attributions of one sentence.
+     *
+     * @param text     the normalised article text the tokens point into
+     * @param headline true for the headline, where Title Case defeats the tagger: cues are read by their form only
+     */
+    List<Found> find(String text, Nlp.Sentence sentence, boolean headline) {
+        List<Nlp.Token> t = sentence.tokens();
+        int n = t.size();
+        boolean[] quoted = quoted(text, t);
+        boolean[] used = new boolean[n];
+        List<Found> out = new ArrayList<>();
+        String[] lower = new String[n];
+        for (int i = 0; i < n; i++) {
+            lower[i] = t.get(i).text().toLowerCase(Locale.ROOT);
+        }
+        // fixed phrases first: "according to X", "pointed out"
+        for (int i = 0; i < n; i++) {
+            if (quoted[i] || used[i]) {
+                continue;
+            }
+            for (Map.Entry<List<String>, Entry> p : phrases) {
+                List<String> words = p.getKey();
+                if (i + words.size() > n || !matches(lower, i, words)) {
+                    continue;
+                }
+                int end = i + words.size();
+                for (int k = i; k < end; k++) {
+                    used[k] = true;
+                }
+                if (words.get(0).equals("according") || words.get(0).equals("as")) {
+                    int[] np = nounPhraseRight(t, end);
+                    out.add(found(text, sentence, np, i, end, p.getValue()));
+                } else {
+                    out.add(forVerb(text, sentence, t, quoted, i, end, p.getValue(), out));
+                }
+                break;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (quoted[i] || used[i]) {
+                continue;
+            }
+            Nlp.Token tok = t.get(i);
+            Entry verb = verbForms.get(lower[i]);
+            Entry noun = nounForms.get(lower[i]);
+            Entry adverb = adverbs.get(lower[i]);
+            boolean afterName = i > 0 && nounish(t.get(i - 1)) && !t.get(i - 1).tag().equals("NOUN")
+                    && !(i > 1 && t.get(i - 2).tag().equals("DET"));
+            boolean verbal = tok.tag().equals("VERB") || headline && !tok.tag().equals("DET")
+                    || afterName && tok.tag().equals("NOUN") && verb != null;
+            if (afterName && verbal) {
+                noun = null; // "the Associated Press reports that": a verb after a name
+            }
+            if (verb != null && verbal && !(noun != null && tok.tag().equals("NOUN"))) {
+                if (followedByNoun(t, i) && lower[i].endsWith("ed") && precededByDeterminer(t, i)) {
+                    continue; // "the reported figure", "a confirmed case": an adjective
+                }
+                Found f = forVerb(text, sentence, t, quoted, i, i + 1, verb, out);
+                if (f != null) {
+                    out.add(f);
+                    used[i] = true;
+                }
+            } else if (noun != null && (tok.tag().equals("NOUN") || headline) && i + 1 < n
+                    && lower[i + 1].equals("that")) {
+                // "Trump's claim that …", "the report that …"
+                int[] np = possessor(t, i);
+                out.add(found(text, sentence, np, i, i + 1, noun));
+                used[i] = true;
+            } else if (adverb != null) {
+                out.add(new Found(-1, -1, i, i + 1, false, adverb));
+                used[i] = true;
+            }
+        }
+        if (out.isEmpty()) {
+            Found colon = headlineColon(text, sentence, t, headline ? 6 : 4);
+            if (colon != null) {
+                out.add(colon);
+            }
+        }
+        if (out.isEmpty()) {
+            Found dash = trailingReport(t, lower);
+            if (dash != null) {
+                out.add(dash);
+            }
+        }
+        return out.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static boolean matches(String[] lower, int i, List<String> words) {
+        for (int k = 0; k < words.size(); k++) {
+            if (!lower[i + k].equals(words.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean quoteMark(List<Nlp.Token> t, int i) {
+        String w = t.get(i).text();
+        return w.equals("\"") || w.equals("``") || w.equals("''")
+                || w.equals("'") && (i + 1 < t.size() && t.get(i + 1).text().equals("'")
+                && t.get(i + 1).start() == t.get(i).end()
+                || i > 0 && t.get(i - 1).text().equals("'") && t.get(i - 1).end() == t.get(i).start());
+    }
+
+    /**
+     * Which tokens lie inside quotation marks (the marks count as inside). A mark after a space (or at the start)
+     * opens a quotation, one right after a word or a comma closes it; a sentence whose first mark closes continues
+     * a quotation opened in an earlier sentence, so all before that mark is quoted.
+     */
+    static boolean[] quoted(String text, List<Nlp.Token> t) {
+        boolean[] out = new boolean[t.size()];
+        boolean in = false;
+        boolean seen = false;
+        for (int i = 0; i < t.size(); i++) {
+            if (!quoteMark(t, i)) {
+                out[i] = in;
+                continue;
+            }
+            out[i] = true;
+            int at = t.get(i).start();
+            boolean opens = at == 0 || Character.isWhitespace(text.charAt(at - 1)) || "([{-".indexOf(text.charAt(at - 1)) >= 0
+                    || i > 0 && quoteMark(t, i - 1) && t.get(i - 1).end() == at && !out[i - 1];
+            if (i > 0 && quoteMark(t, i - 1) && t.get(i - 1).end() == at) {
+                continue; // the second half of a '' mark
+            }
+            if (opens) {
+                in = true;
+            } else {
+                if (!seen && !in) {
+                    for (int k = 0; k < i; k++) {
+                        out[k] = true;
+                    }
+                }
+                in = false;
+            }
+            seen = true;
+        }
+        return out;
+    }
+
+    private static boolean followedByNoun(List<Nlp.Token> t, int i) {
+        return i + 1 < t.size() && t.get(i + 1).noun();
+    }
+
+    private static boolean precededByDeterminer(List<Nlp.Token> t, int i) {
+        return i > 0 && t.get(i - 1).tag().equals("DET");
+    }
+
+    /** The source of a verb cue at {@code [from, to)}: before it, in an apposition, or after it. */
+    private Found forVerb(String text, Nlp.Sentence s, List<Nlp.Token> t, boolean[] quoted, int from, int to,
+                          Entry e, List<Found> before) {
+        // left: skip "also", "has", "did not", then a noun phrase
+        int j = from - 1;
+        boolean passive = false;
+        while (j >= 0 && !quoted[j] && (SKIP_TAGS.contains(t.get(j).tag()) || REFLEXIVES.contains(t.get(j).text())
+                || AUXILIARIES.contains(t.get(j).text().toLowerCase(Locale.ROOT)) || time(t, j))) {
+            passive |= t.get(j).tag().equals("AUX") && BE.contains(t.get(j).text().toLowerCase(Locale.ROOT))
+                    && j == from - 1;
+            j--;
+        }
+        String form = t.get(from).text().toLowerCase(Locale.ROOT);
+        if (passive && to - from == 1) {
+            // "was echoed by O'Malley": the agent; without one, only a few verbs attribute ("is expected to")
+            for (int k = to; k < Math.min(t.size(), to + 3); k++) {
+                if (t.get(k).text().equalsIgnoreCase("by")) {
+                    int[] agent = nounPhraseRight(t, k + 1);
+                    return agent == null ? null : found(text, s, agent, from, to, e);
+                }
+            }
+            return PASSIVE_UNNAMED.contains(e.lemma()) ? new Found(-1, -1, from, to, false, e) : null;
+        }
+        boolean infinitive = from - 1 >= 0 && t.get(from - 1).text().equalsIgnoreCase("to");
+        boolean participle = form.endsWith("ing") && !(from - 1 >= 0 && t.get(from - 1).tag().equals("AUX"));
+        if (infinitive || participle && !(j >= 0 && t.get(j).text().equals(","))) {
+            // "arranging calls to discuss", "emailed supporters saying": the subject of the clause
+            if (infinitive || j >= 0 && !t.get(j).tag().equals("PRON")) {
+                for (int k = before.size() - 1; k >= 0; k--) {
+                    Found b = before.get(k);
+                    if (b != null && b.named() && b.cueFrom() < from) {
+                        return new Found(b.sourceFrom(), b.sourceTo(), from, to, b.anonymous(), e);
+                    }
+                }
+                int[] subject = subjectAtStart(t, quoted);
+                return subject == null || subject[1] > from ? null : found(text, s, subject, from, to, e);
+            }
+        }
+        if (j >= 0 && t.get(j).tag().equals("CCONJ") && !quoted[j]) {
+            // "Fields tweeted a photograph and said": the subject of the first verb
+            for (int k = before.size() - 1; k >= 0; k--) {
+                Found b = before.get(k);
+                if (b != null && b.named() && b.cueFrom() < from) {
+                    return new Found(b.sourceFrom(), b.sourceTo(), from, to, b.anonymous(), e);
+                }
+            }
+            int[] subject = subjectAtStart(t, quoted);
+            return subject == null ? null : found(text, s, subject, from, to, e);
+        }
+        int[] left = j >= 0 && !quoted[j] ? nounPhraseLeft(t, j) : null;
+        if (left != null) {
+            int[] np = left;
+            String first = t.get(np[0]).text().toLowerCase(Locale.ROOT);
+            if (np[1] - np[0] == 1 && (first.equals("that") || first.equals("which") || first.equals("who"))) {
+                // "a report that said", "Smith, who said": the relative pronoun stands for the source
+                return found(text, s, np, from, to, e);
+            } else if (PRONOUNS.contains(first) && np[1] - np[0] == 1 && !SUBJECT_PRONOUNS.contains(first)) {
+                return null; // "told him", "this says": not a speaker
+            }
+            // an apposition before: "Jane Doe, the campaign's spokeswoman, said" is caught from the comma below
+            return found(text, s, np, from, to, e);
+        }
+        if (j >= 0 && t.get(j).text().equals(",") && j - 1 >= 0 && !quoted[j - 1]) {
+            // "X, the spokesman, said" / "…, saying" / "…," said X
+            int[] appositive = nounPhraseLeft(t, j - 1);
+            if (appositive != null && appositive[0] - 1 >= 0 && t.get(appositive[0] - 1).text().equals(",")) {
+                int[] name = appositive[0] - 2 >= 0 ? nounPhraseLeft(t, appositive[0] - 2) : null;
+                if (name != null && nounish(t.get(name[1] - 1)) && !t.get(name[1] - 1).tag().equals("NOUN")) {
+                    return found(text, s, new int[] {name[0], appositive[1]}, from, to, e);
+                }
+            }
+            String w = t.get(from).text().toLowerCase(Locale.ROOT);
+            if (w.endsWith("ing")) {
+                // "…, saying": the subject of the sentence (or of the attribution before)
+                if (!before.isEmpty() && before.get(before.size() - 1) != null
+                        && before.get(before.size() - 1).named()) {
+                    Found b = before.get(before.size() - 1);
+                    return new Found(b.sourceFrom(), b.sourceTo(), from, to, b.anonymous(), e);
+                }
+                int[] subject = subjectAtStart(t, quoted);
+                return subject == null ? null : found(text, s, subject, from, to, e);
+            }
+        }
+        // "Sanders, who on Tuesday endorsed Clinton, said": the relative clause's antecedent
+        if (j >= 0 && t.get(j).text().equals(",")) {
+            for (int k = j - 1; k > 0; k--) {
+                String w = t.get(k).text().toLowerCase(Locale.ROOT);
+                if (quoted[k] || BOUNDARY.contains(w)) {
+                    break;
+                }
+                if ((w.equals("who") || w.equals("which")) && t.get(k - 1).text().equals(",") && k - 2 >= 0) {
+                    int[] np = nounPhraseLeft(t, k - 2);
+                    if (np != null) {
+                        return found(text, s, np, from, to, e);
+                    }
+                    break;
+                }
+            }
+        }
+        // right: '"…," said Smith', "…, says the report"
+        boolean afterQuoteOrComma = j < 0 || quoted[j] || t.get(j).text().equals(",") || t.get(j).text().equals("-")
+                || t.get(j).text().equals(":");
+        if (afterQuoteOrComma && !e.object()) {
+            int[] right = nounPhraseRight(t, to);
+            if (right != null) {
+                String first = t.get(right[0]).text().toLowerCase(Locale.ROOT);
+                if (PRONOUNS.contains(first) && !SUBJECT_PRONOUNS.contains(first)) {
+                    return null;
+                }
+                // "said Jane Doe, the spokeswoman"
+                if (right[1] + 1 < t.size() && t.get(right[1]).text().equals(",")) {
+                    int[] app = nounPhraseRight(t, right[1] + 1);
+                    if (app != null && t.get(app[0]).tag().equals("DET")) {
+                        right = new int[] {right[0], app[1]};
+                    }
+                }
+                return found(text, s, right, from, to, e);
+            }
+        }
+        return null;
+    }
+
+    /** The first noun phrase of the sentence, as subject of a participle cue later in it. */
+    private static int[] subjectAtStart(List<Nlp.Token> t, boolean[] quoted) {
+        int i = 0;
+        while (i < t.size() && (quoted[i] || t.get(i).tag().equals("PUNCT"))) {
+            i++;
+        }
+        if (i >= t.size()) {
+            return null;
+        }
+        int[] np = nounPhraseRight(t, i);
+        if (np == null || np[1] >= t.size()) {
+            return null;
+        }
+        // the phrase must be followed by its verb
+        int k = np[1];
+        while (k < t.size() && SKIP_TAGS.contains(t.get(k).tag())) {
+            k++;
+        }
+        return k < t.size() && t.get(k).verb() ? np : null;
+    }
+
+    /** A noun phrase ending at token {@code end} (inclusive), as {@code [from, to)}; null if there is none. */
+    private static int[] nounPhraseLeft(List<Nlp.Token> t, int end) {
+        Nlp.Token last = t.get(end);
+        String w = last.text().toLowerCase(Locale.ROOT);
+        if (last.tag().equals("PRON")) {
+            return SUBJECT_PRONOUNS.contains(w) || PRONOUNS.contains(w) ? new int[] {end, end + 1} : null;
+        }
+        if (!(nounish(last))) {
+            return null;
+        }
+        int i = end;
+        while (i - 1 >= 0) {
+            Nlp.Token p = t.get(i - 1);
+            String pw = p.text().toLowerCase(Locale.ROOT);
+            if (NP_TAGS.contains(p.tag()) || nounish(p) || pw.equals("'s") || pw.equals("'") || pw.equals("-")
+                    || p.tag().equals("PRON") && (pw.equals("his") || pw.equals("her") || pw.equals("their")
+                    || pw.equals("its") || pw.equals("our"))) {
+                i--;
+            } else if ((pw.equals("of") || pw.equals("for") || pw.equals("at") || pw.equals("with")
+                    || pw.equals("to") && i - 2 >= 0 && t.get(i - 2).text().equalsIgnoreCase("close"))
+                    && i - 2 >= 0 && (t.get(i - 2).noun() || t.get(i - 2).text().equalsIgnoreCase("close")
+                    || t.get(i - 2).text().equalsIgnoreCase("familiar"))) {
+                // "a spokesman for the campaign", "people familiar with the matter", "a source close to him"
+                i -= 2;
+            } else {
+                break;
+            }
+        }
+        while (i < end && (t.get(i).tag().equals("ADP") || t.get(i).text().equals("-") || t.get(i).text().equals("'"))) {
+            i++;
+        }
+        return i > end ? null : new int[] {i, end + 1};
+    }
+
+    /** A noun phrase starting at token {@code start}, as {@code [from, to)}; null if there is none. */
+    private static int[] nounPhraseRight(List<Nlp.Token> t, int start) {
+        int i = start;
+        if (i >= t.size()) {
+            return null;
+        }
+        Nlp.Token first = t.get(i);
+        if (first.tag().equals("PRON") && !POSSESSIVES.contains(first.text().toLowerCase(Locale.ROOT))) {
+            return SUBJECT_PRONOUNS.contains(first.text().toLowerCase(Locale.ROOT)) ? new int[] {i, i + 1} : null;
+        }
+        int lastNoun = -1;
+        while (i < t.size()) {
+            Nlp.Token x = t.get(i);
+            String w = x.text().toLowerCase(Locale.ROOT);
+            if (nounish(x)) {
+                lastNoun = i;
+                i++;
+            } else if (NP_TAGS.contains(x.tag()) || w.equals("'s") || w.equals("his") || w.equals("her")
+                    || w.equals("their") || w.equals("its") || w.equals("-")) {
+                i++;
+            } else if ((w.equals("of") || w.equals("for") || w.equals("at")) && lastNoun >= 0 && i + 1 < t.size()
+                    && (NP_TAGS.contains(t.get(i + 1).tag()))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return lastNoun < 0 ? null : new int[] {start, lastNoun + 1};
+    }
+
+    /** The owner of a noun cue: "Trump's claim", "the campaign's statement"; null when there is none. */
+    private static int[] possessor(List<Nlp.Token> t, int noun) {
+        int i = noun - 1;
+        while (i >= 0 && t.get(i).tag().equals("ADJ")) {
+            i--;
+        }
+        if (i >= 1 && t.get(i).text().equals("'s")) {
+            return nounPhraseLeft(t, i - 1);
+        }
+        if (i >= 0 && t.get(i).tag().equals("PRON") && Set.of("his", "her", "their", "its").contains(
+                t.get(i).text().toLowerCase(Locale.ROOT))) {
+            return new int[] {i, i + 1};
+        }
+        return null;
+    }
+
+    /**
+     * "Kremlin: talks will go ahead", "Poll: voters abandon party": a short name before a colon (up to six words in a
+     * headline, four in the body, where transcripts read "TRUMP: …").
+     */
+    private Found headlineColon(String text, Nlp.Sentence s, List<Nlp.Token> t, int maxWords) {
+        for (int i = 1; i < t.size() - 1 && i <= maxWords; i++) {
+            if (t.get(i).text().equals(":")) {
+                int from = 0;
+                while (from < i && t.get(from).tag().equals("PUNCT")) {
+                    from++;
+                }
+                if (from < i && Character.isUpperCase(t.get(from).text().charAt(0))) {
+                    return found(text, s, new int[] {from, i}, i, i + 1,
+                            new Entry(":", Kind.PHRASE, "neutral", false, true));
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** "… - report", "…, media say": a reporting noun after a final dash. */
+    private Found trailingReport(List<Nlp.Token> t, String[] lower) {
+        int n = t.size();
+        int last = n - 1;
+        while (last >= 0 && t.get(last).tag().equals("PUNCT") && !t.get(last).text().equals("-")) {
+            last--;
+        }
+        if (last >= 1 && t.get(last - 1).text().equals("-") && nounForms.containsKey(lower[last])) {
+            return new Found(-1, -1, last, last + 1, false, nounForms.get(lower[last]));
+        }
+        return null;
+    }
+
+    private static Found found(String text, Nlp.Sentence s, int[] np, int cueFrom, int cueTo, Entry e) {
+        if (np == null) {
+            return new Found(-1, -1, cueFrom, cueTo, false, e);
+        }
+        return new Found(np[0], np[1], cueFrom, cueTo, anonymous(text, s, np), e);
+    }
+
+    /**
+     * A source names nobody when none of its words is capitalised (a determiner first, or a sentence-initial word
+     * the article also writes in lower case, aside) and it is not a pronoun: "officials", "a source close to the
+     * campaign", "people familiar with the talks".
+     */
+    static boolean anonymous(String text, Nlp.Sentence s, int[] np) {
+        List<Nlp.Token> t = s.tokens();
+        if (np[1] - np[0] == 1 && t.get(np[0]).tag().equals("PRON")) {
+            return false;
+        }
+        String det = t.get(np[0]).text().toLowerCase(Locale.ROOT);
+        int head = np[1] - 1;
+        for (int i = np[0]; i < np[1]; i++) {
+            String w = t.get(i).text().toLowerCase(Locale.ROOT);
+            if (w.equals("of") || w.equals("for") || w.equals("close") || w.equals("familiar") || w.equals("at")
+                    || w.equals("with")) {
+                head = i - 1;
+                break;
+            }
+        }
+        if (DEFINITE.contains(det) && !t.get(head).text().toLowerCase(Locale.ROOT).endsWith("s")) {
+            return false; // "the mayor", "his spokesman", "the company": someone the reader can identify
+        }
+        for (int i = np[0]; i < np[1]; i++) {
+            Nlp.Token x = t.get(i);
+            if (!CAPITALISED.matcher(x.text().substring(0, 1)).matches()) {
+                continue;
+            }
+            String w = x.text().toLowerCase(Locale.ROOT);
+            boolean first = i == np[0];
+            if (first && DETERMINERS.contains(w)) {
+                continue;
+            }
+            boolean possessive = i + 1 < t.size() && t.get(i + 1).text().equals("'s");
+            if (first && i == firstWord(t) && !possessive && !capitalisedInside(text, x.text())
+                    && (x.tag().equals("NOUN") || Pattern.compile("\\b" + Pattern.quote(w) + "\\b").matcher(text).find())) {
+                continue; // "Officials said": a common word that opens the sentence
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** True when the article writes the word capitalised inside a sentence too ("… with Cruz"): a name. */
+    private static boolean capitalisedInside(String text, String word) {
+        return Pattern.compile("[\\p{Ll},;] +" + Pattern.quote(word) + "\\b").matcher(text).find();
+    }
+
+    private static int firstWord(List<Nlp.Token> t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.get(i).tag().equals("PUNCT")) {
+                return i;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,253 @@
+package org.factlint.text.eval;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.factlint.text.Analysis;
+import org.factlint.text.eval.BratAttributions.Article;
+import org.factlint.text.eval.BratAttributions.Relation;
+import org.factlint.text.eval.BratAttributions.Span;
+
+/**
+ * Scores the front end's attributions against brat gold (PolNeAR). The matching criteria:
+ * <ul>
+ *   <li><b>sentence</b>: the front end's own sentences (the headline is one). A sentence has a gold attribution when
+ *   the first piece of some gold cue starts inside it; it has a predicted one when the front end gives it at least
+ *   one attribution.</li>
+ *   <li><b>source</b> and <b>cue</b> spans: a predicted span matches when it shares at least one character with a
+ *   gold span of the same role (any piece of a broken span). Precision: predicted spans matching some gold span;
+ *   recall: gold spans matched by some predicted span.</li>
+ *   <li><b>anonymous</b>: a gold source is anonymous when none of its words is capitalised (a sentence-initial
+ *   article or determiner aside), it is not a pronoun and not a definite singular ("the senator"); a predicted
+ *   source marked anonymous matches a gold anonymous source it overlaps.</li>
+ * </ul>
+ */
+public final class AttributionEval {
+    private static final Set<String> PRONOUNS = Set.of("i", "we", "you", "he", "she", "they", "it", "who", "which",
+            "that", "this", "these", "those", "me", "us", "him", "her", "them", "one", "whom", "his", "its", "their",
+            "our", "my", "your", "himself", "herself", "themselves", "itself", "someone", "somebody", "anyone",
+            "everyone", "nobody", "some", "many", "others", "both", "all", "most");
+    private static final Set<String> DEFINITE = Set.of("the", "his", "her", "its", "their", "this", "that", "our");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "some", "several", "two", "three",
+            "other", "another", "many", "one", "most", "few", "no", "his", "her", "their", "its", "this", "our");
+
+    /** A gold attribution nobody found, or a found one no gold attribution matches. */
+    public record Miss(String article, String sentence, String cue, String source, boolean spurious) {
+    }
+
+    /** The scores, a breakdown by gold cue word and by kind of source, and the misses. */
+    public record Result(int articles, int sentences, int relations, Score sentence, Score source, Score cue,
+                         Score anonymous, Map<String, Score> byCue, Map<String, Score> bySource, List<Miss> misses) {
+    }
+
+    private AttributionEval() {
+    }
+
+    /**
+     * True when a gold source phrase names nobody: "officials", "a source close to the campaign". The first word may
+     * be capitalised when it is a determiner, or when the phrase opens its sentence and the article never capitalises
+     * that word inside a sentence. A definite singular ("the senator", "his campaign") is someone the reader can identify,
+     * so it is not anonymous; "the officials" and "a spokesman" are.
+     */
+    public static boolean anonymousGold(String phrase, boolean sentenceInitial) {
+        String[] words = phrase.strip().split("\\s+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return false;
+        }
+        if (words.length == 1 && PRONOUNS.contains(words[0].toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        int head = words.length - 1;
+        for (int i = 1; i < words.length; i++) {
+            if (Set.of("of", "for", "close", "familiar", "at", "with", "who", "that").contains(
+                    words[i].toLowerCase(Locale.ROOT))) {
+                head = i - 1;
+                break;
+            }
+        }
+        if (DEFINITE.contains(words[0].toLowerCase(Locale.ROOT)) && head > 0
+                && !words[head].toLowerCase(Locale.ROOT).endsWith("s")) {
+            return false; // "the senator", "his campaign": one the reader can identify
+        }
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))
+                    && !(i == 0 && (sentenceInitial || DETERMINERS.contains(w.toLowerCase(Locale.ROOT))))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean anonymousGold(Article a, Relation r) {
+        if (r.source().isEmpty()) {
+            return false;
+        }
+        int i = r.source().get(0).start() - 1;
+        while (i >= 0 && (a.text().charAt(i) == ' ' || "\"'\u201c\u2018(".indexOf(a.text().charAt(i)) >= 0)) {
+            i--;
+        }
+        boolean initial = i < 0 || ".!?\n:\u2014\u2013-".indexOf(a.text().charAt(i)) >= 0;
+        String phrase = text(a, r.source());
+        String first = phrase.strip().split("\\s+")[0];
+        // a sentence-initial word is a common word unless the article also capitalises it inside a sentence
+        boolean common = initial && !java.util.regex.Pattern.compile("[\\p{Ll},;] +"
+                + java.util.regex.Pattern.quote(first) + "\\b").matcher(a.text()).find();
+        return anonymousGold(phrase, common);
+    }
+
+    static String sourceKind(Article a, Relation r) {
+        if (r.source().isEmpty()) {
+            return "no source";
+        }
+        String phrase = text(a, r.source());
+        if (anonymousGold(a, r)) {
+            return "anonymous";
+        }
+        String[] w = phrase.strip().split("\\s+");
+        if (w.length == 1 && PRONOUNS.contains(w[0].toLowerCase(Locale.ROOT))) {
+            return "pronoun";
+        }
+        return "named";
+    }
+
+    static String cueWord(Article a, Relation r) {
+        return r.cue().isEmpty() ? "(none)" : text(a, r.cue()).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static String text(Article a, List<Span> pieces) {
+        StringBuilder b = new StringBuilder();
+        for (Span s : pieces) {
+            b.append(b.length() == 0 ? "" : " … ").append(s.of(a.text()));
+        }
+        return b.toString();
+    }
+
+    private static boolean overlapsAny(List<Span> pieces, Analysis.Span s) {
+        if (s == null) {
+            return false;
+        }
+        Span x = new Span(s.start(), s.end());
+        return pieces.stream().anyMatch(x::overlaps);
+    }
+
+    /** Runs the front end over every article and scores it; keeps at most {@code maxMisses} misses. */
+    public static Result run(List<Article> articles, Function<String, List<Analysis.Sentence>> frontEnd,
+                             int maxMisses) {
+        Score sentence = Score.ZERO;
+        Score source = Score.ZERO;
+        Score cue = Score.ZERO;
+        Score anonymous = Score.ZERO;
+        Map<String, int[]> byCue = new TreeMap<>();
+        Map<String, int[]> bySource = new TreeMap<>();
+        List<Miss> misses = new ArrayList<>();
+        List<Miss> spurious = new ArrayList<>();
+        int sentences = 0;
+        int relations = 0;
+        for (Article a : articles) {
+            List<Analysis.Sentence> found = frontEnd.apply(a.text());
+            List<Analysis.Attribution> predicted = new ArrayList<>();
+            found.forEach(s -> predicted.addAll(s.attributions()));
+            relations += a.relations().size();
+            sentences += found.size();
+            // sentences
+            int tp = 0;
+            int pred = 0;
+            int gold = 0;
+            for (Analysis.Sentence s : found) {
+                boolean g = a.relations().stream().anyMatch(r -> !r.cue().isEmpty()
+                        && r.cue().get(0).start() >= s.span().start() && r.cue().get(0).start() < s.span().end());
+                boolean p = !s.attributions().isEmpty();
+                gold += g ? 1 : 0;
+                pred += p ? 1 : 0;
+                tp += g && p ? 1 : 0;
+            }
+            sentence = sentence.plus(new Score(tp, pred, tp, gold));
+            // spans
+            List<Relation> withSource = a.relations().stream().filter(r -> !r.source().isEmpty()).toList();
+            List<Relation> anonymousGold = withSource.stream()
+                    .filter(r -> anonymousGold(a, r)).toList();
+            source = source.plus(spanScore(withSource, predicted, Relation::source, Analysis.Attribution::source));
+            cue = cue.plus(spanScore(a.relations(), predicted, Relation::cue, Analysis.Attribution::cue));
+            anonymous = anonymous.plus(spanScore(anonymousGold,
+                    predicted.stream().filter(Analysis.Attribution::anonymous).toList(), Relation::source,
+                    Analysis.Attribution::source));
+            // breakdown and misses
+            for (Relation r : a.relations()) {
+                boolean cueFound = predicted.stream().anyMatch(p -> overlapsAny(r.cue(), p.cue()));
+                int[] c = byCue.computeIfAbsent(cueWord(a, r), k -> new int[2]);
+                c[0]++;
+                c[1] += cueFound ? 1 : 0;
+                boolean sourceFound = r.source().isEmpty() ? cueFound
+                        : predicted.stream().anyMatch(p -> overlapsAny(r.source(), p.source()));
+                int[] k = bySource.computeIfAbsent(sourceKind(a, r), x -> new int[2]);
+                k[0]++;
+                k[1] += sourceFound ? 1 : 0;
+                if (!cueFound && misses.size() < maxMisses) {
+                    misses.add(new Miss(a.name(), sentenceOf(a.text(), found, r.cue().isEmpty() ? 0
+                            : r.cue().get(0).start()), cueWord(a, r),
+                            r.source().isEmpty() ? "" : text(a, r.source()), false));
+                }
+            }
+            for (Analysis.Attribution p : predicted) {
+                if (p.cue() != null && a.relations().stream().noneMatch(r -> overlapsAny(r.cue(), p.cue()))
+                        && spurious.size() < maxMisses) {
+                    spurious.add(new Miss(a.name(), sentenceOf(a.text(), found, p.cue().start()),
+                            a.text().substring(p.cue().start(), p.cue().end()),
+                            p.source() == null ? "" : a.text().substring(p.source().start(), p.source().end()), true));
+                }
+            }
+        }
+        misses.addAll(spurious);
+        return new Result(articles.size(), sentences, relations, sentence, source, cue, anonymous,
+                breakdown(byCue, 15), breakdown(bySource, 10), misses);
+    }
+
+    private static Map<String, Score> breakdown(Map<String, int[]> counts, int top) {
+        List<Map.Entry<String, int[]>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort(Comparator.comparing((Map.Entry<String, int[]> e) -> -e.getValue()[0])
+                .thenComparing(Map.Entry::getKey));
+        Map<String, Score> out = new LinkedHashMap<>();
+        int[] rest = new int[2];
+        for (int i = 0; i < sorted.size(); i++) {
+            int[] c = sorted.get(i).getValue();
+            if (i < top) {
+                out.put(sorted.get(i).getKey(), new Score(0, 0, c[1], c[0]));
+            } else {
+                rest[0] += c[0];
+                rest[1] += c[1];
+            }
+        }
+        if (rest[0] > 0) {
+            out.put("(other)", new Score(0, 0, rest[1], rest[0]));
+        }
+        return out;
+    }
+
+    private static Score spanScore(List<Relation> gold, List<Analysis.Attribution> predicted,
+                                   Function<Relation, List<Span>> goldSpan,
+                                   Function<Analysis.Attribution, Analysis.Span> predictedSpan) {
+        List<Analysis.Span> pred = predicted.stream().map(predictedSpan).filter(java.util.Objects::nonNull).toList();
+        List<List<Span>> g = gold.stream().map(goldSpan).filter(l -> !l.isEmpty()).toList();
+        int pm = (int) pred.stream().filter(p -> g.stream().anyMatch(x -> overlapsAny(x, p))).count();
+        int gm = (int) g.stream().filter(x -> pred.stream().anyMatch(p -> overlapsAny(x, p))).count();
+        return new Score(pm, pred.size(), gm, g.size());
+    }
+
+    private static String sentenceOf(String text, List<Analysis.Sentence> sentences, int offset) {
+        for (Analysis.Sentence s : sentences) {
+            if (offset >= s.span().start() && offset < s.span().end()) {
+                return text.substring(s.span().start(), s.span().end()).replaceAll("\\s+", " ").strip();
+            }
+        }
+        int from = Math.max(0, offset - 60);
+        return text.substring(from, Math.min(text.length(), offset + 60)).replaceAll("\\s+", " ").strip();
+    }
+}
