@@ -209,8 +209,12 @@ public final class RulePack {
     private static RulePack compile(String name, Map<String, String> all, Trust trust, boolean bundled) {
         long start = System.nanoTime();
         Map<String, String> files = PackFiles.drl(all);
-        Map<String, String> tables = new TreeMap<>(all);
-        tables.keySet().removeAll(files.keySet());
+        Map<String, String> tables = new TreeMap<>();
+        all.forEach((file, text) -> {
+            if (Tables.isTable(file)) {
+                tables.put(file, text); // anything else (a README) is neither rules nor data
+            }
+        });
         // Every problem at once, the way compilers do: tables, safety, then what Drools finds.
         List<RuleProblem> problems = new ArrayList<>();
         List<Object> facts = List.copyOf(Tables.read(tables, problems));
@@ -247,18 +251,25 @@ public final class RulePack {
 
     private static KieBase compileDrl(String name, Map<String, String> files, Trust trust, List<RuleProblem> problems,
                                       List<RuleProblem> compileWarnings) {
+        // Constraints typed against the fact classes: mistakes the classic compiler lets through, or places at 0:0.
+        // This reads the parsed pack only (Drools' DRL parser and reflection on the fact classes), like the verifier.
+        List<RuleProblem> typed = ConstraintTypes.check(files, compileWarnings);
+        problems.addAll(typed);
         if (trust == Trust.CHECKED) {
             // Verified before anything of the pack reaches the compiler: Drools evaluates metadata with MVEL and
             // compiles consequences while it builds, so a refused pack must never be built at all.
             List<RuleProblem> refused = PackVerifier.verify(files);
-            if (!refused.isEmpty()) {
-                problems.addAll(refused);
-                throw new RulePackException(name, sorted(dedupe(problems)));
+            if (!refused.isEmpty() || !typed.isEmpty()) {
+                // Where a line already has a type error, that message says more than "not allowed" does (an unknown
+                // method or constant is both); the pack is refused either way.
+                Set<String> typedLines = new java.util.HashSet<>();
+                typed.forEach(t -> typedLines.add(t.file() + ":" + t.line()));
+                refused.stream().filter(r -> !typedLines.contains(r.file() + ":" + r.line())).forEach(problems::add);
+                if (!refused.isEmpty()) {
+                    throw new RulePackException(name, sorted(dedupe(problems)));
+                }
             }
         }
-        // Constraints typed against the fact classes: mistakes the classic compiler lets through, or places at 0:0.
-        List<RuleProblem> typed = ConstraintTypes.check(files, compileWarnings);
-        problems.addAll(typed);
         Set<String> typedFiles = new java.util.HashSet<>();
         typed.forEach(t -> {
             typedFiles.add(t.file());

@@ -42,7 +42,7 @@ class PartitionedCheckTest {
 
     @Test
     void splitsTheSeedsIntoSeveralParts_keepingEveryFact() {
-        FactLoader loader = new FactLoader();
+        FactLoader loader = new FactLoader(RulePack.bundled().facts());
         List<Object> facts = new ArrayList<>();
         documents.forEach(d -> facts.addAll(loader.load(d)));
 
@@ -55,7 +55,7 @@ class PartitionedCheckTest {
 
     @Test
     void smallPartsCheckedOneByOne_flagWhatOneSessionFlags() {
-        FactLoader loader = new FactLoader();
+        FactLoader loader = new FactLoader(RulePack.bundled().facts());
         List<Object> facts = new ArrayList<>();
         documents.forEach(d -> facts.addAll(loader.load(d)));
 
@@ -92,7 +92,7 @@ class PartitionedCheckTest {
                 .claim(DocBuilder.claim("c2", "x", "visit").saidBy("tass", "said").text("Xavier visited."))
                 .claim(DocBuilder.claim("c1", "y", "resign").saidBy("tass", "said").text("Yolanda resigned."))
                 .build();
-        FactLoader loader = new FactLoader();
+        FactLoader loader = new FactLoader(RulePack.bundled().facts());
         List<Object> facts = new ArrayList<>(loader.load(doc));
 
         List<List<Object>> parts = Partitions.split(RulePack.bundled().joins(), facts, 2);

@@ -24,7 +24,7 @@ public final class SplitCheck {
 
     /** The flags when every independent component of the facts is checked in a session of its own, sorted. */
     public static List<Flag> finestSplit(RulePack pack, JoinKeys keys, List<Document> documents) {
-        FactLoader loader = new FactLoader();
+        FactLoader loader = new FactLoader(pack.facts());
         loader.preResolve(documents);
         List<Object> facts = new ArrayList<>();
         documents.forEach(d -> facts.addAll(loader.load(d)));
@@ -44,7 +44,7 @@ public final class SplitCheck {
 
     /** How many parts the finest split makes. */
     public static int parts(JoinKeys keys, List<Document> documents) {
-        FactLoader loader = new FactLoader();
+        FactLoader loader = new FactLoader(RulePack.bundled().facts());
         loader.preResolve(documents);
         List<Object> facts = new ArrayList<>();
         documents.forEach(d -> facts.addAll(loader.load(d)));

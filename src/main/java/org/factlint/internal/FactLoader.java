@@ -49,11 +49,6 @@ public final class FactLoader {
     private final Map<String, String> foldCache = new HashMap<>();
     private int claims;
 
-    /** A loader for a pack without predicate or party tables. */
-    public FactLoader() {
-        this(List.of());
-    }
-
     /**
      * A loader that applies the pack's predicate table (claims are loaded with their canonical predicate) and party
      * table (every party field holds the party's key, whichever of its names a document used).
@@ -91,6 +86,21 @@ public final class FactLoader {
     /** The matching keys of every spelling resolved so far, with the entity key each belongs to. */
     public Map<String, String> names() {
         return names.keys();
+    }
+
+    /** Short-form rows of another scope (a store): {@code {form, entityKey}}, as {@link #forms} gives them. */
+    public void knownForms(Iterable<String[]> rows) {
+        names.knownForms(rows);
+    }
+
+    /** The short-form rows (surnames, first and last names) of every entity resolved so far. */
+    public List<String[]> forms() {
+        return names.forms();
+    }
+
+    /** The short-form rows ({@link #forms}) that could resolve one of an entity's spellings. */
+    public static java.util.Set<String> formLookups(org.factlint.model.Entity entity) {
+        return NameResolver.formLookups(entity);
     }
 
     /** The matching keys under which an entity's spellings are found ({@link #names}, {@link #knownNames}). */

@@ -101,6 +101,7 @@ final class NameResolver {
             documentsOfRoot.computeIfAbsent(find(parent, i), x -> new HashSet<>()).add(documentOf.get(i));
         }
         List<int[]> joins = new ArrayList<>();
+        Map<Integer, String> earlierOf = new HashMap<>();
         for (int i = 0; i < n; i++) {
             int root = find(parent, i);
             for (String spelling : spellings(entities.get(i))) {
@@ -123,12 +124,19 @@ final class NameResolver {
                     joins.add(new int[] {i, local.iterator().next()});
                 } else if (local.isEmpty() && candidates.size() == 1) {
                     joins.add(new int[] {i, candidates.iterator().next()});
+                } else if (candidates.isEmpty()) {
+                    // none in the batch: the one entity of the earlier scope (a session's earlier batches, a store)
+                    String earlier = shortFormMatch(entities.get(i));
+                    if (earlier != null) {
+                        earlierOf.put(i, earlier);
+                    }
                 }
             }
         }
         joins.forEach(j -> union(parent, j[0], j[1]));
         // the key of each group: an earlier entity's key if it joins one, else the smallest primary key
         Map<Integer, String> keyOfRoot = new HashMap<>();
+        earlierOf.forEach((i, key) -> keyOfRoot.merge(find(parent, i), "\u0000" + key, (a, b) -> a.compareTo(b) <= 0 ? a : b));
         for (int i = 0; i < n; i++) {
             int root = find(parent, i);
             for (String spelling : spellings(entities.get(i))) {
@@ -153,6 +161,55 @@ final class NameResolver {
     /** Every matching key seen, with the entity key it belongs to. */
     Map<String, String> keys() {
         return java.util.Collections.unmodifiableMap(keyOfFull);
+    }
+
+    /**
+     * The short-form indexes (surnames, first and last names, surname-only entities) as rows {@code {form, entityKey}},
+     * for a store to keep: with {@link #knownForms} a later scope resolves short forms as this one would.
+     */
+    List<String[]> forms() {
+        List<String[]> out = new ArrayList<>();
+        bySurname.forEach((k, keys) -> keys.forEach(e -> out.add(new String[] {"L:" + k, e})));
+        byFirstAndLast.forEach((k, keys) -> keys.forEach(e -> out.add(new String[] {"F:" + k, e})));
+        surnameOnly.forEach((k, keys) -> keys.forEach(e -> out.add(new String[] {"S:" + k, e})));
+        return out;
+    }
+
+    /** Short-form rows of another scope ({@link #forms}). */
+    void knownForms(Iterable<String[]> rows) {
+        for (String[] r : rows) {
+            Map<String, Set<String>> index = r[0].startsWith("L:") ? bySurname
+                    : r[0].startsWith("F:") ? byFirstAndLast : surnameOnly;
+            index.computeIfAbsent(r[0].substring(2), x -> new HashSet<>()).add(r[1]);
+        }
+    }
+
+    /** The short-form rows ({@link #forms}) that could resolve one of an entity's spellings. */
+    static Set<String> formLookups(Entity e) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String spelling : spellings(e)) {
+            if (!person(spelling)) {
+                continue;
+            }
+            NameKey k = Names.key(spelling);
+            // what shortFormMatch reads and what register writes, so a store can read and update the same rows
+            if (k.size() == 1) {
+                k.full().forEach(f -> {
+                    out.add("L:" + f);
+                    out.add("S:" + f);
+                });
+            } else {
+                if (k.size() == 2) {
+                    k.full().forEach(f -> out.add("F:" + f));
+                }
+                k.last().forEach(l -> {
+                    out.add("S:" + l);
+                    out.add("L:" + l);
+                });
+                k.firstAndLast().forEach(f -> out.add("F:" + f));
+            }
+        }
+        return out;
     }
 
     /** The matching keys of all of an entity's spellings. */

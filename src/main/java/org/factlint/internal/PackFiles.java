@@ -39,11 +39,11 @@ public final class PackFiles {
         return files;
     }
 
-    /** The DRL files among a pack's files (everything but its data tables). */
+    /** The DRL files among a pack's files ({@code .drl}; data tables and anything else, a README, are not rules). */
     public static Map<String, String> drl(Map<String, String> files) {
         Map<String, String> drl = new TreeMap<>();
         files.forEach((file, text) -> {
-            if (!Tables.isTable(file)) {
+            if (file.endsWith(".drl")) {
                 drl.put(file, text);
             }
         });

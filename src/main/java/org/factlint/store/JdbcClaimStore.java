@@ -242,7 +242,11 @@ final class JdbcClaimStore implements ClaimStore {
     private Placed place(List<Document> docs) throws SQLException {
         FactLoader loader = new FactLoader(Hooks.tables(checker.pack())); // the pack's predicate and party tables apply
         Map<String, String> known = knownNames(docs);
+        Map<String, Set<String>> knownForms = knownForms(docs);
         loader.knownNames(known); // stored spellings first, as an earlier batch of one session
+        List<String[]> formRows = new ArrayList<>();
+        knownForms.forEach((form, keys) -> keys.forEach(k -> formRows.add(new String[] {form, k})));
+        loader.knownForms(formRows); // and the short forms ("Japarov") they can stand for
         loader.preResolve(docs); // then the new documents together, as one batch check would
         List<Object> facts = new ArrayList<>();
         List<String> articleOf = new ArrayList<>();
@@ -267,6 +271,7 @@ final class JdbcClaimStore implements ClaimStore {
             }
             ps.executeBatch();
         }
+        writeForms(loader, knownForms);
         int n = facts.size();
         int[] root;
         List<List<String>> valuesOf = new ArrayList<>(n); // "role\0key\0value" per fact
@@ -435,6 +440,61 @@ final class JdbcClaimStore implements ClaimStore {
             }
         }
         return known;
+    }
+
+    /**
+     * Short forms are kept in the names table too, under a key no folded name can have ({@code \u0001} and the
+     * form), each with the entity keys it can stand for, separated by {@code \u001f}: a surname alone in a new
+     * document joins the one stored entity of that surname, as it would in one batch check.
+     */
+    private static final String FORM = "\u0001";
+    private static final String SEPARATOR = "\u001f";
+
+    private Map<String, Set<String>> knownForms(List<Document> docs) throws SQLException {
+        Set<String> lookups = new LinkedHashSet<>();
+        docs.forEach(d -> d.entities().forEach(e -> lookups.addAll(FactLoader.formLookups(e))));
+        Map<String, Set<String>> known = new HashMap<>();
+        List<String> list = new ArrayList<>(lookups);
+        for (int from = 0; from < list.size(); from += IN_CHUNK) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT fold, ekey FROM names WHERE fold IN ("
+                    + marks(chunk.size()) + ")")) {
+                bind(ps, chunk.stream().map(f -> FORM + f).toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.put(rs.getString(1).substring(FORM.length()),
+                                new TreeSet<>(List.of(rs.getString(2).split(SEPARATOR))));
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    private void writeForms(FactLoader loader, Map<String, Set<String>> known) throws SQLException {
+        Map<String, Set<String>> now = new HashMap<>();
+        loader.forms().forEach(r -> now.computeIfAbsent(r[0], x -> new TreeSet<>()).add(r[1]));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO names (fold, ekey) VALUES (?, ?)");
+             PreparedStatement update = connection.prepareStatement("UPDATE names SET ekey = ? WHERE fold = ?")) {
+            for (Map.Entry<String, Set<String>> e : now.entrySet()) {
+                Set<String> before = known.get(e.getKey());
+                if (e.getValue().equals(before)) {
+                    continue;
+                }
+                String keys = String.join(SEPARATOR, e.getValue());
+                if (before == null) {
+                    insert.setString(1, FORM + e.getKey());
+                    insert.setString(2, keys);
+                    insert.addBatch();
+                } else {
+                    update.setString(1, keys);
+                    update.setString(2, FORM + e.getKey());
+                    update.addBatch();
+                }
+            }
+            insert.executeBatch();
+            update.executeBatch();
+        }
     }
 
     private static Object find(Map<Object, Object> parent, Object x) {

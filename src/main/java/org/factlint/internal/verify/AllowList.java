@@ -66,7 +66,8 @@ final class AllowList {
 
     /** Static methods by class. */
     static final Map<Class<?>, Set<String>> STATIC_METHODS = Map.ofEntries(
-            Map.entry(Flags.class, Set.of("flag", "words", "texts", "byId", "describe")),
+            Map.entry(Flags.class, Set.of("flag", "words", "texts", "byId", "describe", "relationVerb")),
+            Map.entry(ClaimFact.class, Set.of("eventKey")),
             Map.entry(Lexicon.class, Set.of("normalize")),
             Map.entry(List.class, Set.of("of", "copyOf")),
             Map.entry(Set.class, Set.of("of", "copyOf")),
