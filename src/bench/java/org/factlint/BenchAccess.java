@@ -19,7 +19,7 @@ public final class BenchAccess {
 
     /** The working-memory facts of documents, as one check loads them. */
     public static List<Object> facts(List<Document> documents) {
-        FactLoader loader = new FactLoader();
+        FactLoader loader = new FactLoader(RulePack.bundled().facts());
         loader.preResolve(documents);
         List<Object> facts = new ArrayList<>();
         for (Document d : documents) {
