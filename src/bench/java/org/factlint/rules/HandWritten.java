@@ -38,6 +38,9 @@ public final class HandWritten {
     private final Map<String, RuleInfo> byName = new HashMap<>();
     private final List<CueTerm> lexicon = new ArrayList<>();
     private final List<SourceTerm> sourceTable = new ArrayList<>();
+    /** Predicates the predicate table calls single-valued, and those that imply being somewhere (be-in). */
+    private final Set<String> singleValued = new HashSet<>();
+    private final Set<String> whereabouts = new HashSet<>(Set.of("be-in"));
 
     /**
      * Takes message templates, codes and severities from the pack's metadata (rule names as in the DRL), and the
@@ -52,6 +55,12 @@ public final class HandWritten {
                 lexicon.add(t);
             } else if (o instanceof SourceTerm t) {
                 sourceTable.add(t);
+            } else if (o instanceof org.factlint.facts.PredicateTerm t) {
+                if (t.relation() == org.factlint.facts.PredicateRelation.SINGLE_VALUED) {
+                    singleValued.add(t.predicate());
+                } else if (t.relation() == org.factlint.facts.PredicateRelation.IMPLIES && t.other().equals("be-in")) {
+                    whereabouts.add(t.predicate());
+                }
             }
         }
     }
@@ -70,19 +79,27 @@ public final class HandWritten {
         Map<String, ClaimFact> claims = new HashMap<>();
         Map<String, List<ClaimFact>> byEvent = new HashMap<>();
         Map<String, List<ClaimFact>> byPredicateObject = new HashMap<>();
-        Map<String, List<ClaimFact>> bySubjectDay = new HashMap<>();
+        // where each claim puts its subject on one day: its place, and the object of a predicate implying be-in
+        Map<String, List<Object[]>> bySubjectDay = new HashMap<>();
         Map<String, List<CueFact>> cues = new HashMap<>();
         Map<String, EntityFact> entities = new HashMap<>();
         List<RelationFact> relations = new ArrayList<>();
         List<MentionFact> mentions = new ArrayList<>();
+        Map<String, String> declaredParty = new HashMap<>();
         for (Object o : facts) {
             if (o instanceof ClaimFact c) {
                 claims.put(c.id(), c);
                 byEvent.computeIfAbsent(c.eventKey(), k -> new ArrayList<>(4)).add(c);
                 byPredicateObject.computeIfAbsent(c.predicate() + "|" + c.objectKey(), k -> new ArrayList<>(4)).add(c);
-                if (c.placeKey() != null && c.from() != null && c.from().equals(c.to()) && c.polarity() == Polarity.AFFIRMED
-                        && c.factuality().asserted()) {
-                    bySubjectDay.computeIfAbsent(c.subjectKey() + "|" + c.from(), k -> new ArrayList<>(2)).add(c);
+                boolean oneDay = c.from() != null && c.from().equals(c.to()) && c.polarity() == Polarity.AFFIRMED
+                        && c.factuality().asserted();
+                if (oneDay && c.placeKey() != null) {
+                    bySubjectDay.computeIfAbsent(c.subjectKey() + "|" + c.from(), k -> new ArrayList<>(2))
+                            .add(new Object[] {c, c.placeKey(), c.placeName()});
+                }
+                if (oneDay && c.objectKey() != null && whereabouts.contains(c.predicate())) {
+                    bySubjectDay.computeIfAbsent(c.subjectKey() + "|" + c.from(), k -> new ArrayList<>(2))
+                            .add(new Object[] {c, c.objectKey(), c.objectName()});
                 }
             } else if (o instanceof CueFact w) {
                 cues.computeIfAbsent(w.claim(), k -> new ArrayList<>(2)).add(w);
@@ -92,6 +109,8 @@ public final class HandWritten {
                 relations.add(r);
             } else if (o instanceof MentionFact m) {
                 mentions.add(m);
+            } else if (o instanceof org.factlint.facts.ArticleSource a && a.party() != null) {
+                declaredParty.put(a.article() + "|" + a.source(), a.party());
             }
         }
 
@@ -257,7 +276,8 @@ public final class HandWritten {
                         flags.add(flag("Polarity: one source affirms what another negates", List.of(a, b), List.of(),
                                 Map.of()));
                     }
-                    if (valueCertain && after && b.value() != null && !b.value().equals(a.value())
+                    if (valueCertain && after && singleValued.contains(a.predicate()) && b.value() != null
+                            && !b.value().equals(a.value())
                             && b.polarity() == Polarity.AFFIRMED && b.factuality() == Factuality.CERTAIN
                             && b.compatibleTime(a)) {
                         flags.add(flag("Values: two sources give different values for the same fact", List.of(a, b),
@@ -267,12 +287,14 @@ public final class HandWritten {
             }
         }
         // One person in two places on one day.
-        for (List<ClaimFact> day : bySubjectDay.values()) {
-            for (ClaimFact a : day) {
-                for (ClaimFact b : day) {
-                    if (b.id().compareTo(a.id()) > 0 && !b.placeKey().equals(a.placeKey())) {
+        for (List<Object[]> day : bySubjectDay.values()) {
+            for (Object[] la : day) {
+                ClaimFact a = (ClaimFact) la[0];
+                for (Object[] lb : day) {
+                    ClaimFact b = (ClaimFact) lb[0];
+                    if (b.id().compareTo(a.id()) > 0 && !lb[1].equals(la[1])) {
                         flags.add(flag("Two places: one person in two places on the same day", List.of(a, b),
-                                List.of(a.placeName(), b.placeName()), Map.of("place2", b.placeName())));
+                                List.of((String) la[2], (String) lb[2]), Map.of("place", la[2], "place2", lb[2])));
                     }
                 }
             }
@@ -287,8 +309,9 @@ public final class HandWritten {
                 flags.add(flag("Denial: a source denies another's claim", List.of(c, d), words, Map.of()));
             }
         }
+        onePerPair(flags);
         spelling(mentions, claims, flags);
-        sourceTable(claims, flags);
+        sourceTable(claims, flags, declaredParty);
 
         // Headlines: needs the unconfirmed flags above.
         Set<String> unconfirmedClaims = new HashSet<>();
@@ -313,7 +336,7 @@ public final class HandWritten {
                 relations, mentions, corroborated, answered, questions));
     }
 
-    private void sourceTable(Map<String, ClaimFact> claims, Set<Flag> flags) {
+    private void sourceTable(Map<String, ClaimFact> claims, Set<Flag> flags, Map<String, String> declaredParty) {
         if (sourceTable.isEmpty()) {
             return;
         }
@@ -332,8 +355,9 @@ public final class HandWritten {
                         || !first.originParty().equals(t.partyKey()))) {
                     flags.add(flag("Source table: an article declares a known source differently", List.of(first),
                             List.of(first.originName()),
-                            Map.of("declared", Flags.describe(first.originKind(), first.originParty()),
-                                    "listed", Flags.describe(t.kind(), t.partyKey()))));
+                            Map.of("declared", Flags.describe(first.originKind(),
+                                            declaredParty.get(first.article() + "|" + first.origin())),
+                                    "listed", Flags.describe(t.kind(), t.party()))));
                 }
             }
         }
@@ -402,6 +426,30 @@ public final class HandWritten {
             flags.add(flag("Spelling: one name written two ways in one article", cs, words,
                     Map.of("spellings", String.join(" / ", words))));
         }
+    }
+
+    /** The contradiction rules' precedence (contradictions.drl): each pair of claims keeps its first-ranked flag. */
+    private static final List<String> PRECEDENCE = List.of("CON-DENIAL", "CON-NEGATED-EXISTENCE", "CON-EXCLUSIVITY",
+            "CON-NUMERIC", "CON-VALUE", "CON-TWO-PLACES", "CON-POLARITY");
+
+    private static void onePerPair(Collection<Flag> flags) {
+        Map<String, Integer> best = new HashMap<>();
+        for (Flag f : flags) {
+            int rank = PRECEDENCE.indexOf(f.code());
+            if (rank >= 0 && f.claims().size() == 2) {
+                best.merge(pair(f), rank, Math::min);
+            }
+        }
+        flags.removeIf(f -> {
+            int rank = PRECEDENCE.indexOf(f.code());
+            return rank >= 0 && f.claims().size() == 2 && best.get(pair(f)) < rank;
+        });
+    }
+
+    private static String pair(Flag f) {
+        String a = f.claims().get(0);
+        String b = f.claims().get(1);
+        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
     }
 
     private Flag flag(String rule, List<ClaimFact> claims, List<String> evidence, Map<String, ?> vars) {
