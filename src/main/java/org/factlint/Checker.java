@@ -98,6 +98,49 @@ public final class Checker {
      * conflicts with an earlier one of the batch (same article id, a source declared differently) is rejected too.
      */
     public Report check(Batch batch) {
+        // The check runs where it can be abandoned: the time limit halts the rules between firings, but the engine
+        // can spend long inside one join (every pair of 50,000 claims about one event); the caller gets its report
+        // within twice the limit whatever happens, and a check that overstays is interrupted and left to end alone.
+        long claims = batch.documents().stream().mapToLong(d -> d.claims().size()).sum();
+        java.time.Duration limit = options.timeLimit(claims).multipliedBy(2);
+        java.util.concurrent.Future<Report> running = Abandonable.POOL.submit(() -> checkSafely(batch));
+        try {
+            long nanos = limit.compareTo(java.time.Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : limit.toNanos();
+            return running.get(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            running.cancel(true);
+            return failed(batch, new CheckError(CheckError.Kind.TIME_LIMIT, "?", List.of(), String.format(
+                    java.util.Locale.ROOT, "the check was abandoned after %,d ms, twice its time limit: the engine was"
+                            + " inside one evaluation (a long join) that the limit cannot stop", limit.toMillis())));
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            return failed(batch, new CheckError(CheckError.Kind.TIME_LIMIT, "?", List.of(),
+                    "the check was interrupted"));
+        } catch (ExecutionException e) {
+            return failed(batch, new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
+                    "the check failed: " + org.factlint.internal.RuleGuard.describe(e.getCause())));
+        }
+    }
+
+    private static Report failed(Batch batch, CheckError problem) {
+        LOG.warn("{}", problem);
+        long claims = batch.documents().stream().mapToLong(d -> d.claims().size()).sum();
+        return new Report(List.of(), batch.read(), batch.read() - batch.rejected(), batch.rejected(), (int) claims,
+                batch.errors(), List.of(problem));
+    }
+
+    /** Threads that run checks for their callers, so that a check can be abandoned; made as needed, kept a minute. */
+    private static final class Abandonable {
+        static final ExecutorService POOL = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "factlint-check-runner");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    private Report checkSafely(Batch batch) {
         try {
             return checkGuarded(batch);
         } catch (RuntimeException | Error e) {
@@ -105,10 +148,7 @@ public final class Checker {
             // made, its table rows inserted or its flags read) is the pack's failure, reported, never thrown.
             CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
                     "the check failed: " + org.factlint.internal.RuleGuard.describe(e));
-            LOG.warn("{}", problem, e);
-            long claims = batch.documents().stream().mapToLong(d -> d.claims().size()).sum();
-            return new Report(List.of(), batch.read(), batch.read() - batch.rejected(), batch.rejected(),
-                    (int) claims, batch.errors(), List.of(problem));
+            return failed(batch, problem);
         }
     }
 

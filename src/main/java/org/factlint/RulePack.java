@@ -318,6 +318,14 @@ public final class RulePack {
         } finally {
             ks.getRepository().removeKieModule(releaseId); // the KieBase stands alone; keep no module per pack
         }
+        if (trust == Trust.CHECKED) {
+            // Defence in depth: the classes the compiler made of the verified pack keep to the same allow-list.
+            List<String> refused = org.factlint.internal.verify.BytecodeCheck.check(kieBase);
+            if (!refused.isEmpty()) {
+                throw new RulePackException(name, refused.stream().map(r -> new RuleProblem("(compiled classes)", 0,
+                        0, "the compiled pack refers to what an untrusted pack may not use: " + r)).toList());
+            }
+        }
         return kieBase;
     }
 

@@ -15,10 +15,18 @@ public final class Check {
             throw new IllegalArgumentException(what + " is required");
         }
         if (!ID.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " '" + value
-                    + "' is not a valid id (letters, digits, '_', '.', '-'; starting with a letter or digit)");
+            throw new IllegalArgumentException(what + " " + quote(value)
+                    + " is not a valid id (letters, digits, '_', '.', '-'; starting with a letter or digit)");
         }
         return value;
+    }
+
+    /** A value quoted in a message: at most 60 characters, control characters escaped, its length given when cut. */
+    public static String quote(String value) {
+        String shown = value.length() <= 60 ? value : value.substring(0, 60);
+        shown = org.factlint.io.Printable.of(shown);
+        return "'" + shown + (value.length() <= 60 ? "'" : "...' (" + String.format(java.util.Locale.ROOT, "%,d",
+                value.length()) + " characters)");
     }
 
     public static String text(String value, String what) {

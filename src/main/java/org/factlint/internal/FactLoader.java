@@ -244,7 +244,9 @@ public final class FactLoader {
     }
 
     static String figure(Quantity q) {
-        String n = q.value() == Math.rint(q.value()) ? String.format(Locale.ROOT, "%,d", (long) q.value())
+        // Whole figures in full at any size (a long stops at 9,223,372,036,854,775,807).
+        String n = q.value() == Math.rint(q.value())
+                ? String.format(Locale.ROOT, "%,d", new java.math.BigDecimal(q.value()).toBigInteger())
                 : String.valueOf(q.value());
         String qualifier = switch (q.qualifier()) {
             case EXACT -> "";

@@ -49,13 +49,26 @@ public final class DocumentReader {
      */
     public static Batch read(Path file) throws IOException {
         String name = file.toString();
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A FIFO, a device or a directory: reading it could block for ever or never end.
+            return rejectedWhole(name, new InputError(name, 0, 0, "$", "not a regular file: claims are read from"
+                    + " files (a pipe, a device or a directory is refused)"));
+        }
         long size = Files.size(file);
         if (size > Json.MAX_FILE_LENGTH) {
             return rejectedWhole(name, new InputError(name, 0, 0, "$", String.format(Locale.ROOT,
                     "file is %,d bytes, over the limit of %,d bytes (Json.MAX_FILE_LENGTH): split it", size,
                     Json.MAX_FILE_LENGTH)));
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Json.MAX_FILE_LENGTH + 1); // the file may grow after its size was read
+        }
+        if (bytes.length > Json.MAX_FILE_LENGTH) {
+            return rejectedWhole(name, new InputError(name, 0, 0, "$", String.format(Locale.ROOT,
+                    "file grew past the limit of %,d bytes (Json.MAX_FILE_LENGTH) while it was read: split it",
+                    Json.MAX_FILE_LENGTH)));
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".jsonl") || lower.endsWith(".ndjson") ? readLines(name, bytes) : readJson(name, bytes);
     }
@@ -85,14 +98,14 @@ public final class DocumentReader {
             return rejectedWhole(name, invalidUtf8(name, bytes));
         }
         text = withoutBom(text);
-        Batch batch = new Batch(List.of(), List.of(), 0, 0);
+        List<Batch> parts = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
-                batch = batch.plus(readOne(name, lines[i], i, 0, "$"));
+                parts.add(readOne(name, lines[i], i, 0, "$"));
             }
         }
-        return batch;
+        return Batch.concat(parts);
     }
 
     /** Editors on Windows write a byte order mark; it carries no content. */
@@ -101,7 +114,7 @@ public final class DocumentReader {
     }
 
     private static Batch readArray(String name, String text) {
-        Batch batch = new Batch(List.of(), List.of(), 0, 0);
+        List<Batch> parts = new ArrayList<>();
         int index = 0;
         try (JsonParser p = Json.mapper().createParser(text)) {
             try {
@@ -113,23 +126,23 @@ public final class DocumentReader {
                     p.skipChildren();
                     int end = (int) p.currentLocation().getCharOffset();
                     String element = text.substring((int) start.getCharOffset(), end);
-                    batch = batch.plus(readOne(name, element, start.getLineNr() - 1, start.getColumnNr() - 1,
+                    parts.add(readOne(name, element, start.getLineNr() - 1, start.getColumnNr() - 1,
                             "$[" + index++ + "]"));
                 }
                 if (t == JsonToken.END_ARRAY && hasMore(p)) {
                     JsonLocation at = p.currentTokenLocation();
-                    return batch.plus(rejectedWhole(name, new InputError(name, at.getLineNr(), at.getColumnNr(), "$",
+                    parts.add(rejectedWhole(name, new InputError(name, at.getLineNr(), at.getColumnNr(), "$",
                             "malformed JSON: more content after the end of the array (one document or one array per"
                                     + " file; use a .jsonl file for one document per line)")));
                 }
             } catch (JsonProcessingException e) {
                 // The rest of the array cannot be read: it counts as one rejected input, the elements before it stand.
-                return batch.plus(rejectedWhole(name, error(name, 0, 0, e, p, "$"))); // the parser's path has [index]
+                parts.add(rejectedWhole(name, error(name, 0, 0, e, p, "$"))); // the parser's path has [index]
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e); // reading a String cannot fail
         }
-        return batch;
+        return Batch.concat(parts);
     }
 
     /** Whether anything but white space follows; a stray ']' counts too, though the parser calls it an error. */
@@ -165,11 +178,14 @@ public final class DocumentReader {
                 List<InputError> errors;
                 if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidDocumentException invalid) {
                     errors = new ArrayList<>();
+                    // One pass over the text locates every problem: a document with thousands of them must not be
+                    // parsed again for each.
+                    Locator.Index index = Locator.index(text);
                     for (InvalidDocumentException.Problem problem : invalid.problems()) {
                         String path = pathOf(v.getPath());
                         String relative = path.isEmpty() ? problem.path() : path.substring(1) + "." + problem.path();
-                        errors.add(located(name, text, lineOffset, columnOffset, prefix, "." + relative, null,
-                                problem.message()));
+                        errors.add(located(name, index.find(pointer("." + relative)), lineOffset, columnOffset,
+                                prefix, "." + relative, null, problem.message()));
                     }
                 } else if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException iae) {
                     // A record's compact constructor refused a value; point at the field its message names.
@@ -197,7 +213,12 @@ public final class DocumentReader {
     /** An error at a path relative to the document, located at its value, or at {@code fallback}, or unknown. */
     private static InputError located(String name, String text, int lineOffset, int columnOffset, String prefix,
                                       String path, JsonLocation fallback, String message) {
-        JsonLocation at = locate(text, path);
+        return located(name, locate(text, path), lineOffset, columnOffset, prefix, path, fallback, message);
+    }
+
+    private static InputError located(String name, JsonLocation found, int lineOffset, int columnOffset,
+                                      String prefix, String path, JsonLocation fallback, String message) {
+        JsonLocation at = found;
         if (at == null) {
             at = fallback;
         }
@@ -346,6 +367,9 @@ public final class DocumentReader {
                     .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
             return "'" + f.getValue() + "' is not a valid " + describe(f.getTargetType())
                     + " (expected one of: " + accepted + ")";
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() == String.class && f.getValue() == null) {
+            return f.getOriginalMessage(); // a string that is not Unicode text (StrictStrings)
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() == java.time.LocalDate.class) {
             return (p == null || p.currentToken() == JsonToken.VALUE_STRING) && e instanceof InvalidFormatException f

@@ -27,6 +27,37 @@ public final class Locator {
         return null;
     }
 
+    /** Where every value of a text starts, by JSON pointer: one pass for many look-ups. */
+    public static final class Index {
+        private final java.util.Map<String, JsonLocation> values;
+
+        private Index(java.util.Map<String, JsonLocation> values) {
+            this.values = values;
+        }
+
+        /** Where the value at a JSON pointer starts, or null. */
+        public JsonLocation find(String pointer) {
+            return values.get(pointer.isEmpty() || pointer.startsWith("/") ? pointer : "/" + pointer);
+        }
+    }
+
+    /** Reads {@code text} once and remembers where each value starts; a malformed text gives what came before. */
+    public static Index index(String text) {
+        java.util.Map<String, JsonLocation> values = new java.util.HashMap<>();
+        try (JsonParser p = Json.mapper().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    continue;
+                }
+                values.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
+            }
+        } catch (IOException e) {
+            // what was read stands
+        }
+        return new Index(values);
+    }
+
     /** Where the value at a JSON pointer ({@code /claims/2}) starts in {@code text}, or null. */
     public static JsonLocation find(String text, String pointer) {
         JsonPointer wanted = JsonPointer.compile(pointer);

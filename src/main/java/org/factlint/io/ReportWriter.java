@@ -29,19 +29,21 @@ public final class ReportWriter {
     public static String text(Report report, boolean listErrors) {
         StringBuilder out = new StringBuilder();
         for (Flag f : report.flags()) {
-            out.append(String.format(Locale.ROOT, "%-6s %-22s %s%n", f.severity(), f.code(), String.join(", ", f.claims())));
-            out.append("       ").append(f.message()).append(System.lineSeparator());
+            // Everything from the input or the pack is escaped: raw control characters would reach the terminal.
+            out.append(String.format(Locale.ROOT, "%-6s %-22s %s%n", f.severity(), Printable.of(f.code()),
+                    Printable.of(String.join(", ", f.claims()))));
+            out.append("       ").append(Printable.of(f.message())).append(System.lineSeparator());
             if (!f.evidence().isEmpty()) {
-                out.append("       evidence: ").append(f.evidence().stream().map(e -> "'" + e + "'")
+                out.append("       evidence: ").append(f.evidence().stream().map(e -> "'" + Printable.of(e) + "'")
                         .collect(Collectors.joining(", "))).append(System.lineSeparator());
             }
-            out.append("       rule: ").append(f.rule()).append(System.lineSeparator());
+            out.append("       rule: ").append(Printable.of(f.rule())).append(System.lineSeparator());
         }
         for (InputError e : listErrors ? report.errors() : List.<InputError>of()) {
-            out.append("rejected: ").append(e).append(System.lineSeparator());
+            out.append("rejected: ").append(Printable.of(e.toString())).append(System.lineSeparator());
         }
         for (org.factlint.CheckError p : listErrors ? report.problems() : List.<org.factlint.CheckError>of()) {
-            out.append("rule error: ").append(p).append(System.lineSeparator());
+            out.append("rule error: ").append(Printable.of(p.toString())).append(System.lineSeparator());
         }
         out.append(summary(report)).append(System.lineSeparator());
         return out.toString();

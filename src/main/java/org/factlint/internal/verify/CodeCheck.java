@@ -175,8 +175,13 @@ final class CodeCheck {
     // ---------------------------------------------------------------- expressions
 
     private void expr(Expression e) {
+        if (e instanceof com.github.javaparser.ast.expr.TextBlockLiteralExpr && mode == Mode.CONDITION) {
+            // MVEL reads conditions and knows no text blocks: it sees strings and code where Java sees one literal.
+            refuse(e, "a text block in a condition (MVEL reads it as strings and code)");
+            return;
+        }
         if (e instanceof LiteralExpr) {
-            return; // strings, text blocks, numbers, chars, booleans, null
+            return; // strings, text blocks in Java code, numbers, chars, booleans, null
         }
         if (e instanceof NameExpr n) {
             name(n);

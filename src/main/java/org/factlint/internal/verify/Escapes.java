@@ -1,9 +1,9 @@
 package org.factlint.internal.verify;
 
 /**
- * Unicode escapes as the Java compiler reads them (JLS 3.3), before anything else: {@code \u0022} is a quote that
- * can close a string early, {@code \u000a} a line break that can end a comment. The verifier reads code the way
- * the compiler will.
+ * Unicode escapes as the Java compiler reads them (JLS 3.3), before anything else: backslash-u-0022 is a quote
+ * that can close a string early, backslash-u-000a a line break that can end a comment. The verifier reads code the
+ * way the compiler will.
  */
 final class Escapes {
     private Escapes() {
