@@ -36,7 +36,9 @@ import org.factlint.facts.EntityFact;
  *     to facts that pass.</li>
  * <li>{@code role}: blank (every fact with the value joins every other), or {@code anchor} / {@code member}: a
  *     member joins only when an anchor of the same key and value exists ("the only one" joins the claims of its
- *     group's other members only when such a cue is there, not every group member with every other).</li>
+ *     group's other members only when such a cue is there, not every group member with every other).
+ *     {@code lookup} / {@code uses}: reference data a rule looks up (an entity by key): a lookup fact joins
+ *     nothing; it is copied into every part holding a fact that uses its value, so it glues no claims together.</li>
  * </ul>
  */
 public final class JoinKeys {
@@ -48,7 +50,7 @@ public final class JoinKeys {
     private static final Pattern WHEN = Pattern.compile("(\\w+)\\s*(!=|=)\\s*(\\S+)");
 
     /** How a row's facts join the others of its key and value. */
-    public enum Role { JOIN, ANCHOR, MEMBER }
+    public enum Role { JOIN, ANCHOR, MEMBER, LOOKUP, USES }
 
     /** Where the terms of a value are looked up: the claims by id and the entities by key of the facts at hand. */
     public interface Lookup {
@@ -223,9 +225,11 @@ public final class JoinKeys {
             case "" -> Role.JOIN;
             case "anchor" -> Role.ANCHOR;
             case "member" -> Role.MEMBER;
+            case "lookup" -> Role.LOOKUP;
+            case "uses" -> Role.USES;
             default -> {
                 problems.add(row.problem(row.columns().get(4), "unknown role '" + row.values().get(4)
-                        + "' (expected blank, anchor or member)"));
+                        + "' (expected blank, anchor, member, lookup or uses)"));
                 yield null;
             }
         };
