@@ -165,7 +165,7 @@ class JoinKeysTest {
                                         + " placeKey, placeName, from, to, polarity, factuality, lo, hi, unit, figure,"
                                         + " origin, originName, originKind, originParty, subjectParty, objectParty,"
                                         + " chain, headline)",
-                                "joins.csv:6:21: 'category' is not a filter: write field=VALUE or field!=VALUE",
+                                "joins.csv:6:21: 'category' is not a filter: write field=VALUE or field!=VALUE (several joined by ';')",
                                 "joins.csv:7:22: unknown role 'always' (expected blank, anchor, member, lookup or uses)",
                                 "joins.csv:8:1: expected 5 columns (key,fact,value,when,role) but found 2"));
     }
