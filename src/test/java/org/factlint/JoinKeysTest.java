@@ -46,9 +46,9 @@ class JoinKeysTest {
     }
 
     @Test
-    void withoutTheGroupOrSubjectKeys_someScenarioLosesFlags() throws IOException {
+    void withoutTheGroupEventOrEntityKeys_someScenarioLosesFlags() throws IOException {
         String joins = Files.readString(Path.of("rules/joins.csv"));
-        for (String dropped : List.of("group-event,", "subject,ClaimFact,")) {
+        for (String dropped : List.of("group-event,", "event,ClaimFact,", "entity,ClaimFact,")) {
             String text = joins.lines().filter(l -> !l.startsWith(dropped)).collect(Collectors.joining("\n"));
             List<RuleProblem> problems = new ArrayList<>();
             JoinKeys weaker = JoinKeys.read(Map.of("joins.csv", text), problems);
@@ -165,8 +165,8 @@ class JoinKeysTest {
                                         + " placeKey, placeName, from, to, polarity, factuality, lo, hi, unit, figure,"
                                         + " origin, originName, originKind, originParty, subjectParty, objectParty,"
                                         + " chain, headline)",
-                                "joins.csv:6:21: 'category' is not a filter: write field=VALUE or field!=VALUE",
-                                "joins.csv:7:22: unknown role 'always' (expected blank, anchor or member)",
+                                "joins.csv:6:21: 'category' is not a filter: write field=VALUE or field!=VALUE (several joined by ';')",
+                                "joins.csv:7:22: unknown role 'always' (expected blank, anchor, member, lookup or uses)",
                                 "joins.csv:8:1: expected 5 columns (key,fact,value,when,role) but found 2"));
     }
 }

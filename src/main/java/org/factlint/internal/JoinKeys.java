@@ -32,11 +32,13 @@ import org.factlint.facts.EntityFact;
  *     {@code groups(t)} is each group of the entity whose key is term {@code t}, one value per group. A null term
  *     counts as the word null (two nulls are equal for the rules' {@code ==}); a value whose terms are all null is no
  *     value.</li>
- * <li>{@code when}: blank, or {@code field=VALUE} / {@code field!=VALUE} ({@code null} allowed): the row applies only
- *     to facts that pass.</li>
+ * <li>{@code when}: blank, or {@code field=VALUE} / {@code field!=VALUE} ({@code null} allowed), several joined by
+ *     {@code ;}: the row applies only to facts that pass them all.</li>
  * <li>{@code role}: blank (every fact with the value joins every other), or {@code anchor} / {@code member}: a
  *     member joins only when an anchor of the same key and value exists ("the only one" joins the claims of its
- *     group's other members only when such a cue is there, not every group member with every other).</li>
+ *     group's other members only when such a cue is there, not every group member with every other).
+ *     {@code lookup} / {@code uses}: reference data a rule looks up (an entity by key): a lookup fact joins
+ *     nothing; it is copied into every part holding a fact that uses its value, so it glues no claims together.</li>
  * </ul>
  */
 public final class JoinKeys {
@@ -48,7 +50,7 @@ public final class JoinKeys {
     private static final Pattern WHEN = Pattern.compile("(\\w+)\\s*(!=|=)\\s*(\\S+)");
 
     /** How a row's facts join the others of its key and value. */
-    public enum Role { JOIN, ANCHOR, MEMBER }
+    public enum Role { JOIN, ANCHOR, MEMBER, LOOKUP, USES }
 
     /** Where the terms of a value are looked up: the claims by id and the entities by key of the facts at hand. */
     public interface Lookup {
@@ -85,16 +87,22 @@ public final class JoinKeys {
         }
     }
 
-    private record Row(String key, Class<?> fact, List<Term> terms, Function<Object, Object> whenField,
-                       boolean whenEquals, String whenValue, Role role) {
+    private record When(Function<Object, Object> field, boolean equals, String value) {
+        boolean passes(Object fact) {
+            Object v = field.apply(fact);
+            boolean equal = value.equals("null") ? v == null : v != null && v.toString().equalsIgnoreCase(value);
+            return equal == equals;
+        }
+    }
+
+    private record Row(String key, Class<?> fact, List<Term> terms, List<When> when, Role role) {
         boolean applies(Object fact) {
-            if (whenField == null) {
-                return true;
+            for (When w : when) {
+                if (!w.passes(fact)) {
+                    return false;
+                }
             }
-            Object v = whenField.apply(fact);
-            boolean equal = whenValue.equals("null") ? v == null
-                    : v != null && v.toString().equalsIgnoreCase(whenValue);
-            return equal == whenEquals;
+            return true;
         }
     }
 
@@ -204,33 +212,34 @@ public final class JoinKeys {
                 terms.add(term);
             }
         }
-        Function<Object, Object> whenField = null;
-        boolean equals = true;
-        String whenValue = null;
+        List<When> whens = new ArrayList<>();
         String when = row.values().get(3);
-        if (!when.isEmpty()) {
-            Matcher m = WHEN.matcher(when);
+        for (String cond : when.isEmpty() ? new String[0] : when.split(";")) {
+            Matcher m = WHEN.matcher(cond.strip());
             if (!m.matches()) {
-                problems.add(row.problem(row.columns().get(3), "'" + when + "' is not a filter: write field=VALUE or "
-                        + "field!=VALUE"));
+                problems.add(row.problem(row.columns().get(3), "'" + cond.strip() + "' is not a filter: write field=VALUE"
+                        + " or field!=VALUE (several joined by ';')"));
             } else {
-                whenField = accessor(fact, m.group(1), row, 3, problems);
-                equals = m.group(2).equals("=");
-                whenValue = m.group(3);
+                Function<Object, Object> f = accessor(fact, m.group(1), row, 3, problems);
+                if (f != null) {
+                    whens.add(new When(f, m.group(2).equals("="), m.group(3)));
+                }
             }
         }
         Role role = switch (row.values().get(4).toLowerCase(Locale.ROOT)) {
             case "" -> Role.JOIN;
             case "anchor" -> Role.ANCHOR;
             case "member" -> Role.MEMBER;
+            case "lookup" -> Role.LOOKUP;
+            case "uses" -> Role.USES;
             default -> {
                 problems.add(row.problem(row.columns().get(4), "unknown role '" + row.values().get(4)
-                        + "' (expected blank, anchor or member)"));
+                        + "' (expected blank, anchor, member, lookup or uses)"));
                 yield null;
             }
         };
         return problems.size() > errors ? null
-                : new Row(key, fact, List.copyOf(terms), whenField, equals, whenValue, role);
+                : new Row(key, fact, List.copyOf(terms), List.copyOf(whens), role);
     }
 
     private static Class<?> factType(Tables.Row row, List<RuleProblem> problems) {

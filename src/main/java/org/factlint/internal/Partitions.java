@@ -15,8 +15,9 @@ import org.factlint.facts.EntityFact;
  * key's members only when an anchor of that value is there. A fact type the declaration does not place makes
  * {@link #split} throw: a pack that does not say what its rules join is never split.
  *
- * <p>Parts are filled by claim count. A fact that joins nothing (an entity no claim is about) goes to the lightest
- * part; the pack's own table rows are inserted into every session by the caller.
+ * <p>Parts are filled by claim count. A lookup fact (reference data, role {@code lookup}) is copied into every part
+ * that uses its value, and into none when nothing does; the pack's own table rows are inserted into every session by
+ * the caller.
  */
 public final class Partitions {
     private Partitions() {
@@ -85,6 +86,9 @@ public final class Partitions {
                         }
                     }
                     case MEMBER -> members.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
+                    case LOOKUP, USES -> {
+                        // reference data joins nothing: split() copies it where it is used
+                    }
                 }
             }
         }
@@ -142,8 +146,47 @@ public final class Partitions {
         for (int b = 0; b < parts; b++) {
             out.add(new ArrayList<>(n / parts + 16));
         }
+        // Lookup facts (reference data such as entities) go into every part that uses their value, the others where
+        // their component is.
+        JoinKeys.Lookup lookup = lookup(facts);
+        Map<String, List<Integer>> lookups = new HashMap<>();
+        boolean[] isLookup = new boolean[n];
+        List<List<String>> uses = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.get(binOfRoot[root[i]]).add(facts.get(i));
+            List<String> mine = null;
+            for (JoinKeys.Value v : keys.values(facts.get(i), lookup)) {
+                String k = v.key() + '\u0000' + v.value();
+                if (v.role() == JoinKeys.Role.LOOKUP) {
+                    isLookup[i] = true;
+                    lookups.computeIfAbsent(k, x -> new ArrayList<>(1)).add(i);
+                } else if (v.role() == JoinKeys.Role.USES) {
+                    if (mine == null) {
+                        mine = new ArrayList<>(1);
+                    }
+                    mine.add(k);
+                }
+            }
+            uses.add(mine);
+        }
+        List<java.util.Set<Integer>> copied = new ArrayList<>(parts);
+        for (int b = 0; b < parts; b++) {
+            copied.add(new java.util.HashSet<>());
+        }
+        for (int i = 0; i < n; i++) {
+            if (isLookup[i]) {
+                continue;
+            }
+            int bin = binOfRoot[root[i]];
+            out.get(bin).add(facts.get(i));
+            if (uses.get(i) != null) {
+                for (String k : uses.get(i)) {
+                    for (int l : lookups.getOrDefault(k, List.of())) {
+                        if (copied.get(bin).add(l)) {
+                            out.get(bin).add(facts.get(l));
+                        }
+                    }
+                }
+            }
         }
         return out;
     }

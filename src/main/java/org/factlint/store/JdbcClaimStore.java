@@ -52,8 +52,6 @@ import org.slf4j.LoggerFactory;
 final class JdbcClaimStore implements ClaimStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcClaimStore.class);
     private static final int IN_CHUNK = 400;
-    /** Key of the store-internal name space: entities spelled alike share their facts' component (the loader's keys). */
-    private static final String NAME_KEY = "name";
 
     private final Connection connection;
     private final String location;
@@ -288,10 +286,6 @@ final class JdbcClaimStore implements ClaimStore {
                 for (JoinKeys.Value v : keys.values(f, lookup)) {
                     vs.add(role(v.role()) + "\u001f" + v.key() + "\u001f" + v.value());
                 }
-                if (f instanceof org.factlint.facts.EntityFact e) {
-                    // the loader resolves names across documents: entities keyed alike are loaded together
-                    vs.add("J\u001f" + NAME_KEY + "\u001f" + e.key());
-                }
                 valuesOf.add(vs);
             }
         }
@@ -319,8 +313,8 @@ final class JdbcClaimStore implements ClaimStore {
                 for (Object[] theirs : stored.getOrDefault(k, List.of())) {
                     String role = (String) theirs[0];
                     boolean joins = (mine.contains("J") && role.equals("J"))
-                            || (mine.contains("A") && !role.equals("J"))
-                            || (mine.contains("M") && role.equals("A"));
+                            || (mine.contains("A") && (role.equals("A") || role.equals("M")))
+                            || (mine.contains("M") && role.equals("A")); // lookups and their uses join nothing
                     if (joins) {
                         union(parent, r, theirs[1]);
                     }
@@ -544,6 +538,8 @@ final class JdbcClaimStore implements ClaimStore {
             case JOIN -> "J";
             case ANCHOR -> "A";
             case MEMBER -> "M";
+            case LOOKUP -> "L";
+            case USES -> "U";
         };
     }
 
@@ -588,6 +584,9 @@ final class JdbcClaimStore implements ClaimStore {
                 }
             }
         }
+        if (keys != null) {
+            rows.addAll(lookups(rows, placed, affected));
+        }
         rows.sort(java.util.Comparator.<Object[], Long>comparing(r -> (Long) r[0]).thenComparing(r -> (Integer) r[1]));
         for (Object[] r : rows) {
             Object f = fact((String) r[3], (String) r[4]);
@@ -625,6 +624,58 @@ final class JdbcClaimStore implements ClaimStore {
             out.add(f);
         }
         return new Loaded(out, claims, componentOfClaim, new HashSet<>(articleOf).size());
+    }
+
+    /**
+     * The stored lookup facts (entities, group memberships) the loaded and new facts use, from outside the affected
+     * components: reference data is copied where it is used, never merged (see {@link JoinKeys.Role#LOOKUP}).
+     */
+    private List<Object[]> lookups(List<Object[]> rows, Placed placed, Set<Long> affected) throws SQLException {
+        List<Object> all = new ArrayList<>(placed.facts());
+        for (Object[] r : rows) {
+            all.add(fact((String) r[3], (String) r[4]));
+        }
+        JoinKeys.Lookup lookup = Partitions.lookup(all);
+        Set<String> used = new LinkedHashSet<>();
+        for (Object f : all) {
+            for (JoinKeys.Value v : keys.values(f, lookup)) {
+                if (v.role() == JoinKeys.Role.USES) {
+                    used.add(v.key() + "\u001f" + v.value());
+                }
+            }
+        }
+        Set<Long> components = new TreeSet<>();
+        List<String> list = new ArrayList<>(used);
+        for (int from = 0; from < list.size(); from += IN_CHUNK) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT component FROM join_keys WHERE role = 'L'"
+                    + " AND jkey IN (" + marks(chunk.size()) + ")")) {
+                bind(ps, chunk.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!affected.contains(rs.getLong(1))) {
+                            components.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+        }
+        List<Object[]> out = new ArrayList<>();
+        List<Object> ids = new ArrayList<>(components);
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT seq, pos, article, type, body, component"
+                    + " FROM facts WHERE component IN (" + marks(chunk.size()) + ") AND seq <> ?")) {
+                bind(ps, append(chunk, placed.seq()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getLong(6)});
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private Object fact(String type, String body) {
