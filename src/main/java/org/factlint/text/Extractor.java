@@ -1255,7 +1255,12 @@ final class Extractor {
             }
         }
         if (actors.isEmpty()) {
-            return null;
+            // a headline with no body to learn names from: its first proper noun outside the source
+            EntityRef e = headlineName(head);
+            if (e == null) {
+                return null;
+            }
+            actors.add(e);
         }
         head.cues = tables.cues.find(norm, head.nlp.start(), head.nlp.end());
         Claim.Builder b = Claim.builder("h1", actors.get(0).id, predicate(head))
@@ -1279,6 +1284,24 @@ final class Extractor {
             b.saidBy(head.chain.get(i), head.chainVerbs.get(i));
         }
         return b.build();
+    }
+
+    /** The first run of proper nouns in a headline outside its source phrase ("Kremlin: Putin Will …" gives Putin). */
+    private EntityRef headlineName(SentenceInfo head) {
+        List<Nlp.Token> t = head.nlp.tokens();
+        for (int i = 0; i < t.size(); i++) {
+            Nlp.Token x = t.get(i);
+            if (!x.tag().equals("PROPN") || head.inSource(x.start(), x.end()) || MONTHS.contains(x.text())) {
+                continue;
+            }
+            int j = i;
+            while (j + 1 < t.size() && j - i < 2 && t.get(j + 1).tag().equals("PROPN")
+                    && !head.inSource(t.get(j + 1).start(), t.get(j + 1).end())) {
+                j++;
+            }
+            return other(body.substring(x.start(), t.get(j).end()), null);
+        }
+        return null;
     }
 
     /**
