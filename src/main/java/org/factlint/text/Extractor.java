@@ -56,26 +56,6 @@ final class Extractor {
     private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "do", "continue", "make", "get", "go", "come",
             "take", "give", "receive", "begin", "start", "try", "want", "say");
     private static final Set<String> NEGATIONS = Set.of("not", "n't", "no", "never", "none", "nobody", "nothing");
-    private static final Pattern QUANTITY = Pattern.compile(
-            "(?<![\\w.,:$\u00a3\u20ac/-])(?:(?<q>more than|over|at least|no fewer than|about|around|approximately|roughly|some|nearly"
-                    + "|almost|up to|fewer than|less than|under)\\s+)?(?<n>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?"
-                    + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-                    + "|a hundred|hundreds|a dozen|dozens)(?:\\s+(?<m>thousand|million|billion))?(?:\\s+(?<u>[a-z]+))?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
-            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
-            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("twenty", 20), Map.entry("thirty", 30),
-            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("a hundred", 100), Map.entry("hundreds", 100),
-            Map.entry("a dozen", 12), Map.entry("dozens", 24));
-    private static final String MONTH_RE = "(?<month>January|February|March|April|May|June|July|August|September"
-            + "|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
-    private static final Pattern DATE_MD = Pattern.compile(MONTH_RE
-            + "\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?");
-    private static final Pattern DATE_DM = Pattern.compile("\\b(?<day>\\d{1,2})\\s+" + MONTH_RE
-            + "(?:\\s+(?<year>(?:19|20)\\d{2}))?\\b");
-    private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|during|by|of)\\s+(?<year>(?:19|20)\\d{2})\\b",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_ADVERBIAL = Pattern.compile(
             "^\\s*\"?\\s*(?:(?:However|Later|Earlier|Meanwhile|Moreover|Yet|But|Still|Also|Then|Previously|Separately"
                     + "|Instead|In particular|In addition|On \\S+(?: \\d+)?|In \\d{4}|On Monday|On Tuesday|On Wednesday"
@@ -343,53 +323,11 @@ final class Extractor {
     // ---------------------------------------------------------------- dates
 
     private void findDates(SentenceInfo s) {
-        String text = norm.substring(s.nlp.start(), s.nlp.end());
-        for (Pattern p : List.of(DATE_MD, DATE_DM)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                s.dateSpans.add(new Integer[] {s.nlp.start() + m.start(), s.nlp.start() + m.end()});
-            }
-        }
+        s.dateSpans.addAll(tables.numbers.dateSpans(norm, s.nlp));
     }
 
     private EventTime when(SentenceInfo s) {
-        String text = norm.substring(s.nlp.start(), s.nlp.end());
-        int best = Integer.MAX_VALUE;
-        EventTime out = null;
-        for (Pattern p : List.of(DATE_MD, DATE_DM)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                if (m.start() >= best || s.inSource(s.nlp.start() + m.start(), s.nlp.start() + m.end())) {
-                    continue;
-                }
-                Integer year = m.group("year") != null ? Integer.valueOf(m.group("year"))
-                        : published == null ? null : published.getYear();
-                if (year == null) {
-                    continue;
-                }
-                int month = month(m.group("month"));
-                int day = Integer.parseInt(m.group("day"));
-                try {
-                    out = EventTime.on(LocalDate.of(year, month, day));
-                    best = m.start();
-                } catch (java.time.DateTimeException e) {
-                    // "February 30": not a date, not a claim's time
-                }
-            }
-        }
-        if (out == null) {
-            Matcher y = YEAR.matcher(text);
-            if (y.find()) {
-                int year = Integer.parseInt(y.group("year"));
-                out = new EventTime(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-            }
-        }
-        return out;
-    }
-
-    private static int month(String name) {
-        String m = name.substring(0, 3).toLowerCase(Locale.ROOT);
-        return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").indexOf(m) + 1;
+        return tables.numbers.when(norm, s.nlp, published, s::inSource);
     }
 
     // ---------------------------------------------------------------- attribution
@@ -1149,65 +1087,8 @@ final class Extractor {
         return false;
     }
 
-    /** Figures with their qualifiers: "more than 10 thousand people", "about 8,000", "125 pieces". */
     private List<Quantity> quantities(SentenceInfo s) {
-        List<Quantity> out = new ArrayList<>();
-        String text = norm.substring(s.nlp.start(), s.nlp.end());
-        Matcher m = QUANTITY.matcher(text);
-        while (m.find()) {
-            int start = s.nlp.start() + m.start("n");
-            int end = s.nlp.start() + m.end();
-            if (s.dateSpans.stream().anyMatch(d -> d[0] <= start && start < d[1]) || s.inSource(start, end)) {
-                continue;
-            }
-            String unit = m.group("u");
-            String n = m.group("n").toLowerCase(Locale.ROOT);
-            boolean digits = Character.isDigit(n.charAt(0));
-            // only counts of something: not years, clock times, ordinals, percentages, money, ages or durations
-            int after = s.nlp.start() + m.end("n");
-            if (unit == null || !countNounAt(s, s.nlp.start() + m.start("u"))
-                    || tables.nonCounts.contains(unit.toLowerCase(Locale.ROOT))
-                    || after < norm.length() && (norm.charAt(after) == ':' || norm.charAt(after) == '%'
-                    || norm.charAt(after) == '-')) {
-                continue;
-            }
-            double value;
-            if (digits) {
-                value = Double.parseDouble(n.replace(",", ""));
-                if (m.group("m") == null && n.length() == 4 && value >= 1900 && value <= 2100) {
-                    continue; // a year, even before a name ("In 2021 Emomali Rahmon")
-                }
-            } else {
-                value = NUMBER_WORDS.get(n);
-            }
-            if (m.group("m") != null) {
-                value *= switch (m.group("m").toLowerCase(Locale.ROOT)) {
-                    case "thousand" -> 1_000;
-                    case "million" -> 1_000_000;
-                    default -> 1_000_000_000;
-                };
-            }
-            Qualifier q = Qualifier.EXACT;
-            if (m.group("q") != null) {
-                q = switch (m.group("q").toLowerCase(Locale.ROOT)) {
-                    case "more than", "over" -> Qualifier.MORE_THAN;
-                    case "at least", "no fewer than" -> Qualifier.AT_LEAST;
-                    case "up to" -> Qualifier.UP_TO;
-                    case "fewer than", "less than", "under" -> Qualifier.FEWER_THAN;
-                    default -> Qualifier.ABOUT;
-                };
-            } else if (n.equals("hundreds") || n.equals("dozens")) {
-                q = Qualifier.MORE_THAN;
-            }
-            out.add(new Quantity(value, unit == null ? null : unit.toLowerCase(Locale.ROOT), q));
-        }
-        return out;
-    }
-
-    /** A common noun in lower case: "people", "troops"; not a name ("Moscow") after a clock time. */
-    private static boolean countNounAt(SentenceInfo s, int offset) {
-        return s.nlp.tokens().stream().anyMatch(t -> t.start() == offset && t.tag().equals("NOUN")
-                && Character.isLowerCase(t.text().charAt(0)));
+        return tables.numbers.quantities(norm, s.nlp, s.dateSpans, s::inSource);
     }
 
     private boolean sharesActor(SentenceInfo a, SentenceInfo b) {
