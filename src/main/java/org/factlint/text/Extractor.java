@@ -243,6 +243,7 @@ final class Extractor {
             }
             previous = s;
         }
+        quotationSpeakers(sentences);
         List<SentenceInfo> all = new ArrayList<>();
         all.add(head);
         all.addAll(sentences);
@@ -297,6 +298,62 @@ final class Extractor {
             out.add(new Analysis.Sentence(new Analysis.Span(s.nlp.start(), s.nlp.end()), s.headline, found));
         }
         return out;
+    }
+
+    /**
+     * A quotation that runs over several sentences has one speaker, named where it opens or closes
+     * ('"… They will come. … We are ready," the minister said.'): its unsourced sentences get that speaker's chain.
+     * A quotation never runs over a paragraph break.
+     */
+    private void quotationSpeakers(List<SentenceInfo> sentences) {
+        List<SentenceInfo> group = new ArrayList<>();
+        boolean open = false;
+        SentenceInfo prev = null;
+        for (SentenceInfo s : sentences) {
+            if (prev != null && norm.substring(prev.nlp.end(), s.nlp.start()).contains("\n")) {
+                if (open) {
+                    shareSpeaker(group);
+                }
+                open = false;
+                group.clear();
+            }
+            long marks = s.nlp.tokens().stream().filter(t -> t.text().equals("\"")).count();
+            if (open || marks % 2 == 1) {
+                group.add(s);
+            }
+            if (marks % 2 == 1) {
+                if (open) {
+                    shareSpeaker(group);
+                    group.clear();
+                }
+                open = !open;
+            }
+            prev = s;
+        }
+        if (open) {
+            shareSpeaker(group);
+        }
+    }
+
+    private static void shareSpeaker(List<SentenceInfo> group) {
+        if (group.size() < 2) {
+            return;
+        }
+        SentenceInfo named = group.stream().filter(x -> !x.chain.isEmpty()).findFirst().orElse(null);
+        if (named == null) {
+            return;
+        }
+        for (SentenceInfo x : group) {
+            if (x.chain.isEmpty()) {
+                for (Claim.Builder c : x.claims) {
+                    for (int i = 0; i < named.chain.size(); i++) {
+                        c.saidBy(named.chain.get(i), named.chainVerbs.get(i));
+                    }
+                }
+                x.chain.addAll(named.chain);
+                x.chainVerbs.addAll(named.chainVerbs);
+            }
+        }
     }
 
     private static boolean quotedAt(SentenceInfo s, boolean[] quoted, int offset) {
