@@ -64,6 +64,7 @@ public final class ArticleText {
         }
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         t = t.replace("\r\n", "\n");
+        refuseNonText(t);
         Map<String, String> meta = new LinkedHashMap<>();
         int bodyStart = frontMatter(t, meta);
         String body = t.substring(bodyStart);
@@ -129,6 +130,41 @@ public final class ArticleText {
     public static boolean isText(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".txt") || name.endsWith(".md") || name.endsWith(".text") || name.endsWith(".markdown");
+    }
+
+    /**
+     * Binary data and JSON are not article text: turned into claims they would give nonsense, so they are refused
+     * with where the problem is. Binary: a NUL or another control character (other than tab, line feed, carriage
+     * return, form feed). JSON: the text opens with '{' or '[' and reads as JSON from start to end.
+     */
+    private static void refuseNonText(String t) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 1;
+                continue;
+            }
+            if (Character.isISOControl(c) && c != '\t' && c != '\r' && c != '\f' || c == '\uFFFD' && i < 1024) {
+                throw new ArticleTextException(line, col, String.format(Locale.ROOT, "this is not article text:"
+                        + " character U+%04X at line %d, column %d is binary data", (int) c, line, col));
+            }
+            col++;
+        }
+        String s = t.stripLeading();
+        if (s.startsWith("{") || s.startsWith("[")) {
+            try (var p = new com.fasterxml.jackson.databind.ObjectMapper().createParser(s)) {
+                while (p.nextToken() != null) {
+                    // reads to the end: only a whole JSON value is refused
+                }
+                throw new ArticleTextException(1, 1, "this is JSON, not article text: give claims JSON a .json"
+                        + " file name (factlint check reads it as claims)");
+            } catch (java.io.IOException notJson) {
+                // text that merely starts with a bracket
+            }
+        }
     }
 
     /** Parses "---" front matter into {@code meta}; returns where the body starts. */

@@ -56,26 +56,6 @@ final class Extractor {
     private static final Set<String> LIGHT_VERBS = Set.of("be", "have", "do", "continue", "make", "get", "go", "come",
             "take", "give", "receive", "begin", "start", "try", "want", "say");
     private static final Set<String> NEGATIONS = Set.of("not", "n't", "no", "never", "none", "nobody", "nothing");
-    private static final Pattern QUANTITY = Pattern.compile(
-            "(?<![\\w.,:$\u00a3\u20ac/-])(?:(?<q>more than|over|at least|no fewer than|about|around|approximately|roughly|some|nearly"
-                    + "|almost|up to|fewer than|less than|under)\\s+)?(?<n>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?"
-                    + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-                    + "|a hundred|hundreds|a dozen|dozens)(?:\\s+(?<m>thousand|million|billion))?(?:\\s+(?<u>[a-z]+))?",
-            Pattern.CASE_INSENSITIVE);
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
-            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
-            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
-            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("twenty", 20), Map.entry("thirty", 30),
-            Map.entry("forty", 40), Map.entry("fifty", 50), Map.entry("a hundred", 100), Map.entry("hundreds", 100),
-            Map.entry("a dozen", 12), Map.entry("dozens", 24));
-    private static final String MONTH_RE = "(?<month>January|February|March|April|May|June|July|August|September"
-            + "|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
-    private static final Pattern DATE_MD = Pattern.compile(MONTH_RE
-            + "\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(?<year>(?:19|20)\\d{2})\\b)?");
-    private static final Pattern DATE_DM = Pattern.compile("\\b(?<day>\\d{1,2})\\s+" + MONTH_RE
-            + "(?:\\s+(?<year>(?:19|20)\\d{2}))?\\b");
-    private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|during|by|of)\\s+(?<year>(?:19|20)\\d{2})\\b",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_ADVERBIAL = Pattern.compile(
             "^\\s*\"?\\s*(?:(?:However|Later|Earlier|Meanwhile|Moreover|Yet|But|Still|Also|Then|Previously|Separately"
                     + "|Instead|In particular|In addition|On \\S+(?: \\d+)?|In \\d{4}|On Monday|On Tuesday|On Wednesday"
@@ -263,6 +243,7 @@ final class Extractor {
             }
             previous = s;
         }
+        quotationSpeakers(sentences);
         List<SentenceInfo> all = new ArrayList<>();
         all.add(head);
         all.addAll(sentences);
@@ -319,6 +300,62 @@ final class Extractor {
         return out;
     }
 
+    /**
+     * A quotation that runs over several sentences has one speaker, named where it opens or closes
+     * ('"… They will come. … We are ready," the minister said.'): its unsourced sentences get that speaker's chain.
+     * A quotation never runs over a paragraph break.
+     */
+    private void quotationSpeakers(List<SentenceInfo> sentences) {
+        List<SentenceInfo> group = new ArrayList<>();
+        boolean open = false;
+        SentenceInfo prev = null;
+        for (SentenceInfo s : sentences) {
+            if (prev != null && norm.substring(prev.nlp.end(), s.nlp.start()).contains("\n")) {
+                if (open) {
+                    shareSpeaker(group);
+                }
+                open = false;
+                group.clear();
+            }
+            long marks = s.nlp.tokens().stream().filter(t -> t.text().equals("\"")).count();
+            if (open || marks % 2 == 1) {
+                group.add(s);
+            }
+            if (marks % 2 == 1) {
+                if (open) {
+                    shareSpeaker(group);
+                    group.clear();
+                }
+                open = !open;
+            }
+            prev = s;
+        }
+        if (open) {
+            shareSpeaker(group);
+        }
+    }
+
+    private static void shareSpeaker(List<SentenceInfo> group) {
+        if (group.size() < 2) {
+            return;
+        }
+        SentenceInfo named = group.stream().filter(x -> !x.chain.isEmpty()).findFirst().orElse(null);
+        if (named == null) {
+            return;
+        }
+        for (SentenceInfo x : group) {
+            if (x.chain.isEmpty()) {
+                for (Claim.Builder c : x.claims) {
+                    for (int i = 0; i < named.chain.size(); i++) {
+                        c.saidBy(named.chain.get(i), named.chainVerbs.get(i));
+                    }
+                }
+                x.chain.addAll(named.chain);
+                x.chainVerbs.addAll(named.chainVerbs);
+            }
+        }
+    }
+
     private static boolean quotedAt(SentenceInfo s, boolean[] quoted, int offset) {
         List<Nlp.Token> t = s.nlp.tokens();
         for (int i = 0; i < t.size(); i++) {
@@ -343,53 +380,11 @@ final class Extractor {
     // ---------------------------------------------------------------- dates
 
     private void findDates(SentenceInfo s) {
-        String text = norm.substring(s.nlp.start(), s.nlp.end());
-        for (Pattern p : List.of(DATE_MD, DATE_DM)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                s.dateSpans.add(new Integer[] {s.nlp.start() + m.start(), s.nlp.start() + m.end()});
-            }
-        }
+        s.dateSpans.addAll(tables.numbers.dateSpans(norm, s.nlp));
     }
 
     private EventTime when(SentenceInfo s) {
-        String text = norm.substring(s.nlp.start(), s.nlp.end());
-        int best = Integer.MAX_VALUE;
-        EventTime out = null;
-        for (Pattern p : List.of(DATE_MD, DATE_DM)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                if (m.start() >= best || s.inSource(s.nlp.start() + m.start(), s.nlp.start() + m.end())) {
-                    continue;
-                }
-                Integer year = m.group("year") != null ? Integer.valueOf(m.group("year"))
-                        : published == null ? null : published.getYear();
-                if (year == null) {
-                    continue;
-                }
-                int month = month(m.group("month"));
-                int day = Integer.parseInt(m.group("day"));
-                try {
-                    out = EventTime.on(LocalDate.of(year, month, day));
-                    best = m.start();
-                } catch (java.time.DateTimeException e) {
-                    // "February 30": not a date, not a claim's time
-                }
-            }
-        }
-        if (out == null) {
-            Matcher y = YEAR.matcher(text);
-            if (y.find()) {
-                int year = Integer.parseInt(y.group("year"));
-                out = new EventTime(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-            }
-        }
-        return out;
-    }
-
-    private static int month(String name) {
-        String m = name.substring(0, 3).toLowerCase(Locale.ROOT);
-        return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").indexOf(m) + 1;
+        return tables.numbers.when(norm, s.nlp, published, s::inSource);
     }
 
     // ---------------------------------------------------------------- attribution
@@ -1149,65 +1144,8 @@ final class Extractor {
         return false;
     }
 
-    /** Figures with their qualifiers: "more than 10 thousand people", "about 8,000", "125 pieces". */
     private List<Quantity> quantities(SentenceInfo s) {
-        List<Quantity> out = new ArrayList<>();
-        String text = norm.substring(s.nlp.start(), s.nlp.end());
-        Matcher m = QUANTITY.matcher(text);
-        while (m.find()) {
-            int start = s.nlp.start() + m.start("n");
-            int end = s.nlp.start() + m.end();
-            if (s.dateSpans.stream().anyMatch(d -> d[0] <= start && start < d[1]) || s.inSource(start, end)) {
-                continue;
-            }
-            String unit = m.group("u");
-            String n = m.group("n").toLowerCase(Locale.ROOT);
-            boolean digits = Character.isDigit(n.charAt(0));
-            // only counts of something: not years, clock times, ordinals, percentages, money, ages or durations
-            int after = s.nlp.start() + m.end("n");
-            if (unit == null || !countNounAt(s, s.nlp.start() + m.start("u"))
-                    || tables.nonCounts.contains(unit.toLowerCase(Locale.ROOT))
-                    || after < norm.length() && (norm.charAt(after) == ':' || norm.charAt(after) == '%'
-                    || norm.charAt(after) == '-')) {
-                continue;
-            }
-            double value;
-            if (digits) {
-                value = Double.parseDouble(n.replace(",", ""));
-                if (m.group("m") == null && n.length() == 4 && value >= 1900 && value <= 2100) {
-                    continue; // a year, even before a name ("In 2021 Emomali Rahmon")
-                }
-            } else {
-                value = NUMBER_WORDS.get(n);
-            }
-            if (m.group("m") != null) {
-                value *= switch (m.group("m").toLowerCase(Locale.ROOT)) {
-                    case "thousand" -> 1_000;
-                    case "million" -> 1_000_000;
-                    default -> 1_000_000_000;
-                };
-            }
-            Qualifier q = Qualifier.EXACT;
-            if (m.group("q") != null) {
-                q = switch (m.group("q").toLowerCase(Locale.ROOT)) {
-                    case "more than", "over" -> Qualifier.MORE_THAN;
-                    case "at least", "no fewer than" -> Qualifier.AT_LEAST;
-                    case "up to" -> Qualifier.UP_TO;
-                    case "fewer than", "less than", "under" -> Qualifier.FEWER_THAN;
-                    default -> Qualifier.ABOUT;
-                };
-            } else if (n.equals("hundreds") || n.equals("dozens")) {
-                q = Qualifier.MORE_THAN;
-            }
-            out.add(new Quantity(value, unit == null ? null : unit.toLowerCase(Locale.ROOT), q));
-        }
-        return out;
-    }
-
-    /** A common noun in lower case: "people", "troops"; not a name ("Moscow") after a clock time. */
-    private static boolean countNounAt(SentenceInfo s, int offset) {
-        return s.nlp.tokens().stream().anyMatch(t -> t.start() == offset && t.tag().equals("NOUN")
-                && Character.isLowerCase(t.text().charAt(0)));
+        return tables.numbers.quantities(norm, s.nlp, s.dateSpans, s::inSource);
     }
 
     private boolean sharesActor(SentenceInfo a, SentenceInfo b) {
@@ -1255,7 +1193,12 @@ final class Extractor {
             }
         }
         if (actors.isEmpty()) {
-            return null;
+            // a headline with no body to learn names from: its first proper noun outside the source
+            EntityRef e = headlineName(head);
+            if (e == null) {
+                return null;
+            }
+            actors.add(e);
         }
         head.cues = tables.cues.find(norm, head.nlp.start(), head.nlp.end());
         Claim.Builder b = Claim.builder("h1", actors.get(0).id, predicate(head))
@@ -1279,6 +1222,24 @@ final class Extractor {
             b.saidBy(head.chain.get(i), head.chainVerbs.get(i));
         }
         return b.build();
+    }
+
+    /** The first run of proper nouns in a headline outside its source phrase ("Kremlin: Putin Will …" gives Putin). */
+    private EntityRef headlineName(SentenceInfo head) {
+        List<Nlp.Token> t = head.nlp.tokens();
+        for (int i = 0; i < t.size(); i++) {
+            Nlp.Token x = t.get(i);
+            if (!x.tag().equals("PROPN") || head.inSource(x.start(), x.end()) || MONTHS.contains(x.text())) {
+                continue;
+            }
+            int j = i;
+            while (j + 1 < t.size() && j - i < 2 && t.get(j + 1).tag().equals("PROPN")
+                    && !head.inSource(t.get(j + 1).start(), t.get(j + 1).end())) {
+                j++;
+            }
+            return other(body.substring(x.start(), t.get(j).end()), null);
+        }
+        return null;
     }
 
     /**

@@ -41,6 +41,8 @@ final class Tables {
     /** Units that make a number something other than a count: percent, dollars, years, hours ({@code units.csv}). */
     final Set<String> nonCounts = Set.copyOf(rows("units.csv", 2).stream().filter(r -> !r[1].equals("count"))
             .map(r -> r[0].toLowerCase(Locale.ROOT)).toList());
+    /** Dates, times and quantities typed. */
+    final NumberStage numbers = new NumberStage(nonCounts);
     /** Negation, modals, hedges, conditionals and intention verbs ({@code factuality.csv}). */
     final FactualityStage factuality = new FactualityStage(rows("factuality.csv", 3));
     /** Sources by lower-case phrase, longest phrase first. */

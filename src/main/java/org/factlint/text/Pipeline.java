@@ -1,0 +1,86 @@
+package org.factlint.text;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The text front end as a pipeline of small stages, each declaring what it needs and what it adds (as CoreNLP's
+ * annotators and spaCy's components do), with its knowledge in a data file next to this class. A pipeline is
+ * checked when built: a stage whose needs no earlier stage adds is a mistake named at once.
+ *
+ * <ol>
+ *   <li>{@code sentences} ({@link Nlp}): sentences, tokens (contractions split), tags, lemmas; quotes folded.</li>
+ *   <li>{@code cues} ({@link CueFinder}, {@code cues.csv}): hedges, non-confirmations, denials and other cues.</li>
+ *   <li>{@code attribution} ({@link Attributor}, {@code reporting.csv}): sources and cues of attribution.</li>
+ *   <li>{@code numbers} ({@link NumberStage}, {@code units.csv}): dates, times and typed quantities.</li>
+ *   <li>{@code factuality} ({@link FactualityStage}, {@code factuality.csv}): a value per predicate.</li>
+ *   <li>{@code claims} ({@link Extractor}, {@code sources.csv}, {@code places.csv}, {@code titles.csv},
+ *   {@code predicates.csv}): mentions, names and roles, pronouns, source kinds and parties, claims.</li>
+ * </ol>
+ */
+final class Pipeline {
+    /** What a stage reads or writes. */
+    enum Layer { TEXT, SENTENCES, TOKENS, TAGS, LEMMAS, QUOTES, CUES, SOURCES, DATES, QUANTITIES, FACTUALITY,
+        MENTIONS, ENTITIES, CLAIMS }
+
+    /** One stage: its name, what it needs and what it adds. */
+    record Stage(String name, Set<Layer> needs, Set<Layer> adds) {
+        Stage {
+            needs = Set.copyOf(needs);
+            adds = Set.copyOf(adds);
+        }
+    }
+
+    static final Stage SENTENCES = new Stage("sentences", Set.of(Layer.TEXT),
+            Set.of(Layer.SENTENCES, Layer.TOKENS, Layer.TAGS, Layer.LEMMAS));
+    static final Stage CUES = new Stage("cues", Set.of(Layer.TEXT, Layer.SENTENCES), Set.of(Layer.CUES));
+    static final Stage ATTRIBUTION = new Stage("attribution", Set.of(Layer.TOKENS, Layer.TAGS),
+            Set.of(Layer.QUOTES, Layer.SOURCES));
+    static final Stage NUMBERS = new Stage("numbers", Set.of(Layer.TOKENS, Layer.TAGS, Layer.SOURCES),
+            Set.of(Layer.DATES, Layer.QUANTITIES));
+    static final Stage FACTUALITY = new Stage("factuality", Set.of(Layer.TOKENS, Layer.TAGS),
+            Set.of(Layer.FACTUALITY));
+    static final Stage CLAIMS = new Stage("claims", Set.of(Layer.TOKENS, Layer.TAGS, Layer.LEMMAS, Layer.QUOTES,
+            Layer.CUES, Layer.SOURCES, Layer.DATES, Layer.QUANTITIES, Layer.FACTUALITY),
+            Set.of(Layer.MENTIONS, Layer.ENTITIES, Layer.CLAIMS));
+
+    /** The front end's stages in the order {@link Extractor} runs them. */
+    static final Pipeline DEFAULT = new Pipeline(List.of(SENTENCES, CUES, ATTRIBUTION, NUMBERS, FACTUALITY, CLAIMS));
+
+    private final List<Stage> stages;
+
+    /**
+     * @throws IllegalStateException naming the first stage that needs a layer no earlier stage adds
+     */
+    Pipeline(List<Stage> stages) {
+        Set<Layer> have = EnumSet.of(Layer.TEXT);
+        List<String> before = new ArrayList<>();
+        for (Stage s : stages) {
+            Set<Layer> missing = EnumSet.noneOf(Layer.class);
+            for (Layer l : s.needs()) {
+                if (!have.contains(l)) {
+                    missing.add(l);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("stage '" + s.name() + "' needs " + names(missing)
+                        + ", which no stage before it adds (before it: "
+                        + (before.isEmpty() ? "none" : String.join(", ", before)) + ")");
+            }
+            have.addAll(s.adds());
+            before.add(s.name());
+        }
+        this.stages = List.copyOf(stages);
+    }
+
+    List<Stage> stages() {
+        return stages;
+    }
+
+    private static String names(Set<Layer> layers) {
+        return layers.stream().map(l -> l.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,41 @@
+package org.factlint.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PipelineTest {
+    @Test
+    void theDefaultPipeline_runsEachStageAfterWhatItNeeds() {
+        assertThat(Pipeline.DEFAULT.stages()).extracting(Pipeline.Stage::name)
+                .containsExactly("sentences", "cues", "attribution", "numbers", "factuality", "claims");
+    }
+
+    @Test
+    void aStageBeforeWhatItNeeds_isNamedWithTheMissingLayers() {
+        assertThatThrownBy(() -> new Pipeline(List.of(Pipeline.SENTENCES, Pipeline.NUMBERS, Pipeline.ATTRIBUTION)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("stage 'numbers' needs sources, which no stage before it adds (before it: sentences)");
+        assertThatThrownBy(() -> new Pipeline(List.of(Pipeline.FACTUALITY)))
+                .hasMessageStartingWith("stage 'factuality' needs ").hasMessageEndingWith("(before it: none)");
+    }
+
+    @Test
+    void everyStagesKnowledge_isADataFileNextToTheCode() {
+        for (String table : List.of("cues.csv", "reporting.csv", "units.csv", "factuality.csv", "sources.csv",
+                "places.csv", "titles.csv", "predicates.csv")) {
+            assertThat(Tables.rows(table, columns(table))).as(table).isNotEmpty();
+        }
+    }
+
+    private static int columns(String table) {
+        return switch (table) {
+            case "reporting.csv" -> 6;
+            case "factuality.csv", "sources.csv", "places.csv" -> 3;
+            default -> 2;
+        };
+    }
+}
