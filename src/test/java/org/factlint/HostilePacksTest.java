@@ -77,10 +77,14 @@ class HostilePacksTest {
         assertThat(marker).as("the payload ran").doesNotExist();
     }
 
+    /** The attacks whose payload leaves a mark when the pack is trusted (others are refused for what they name). */
+    static java.util.stream.Stream<Attack> observableAttacks() throws IOException {
+        return attacks().filter(a -> !a.trusted().equals("none"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("attacks")
+    @MethodSource("observableAttacks")
     void runsItsPayloadWhenTrusted_soTheAttackIsReal(Attack a, @TempDir Path tmp) throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(!a.trusted().equals("none"), "no observable payload");
         Path marker = install(a, tmp);
 
         RulePack pack;
