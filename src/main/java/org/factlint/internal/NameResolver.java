@@ -302,18 +302,10 @@ final class NameResolver {
     }
 
     private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
+        return UnionFind.find(parent, i);
     }
 
     private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
+        UnionFind.union(parent, a, b);
     }
 }

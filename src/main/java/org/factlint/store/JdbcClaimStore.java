@@ -408,19 +408,8 @@ final class JdbcClaimStore implements ClaimStore {
         Set<String> all = new LinkedHashSet<>();
         foldsOf.values().forEach(all::addAll);
         Map<String, String> known = new HashMap<>();
-        List<String> list = new ArrayList<>(all);
-        for (int from = 0; from < list.size(); from += IN_CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT fold, ekey FROM names WHERE fold IN ("
-                    + marks(chunk.size()) + ")")) {
-                bind(ps, chunk.toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        known.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
-        }
+        selectIn("SELECT fold, ekey FROM names WHERE fold", "", new ArrayList<>(all),
+                rs -> known.put(rs.getString(1), rs.getString(2)));
         for (Map.Entry<String, List<String>> e : foldsOf.entrySet()) {
             Set<String> keys = new TreeSet<>();
             e.getValue().forEach(f -> {
@@ -448,20 +437,9 @@ final class JdbcClaimStore implements ClaimStore {
         Set<String> lookups = new LinkedHashSet<>();
         docs.forEach(d -> d.entities().forEach(e -> lookups.addAll(FactLoader.formLookups(e))));
         Map<String, Set<String>> known = new HashMap<>();
-        List<String> list = new ArrayList<>(lookups);
-        for (int from = 0; from < list.size(); from += IN_CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT fold, ekey FROM names WHERE fold IN ("
-                    + marks(chunk.size()) + ")")) {
-                bind(ps, chunk.stream().map(f -> FORM + f).toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        known.put(rs.getString(1).substring(FORM.length()),
-                                new TreeSet<>(List.of(rs.getString(2).split(SEPARATOR))));
-                    }
-                }
-            }
-        }
+        selectIn("SELECT fold, ekey FROM names WHERE fold", "", lookups.stream().map(f -> FORM + f).toList(),
+                rs -> known.put(rs.getString(1).substring(FORM.length()),
+                        new TreeSet<>(List.of(rs.getString(2).split(SEPARATOR)))));
         return known;
     }
 
@@ -723,19 +701,8 @@ final class JdbcClaimStore implements ClaimStore {
             }
         }
         Map<String, Object[]> open = new HashMap<>(); // ident -> {id, body}
-        List<Object> ids = new ArrayList<>(affected);
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT ident, id, body FROM flags WHERE component IN ("
-                    + marks(chunk.size()) + ") AND retracted_at IS NULL")) {
-                bind(ps, chunk.toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        open.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)});
-                    }
-                }
-            }
-        }
+        selectIn("SELECT ident, id, body FROM flags WHERE component", " AND retracted_at IS NULL",
+                new ArrayList<>(affected), rs -> open.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)}));
         List<FlagEvent> raised = new ArrayList<>();
         List<FlagEvent> retracted = new ArrayList<>();
         for (Map.Entry<String, Object[]> o : open.entrySet()) {
@@ -964,6 +931,26 @@ final class JdbcClaimStore implements ClaimStore {
         }
         out[first.size()] = last;
         return out;
+    }
+
+    /** Reads each row of a result. */
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code head + " IN (?, ...)" + tail} over {@code values} in chunks the drivers accept, row by row. */
+    private void selectIn(String head, String tail, List<?> values, RowReader reader) throws SQLException {
+        for (int from = 0; from < values.size(); from += IN_CHUNK) {
+            List<?> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement(head + " IN (" + marks(chunk.size()) + ")" + tail)) {
+                bind(ps, chunk.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        }
     }
 
     private static String marks(int n) {
