@@ -59,6 +59,11 @@ public final class ArticleText {
      * @throws ArticleTextException if the headline is blank or the front matter is malformed
      */
     public static Document parse(String text, String defaultId) {
+        return parse(text, defaultId, Tables.DEFAULT);
+    }
+
+    /** Reads article text with other tables (a pack's predicate table, {@link Tables#with}). */
+    static Document parse(String text, String defaultId, Tables tables) {
         if (text == null) {
             throw new IllegalArgumentException("article text is required");
         }
@@ -105,7 +110,7 @@ public final class ArticleText {
                     + "' is not a valid id (letters, digits, '_', '.', '-'; starting with a letter or digit)");
         }
         try {
-            return new Extractor(Tables.DEFAULT, id, body, date).extract(outlet, meta.get("url"), end);
+            return new Extractor(tables, id, body, date).extract(outlet, meta.get("url"), end);
         } catch (ArticleTextException e) {
             throw new ArticleTextException(e.line() + lineOffset, e.column(), e.getMessage());
         }

@@ -1085,16 +1085,20 @@ final class Extractor {
     }
 
     /**
-     * The main verb's event word if the predicate table knows it, else the first event word of the table found in
-     * the sentence, else the main verb's lemma. Verbs inside cues and attributions do not count.
+     * The canonical predicate ({@link PredicateForms}) of: the pack's verb form at the main verb, else the main verb's
+     * event word, else the first verb form of the pack's table found in the sentence, else its first event word,
+     * else the main verb's lemma. Verbs inside cues and attributions do not count.
      */
     private String predicate(SentenceInfo s) {
         Nlp.Token main = null;
+        int mainAt = -1;
         Set<String> lemmas = new LinkedHashSet<>();
         List<Nlp.Token> tokens = s.nlp.tokens();
+        boolean[] skip = new boolean[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
             Nlp.Token t = tokens.get(i);
             if (s.inSource(t.start(), t.end()) || inCue(s, t) || reportingVerbAt(s, t)) {
+                skip[i] = true;
                 continue;
             }
             lemmas.add(t.lemma());
@@ -1103,24 +1107,28 @@ final class Extractor {
             }
             if (main == null && t.tag().equals("VERB") && !LIGHT_VERBS.contains(t.lemma())) {
                 main = t;
+                mainAt = i;
             }
         }
         s.main = main;
-        if (main != null && tables.predicates.containsKey(main.lemma())) {
-            return tables.predicates.get(main.lemma());
+        String p = main == null ? null : tables.verbs.at(tokens, mainAt);
+        if (p == null && main != null) {
+            p = tables.predicates.get(main.lemma());
         }
-        for (Map.Entry<String, String> e : tables.predicates.entrySet()) {
-            if (lemmas.contains(e.getKey())) {
-                return e.getValue();
+        if (p == null) {
+            p = tables.verbs.first(tokens, i -> skip[i]);
+        }
+        if (p == null) {
+            p = tables.predicates.entrySet().stream().filter(e -> lemmas.contains(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+        if (p == null && main != null) {
+            String lemma = main.lemma().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+            if (!lemma.isEmpty() && Character.isLetter(lemma.charAt(0))) {
+                p = lemma;
             }
         }
-        if (main != null) {
-            String p = main.lemma().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
-            if (!p.isEmpty() && Character.isLetter(p.charAt(0))) {
-                return p;
-            }
-        }
-        return "state";
+        return p == null ? "state" : tables.verbs.canonical(p);
     }
 
     private boolean reportingVerbAt(SentenceInfo s, Nlp.Token t) {

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *   <li>{@code numbers} ({@link NumberStage}, {@code units.csv}): dates, times and typed quantities.</li>
  *   <li>{@code factuality} ({@link FactualityStage}, {@code factuality.csv}): a value per predicate.</li>
  *   <li>{@code claims} ({@link Extractor}, {@code sources.csv}, {@code places.csv}, {@code titles.csv},
- *   {@code predicates.csv}): mentions, names and roles, pronouns, source kinds and parties, claims.</li>
+ *   {@code predicates.csv}, the pack's verb forms and synonyms through {@link PredicateForms}): mentions, names and
+ *   roles, pronouns, source kinds and parties, claims.</li>
  * </ol>
  */
 final class Pipeline {

@@ -21,7 +21,8 @@ import org.factlint.model.SourceKind;
 /**
  * The front end's word lists, read once from CSV resources next to this class: cues ({@code cues.csv}), known
  * sources ({@code sources.csv}), places and demonyms ({@code places.csv}), titles ({@code titles.csv}) and event
- * words ({@code predicates.csv}). Data, not code: extend the files, not the heuristics.
+ * words ({@code predicates.csv}), and the pack's predicate table for verb forms and canonical predicates
+ * ({@link PredicateForms}). Data, not code: extend the files, not the heuristics.
  */
 final class Tables {
     record SourceRow(String phrase, SourceKind kind, String party) {
@@ -53,11 +54,13 @@ final class Tables {
     final Map<String, SourceKind> titles;
     /** Single words that occur in titles ("deputy", "foreign", "minister"). */
     final Set<String> titleWords;
-    /** Event lemma (one or more words) to predicate, in priority order. */
+    /** Event lemma (one or more words) to predicate, in priority order, for words the pack's table has no verb for. */
     final LinkedHashMap<String, String> predicates;
+    /** The pack's verb forms and synonyms ({@code lexicon/predicates.csv}). */
+    final PredicateForms verbs;
 
     private Tables(CueFinder cues, List<SourceRow> sources, Map<String, Place> places, Map<String, SourceKind> titles,
-                   LinkedHashMap<String, String> predicates) {
+                   LinkedHashMap<String, String> predicates, PredicateForms verbs) {
         this.cues = cues;
         this.sources = sources;
         this.places = places;
@@ -67,6 +70,12 @@ final class Tables {
         words.add("presidential");
         this.titleWords = Set.copyOf(words);
         this.predicates = predicates;
+        this.verbs = verbs;
+    }
+
+    /** These tables with another pack's predicate table. */
+    Tables with(PredicateForms verbs) {
+        return new Tables(cues, sources, places, titles, predicates, verbs);
     }
 
     private static Tables load() {
@@ -94,7 +103,7 @@ final class Tables {
             predicates.putIfAbsent(r[0].toLowerCase(Locale.ROOT), r[1]);
         }
         return new Tables(new CueFinder(entries), List.copyOf(sources), Map.copyOf(places), Map.copyOf(titles),
-                predicates);
+                predicates, PredicateForms.bundled());
     }
 
     static CueCategory category(String name, String file) {
