@@ -31,6 +31,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (pack.problem() != null) {
+            spec.commandLine().getErr().println(pack.problem());
+            return 2;
+        }
+        return pack.run(spec.commandLine().getOut(), this::once);
+    }
+
+    private int once() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = pack.dir;
