@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class EvalCommandTest {
-    static final String FIXTURES = "src/test/resources/eval/corpora";
+    static final String FIXTURES = org.factlint.text.eval.EvalFixtures.corpora().toString();
 
     @Test
     void eval_overTheFixtureCorpora_printsEachCorpusWithItsMeasures() {

@@ -14,7 +14,7 @@ import org.factlint.text.eval.BratAttributions.Relation;
 import org.junit.jupiter.api.Test;
 
 class EvalReadersTest {
-    static final Path CORPORA = Path.of("src/test/resources/eval/corpora");
+    static final Path CORPORA = EvalFixtures.corpora();
 
     @Test
     void brat_spansInCodePoints_becomeCharOffsets_evenAfterACharacterOutsideTheBmp() throws IOException {
