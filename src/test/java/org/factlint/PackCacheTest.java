@@ -14,23 +14,11 @@ class PackCacheTest {
     @TempDir
     Path tmp;
 
-    static void copy(Path from, Path to) throws IOException {
-        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.sorted().toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
 
     @Test
     void theDefaultPackOrACopyOfIt_runsTheBuildsExecutableModel_underItsOwnName() throws IOException {
         Path copy = tmp.resolve("copy");
-        copy(Path.of("rules"), copy);
+        TestFiles.copyTree(Path.of("rules"), copy);
         for (Path dir : new Path[] {Path.of("rules"), copy}) {
             RulePack pack = RulePack.load(dir);
             assertThat(pack.prebuilt()).as(dir.toString()).isTrue();
@@ -43,7 +31,7 @@ class PackCacheTest {
     @Test
     void anEditedPack_isCompiled_once_perTrust() throws IOException {
         Path edited = tmp.resolve("edited");
-        copy(Path.of("rules"), edited);
+        TestFiles.copyTree(Path.of("rules"), edited);
         Files.writeString(edited.resolve("unconfirmed.drl"), "\n// an edit\n", StandardOpenOption.APPEND);
         RulePack first = RulePack.load(edited);
         assertThat(first.prebuilt()).isFalse();

@@ -544,22 +544,11 @@ final class JdbcClaimStore implements ClaimStore {
         List<Object> facts = new ArrayList<>();
         List<String> articleOf = new ArrayList<>();
         Map<String, Long> componentOfClaim = new HashMap<>();
-        List<Object> ids = new ArrayList<>(affected);
         List<Object[]> rows = new ArrayList<>(); // seq, pos, article, type, body, component
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            // the new documents' facts are in memory already (written with seq = placed.seq())
-            try (PreparedStatement ps = connection.prepareStatement("SELECT seq, pos, article, type, body, component"
-                    + " FROM facts WHERE component IN (" + marks(chunk.size()) + ") AND seq <> ?")) {
-                bind(ps, append(chunk, placed.seq()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (!fresh.contains(rs.getString(3))) {
-                            rows.add(new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), rs.getLong(6)});
-                        }
-                    }
-                }
+        // the new documents' facts are in memory already (written with seq = placed.seq())
+        for (Object[] r : storedFacts(affected, placed.seq())) {
+            if (!fresh.contains((String) r[2])) {
+                rows.add(r);
             }
         }
         if (keys != null) {
@@ -638,21 +627,15 @@ final class JdbcClaimStore implements ClaimStore {
                 }
             }
         }
+        return storedFacts(components, placed.seq());
+    }
+
+    /** The stored facts of some components, but those written by add {@code seq}: {seq, pos, article, type, body, component}. */
+    private List<Object[]> storedFacts(java.util.Collection<Long> components, long seq) throws SQLException {
         List<Object[]> out = new ArrayList<>();
-        List<Object> ids = new ArrayList<>(components);
-        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
-            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT seq, pos, article, type, body, component"
-                    + " FROM facts WHERE component IN (" + marks(chunk.size()) + ") AND seq <> ?")) {
-                bind(ps, append(chunk, placed.seq()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getLong(6)});
-                    }
-                }
-            }
-        }
+        selectIn("SELECT seq, pos, article, type, body, component FROM facts WHERE component", " AND seq <> ?",
+                new ArrayList<>(components), List.of(seq), rs -> out.add(new Object[] {rs.getLong(1), rs.getInt(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)}));
         return out;
     }
 
@@ -924,15 +907,6 @@ final class JdbcClaimStore implements ClaimStore {
         return out;
     }
 
-    private static Object[] append(List<?> first, Object last) {
-        Object[] out = new Object[first.size() + 1];
-        for (int i = 0; i < first.size(); i++) {
-            out[i] = first.get(i);
-        }
-        out[first.size()] = last;
-        return out;
-    }
-
     /** Reads each row of a result. */
     private interface RowReader {
         void read(ResultSet rs) throws SQLException;
@@ -940,10 +914,18 @@ final class JdbcClaimStore implements ClaimStore {
 
     /** Runs {@code head + " IN (?, ...)" + tail} over {@code values} in chunks the drivers accept, row by row. */
     private void selectIn(String head, String tail, List<?> values, RowReader reader) throws SQLException {
+        selectIn(head, tail, values, List.of(), reader);
+    }
+
+    /** As above, with {@code tailArgs} bound to the placeholders of {@code tail}. */
+    private void selectIn(String head, String tail, List<?> values, List<?> tailArgs, RowReader reader)
+            throws SQLException {
         for (int from = 0; from < values.size(); from += IN_CHUNK) {
-            List<?> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement(head + " IN (" + marks(chunk.size()) + ")" + tail)) {
-                bind(ps, chunk.toArray());
+            List<Object> args = new ArrayList<>(values.subList(from, Math.min(values.size(), from + IN_CHUNK)));
+            int n = args.size();
+            args.addAll(tailArgs);
+            try (PreparedStatement ps = connection.prepareStatement(head + " IN (" + marks(n) + ")" + tail)) {
+                bind(ps, args.toArray());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         reader.read(rs);

@@ -2,15 +2,14 @@ package org.factlint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.factlint.TestFiles;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,7 +19,7 @@ class WatchTest {
     @Test
     void validateWatch_reportsAnEditsMistake_thenItsFix_withoutRestarting(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("pack");
-        copy(Path.of("rules"), dir);
+        TestFiles.copyTree(Path.of("rules"), dir);
         StringWriter out = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
@@ -62,16 +61,4 @@ class WatchTest {
         assertThat(out.toString()).contains(text);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }

@@ -11,10 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.factlint.Checker;
 import org.factlint.Factlint;
@@ -101,23 +97,7 @@ class PostgresStoreTest {
         for (int t = 0; t < 4; t++) {
             sets.add(Claims.documentSets("c" + t + "x").sample());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<Document> set : sets) {
-                running.add(pool.submit(() -> {
-                    try (ClaimStore store = open(url)) { // a connection each, as separate processes would have
-                        set.forEach(store::add);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        ConcurrentAdds.run(sets, () -> open(url)); // a connection each, as separate processes would have
         List<Document> all = sets.stream().flatMap(List::stream).toList();
         try (ClaimStore store = open(url)) {
             assertThat(store.documents()).isEqualTo(all.size());

@@ -17,9 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.factlint.Checker;
 import org.factlint.Factlint;
@@ -105,24 +102,7 @@ class StoreFaultsTest {
         for (int t = 0; t < 4; t++) {
             sets.add(Claims.documentSets("t" + t + "x").sample());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (List<Document> set : sets) {
-                // a store each, as separate processes would have: the file's lock orders them
-                running.add(pool.submit(() -> {
-                    try (ClaimStore store = Stores.sqlite(file, CHECKER)) {
-                        set.forEach(store::add);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        ConcurrentAdds.run(sets, () -> Stores.sqlite(file, CHECKER)); // the file's lock orders them
         List<Document> all = sets.stream().flatMap(List::stream).toList();
         try (ClaimStore store = Stores.sqlite(file, CHECKER)) {
             assertThat(store.documents()).isEqualTo(all.size());

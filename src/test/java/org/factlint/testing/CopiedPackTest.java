@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.factlint.TestFiles;
 import java.util.List;
 import java.util.stream.Stream;
 import org.factlint.cli.CliRun;
@@ -23,7 +24,7 @@ class CopiedPackTest {
     @Test
     void aCopyOfTheDefaultPack_passesItsOwnTests_withTheSameCoverage() throws IOException {
         Path copy = tmp.resolve("x");
-        ScenarioWorkbenchTest.copy(Path.of("rules"), copy); // nothing else: no seeds/ beside it
+        TestFiles.copyTree(Path.of("rules"), copy); // nothing else: no seeds/ beside it
         CliRun original = CliRun.of("test", "rules");
         CliRun copied = CliRun.of("test", copy.toString());
         assertThat(copied.exit()).as(copied.out() + copied.err()).isZero();
@@ -48,7 +49,7 @@ class CopiedPackTest {
     @Test
     void validate_reportsAScenarioDocumentThatLeadsNowhere_located() throws IOException {
         Path pack = tmp.resolve("p");
-        ScenarioWorkbenchTest.copy(Path.of("rules"), pack);
+        TestFiles.copyTree(Path.of("rules"), pack);
         Path scenario = pack.resolve("tests/outside.json");
         Files.writeString(scenario, """
                 [ { "name": "reads a file outside the pack",

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.factlint.TestFiles;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,22 +25,10 @@ class ScenarioWorkbenchTest {
     @BeforeAll
     static void copyDefaultPack() throws IOException {
         pack = tmp.resolve("rules");
-        copy(Path.of("rules"), pack);
-        copy(Path.of("seeds"), tmp.resolve("seeds"));
+        TestFiles.copyTree(Path.of("rules"), pack);
+        TestFiles.copyTree(Path.of("seeds"), tmp.resolve("seeds"));
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.sorted().toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
 
     static CliRun run(String... args) {
         return CliRun.of(args);
@@ -80,7 +69,7 @@ class ScenarioWorkbenchTest {
     @Test
     void testCommand_showsExpectedAgainstActual_andFails() throws IOException {
         Path dir = tmp.resolve("failing");
-        copy(Path.of("rules"), dir);
+        TestFiles.copyTree(Path.of("rules"), dir);
         try (Stream<Path> s = Files.list(dir.resolve("tests"))) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 Files.delete(p);
@@ -115,7 +104,7 @@ class ScenarioWorkbenchTest {
     @Test
     void addingOneLexiconRow_changesTheResult_withNoDrlEdit() throws IOException {
         Path dir = tmp.resolve("lexicon-row");
-        copy(Path.of("rules"), dir);
+        TestFiles.copyTree(Path.of("rules"), dir);
         scenario(dir, "zz-word-has-it.json", """
                 { "name": "word has it: a hedge the lexicon did not know",
                   "given": [ { "article": { "id": "a", "outlet": "w", "headline": "h", "published": "2023-05-10" },
