@@ -37,6 +37,8 @@ public final class Checker {
     private final List<org.kie.api.event.rule.AgendaEventListener> listeners;
     private final int partitionMinClaims;
     private final int parts;
+    /** The clock its sessions run on (Drools' pseudo clock set to it), or null: no clock, no time rule fires. */
+    private final java.time.Instant now;
 
     static {
         org.factlint.internal.Hooks.install(Checker::new);
@@ -62,6 +64,12 @@ public final class Checker {
     /** A checker that splits checks (packs with join keys) of at least {@code partitionMinClaims} claims into {@code parts}. */
     Checker(RulePack pack, CheckerOptions options, List<org.kie.api.event.rule.AgendaEventListener> listeners,
             int partitionMinClaims, int parts) {
+        this(pack, options, listeners, partitionMinClaims, parts, null);
+    }
+
+    private Checker(RulePack pack, CheckerOptions options, List<org.kie.api.event.rule.AgendaEventListener> listeners,
+                    int partitionMinClaims, int parts, java.time.Instant now) {
+        this.now = now;
         this.pack = pack;
         this.options = java.util.Objects.requireNonNull(options, "options");
         this.listeners = List.copyOf(listeners);
@@ -76,7 +84,22 @@ public final class Checker {
 
     /** A checker for the same pack with other limits. */
     public Checker withOptions(CheckerOptions options) {
-        return new Checker(pack, options, listeners, partitionMinClaims, parts);
+        return new Checker(pack, options, listeners, partitionMinClaims, parts, now);
+    }
+
+    /**
+     * A checker for the same pack whose checks run on the engine's clock set to {@code now} (a Drools pseudo clock):
+     * the pack's time rules apply, such as a claim still unconfirmed hours after it was published escalating. A
+     * checker without a clock (the default) runs no time rule, so the same documents always give the same flags.
+     */
+    public Checker at(java.time.Instant now) {
+        return new Checker(pack, options, listeners, partitionMinClaims, parts,
+                java.util.Objects.requireNonNull(now, "now"));
+    }
+
+    /** The clock this checker's checks run on, or null when they run on none. */
+    public java.time.Instant now() {
+        return now;
     }
 
     /** The rule pack this checker applies. */
@@ -160,7 +183,7 @@ public final class Checker {
         List<InputError> errors = new ArrayList<>(batch.errors());
         int rejected = batch.rejected();
         List<CheckError> insertProblems = new ArrayList<>();
-        try (DeskSession desk = new DeskSession(pack, options, listeners)) {
+        try (DeskSession desk = new DeskSession(pack, options, listeners, now)) {
             desk.preResolve(batch.documents());
             for (Document doc : batch.documents()) {
                 try {
@@ -288,7 +311,7 @@ public final class Checker {
 
     private Part runPart(List<Object> facts) {
         long start = System.nanoTime();
-        try (DeskSession desk = new DeskSession(pack, options, listeners)) {
+        try (DeskSession desk = new DeskSession(pack, options, listeners, now)) {
             List<CheckError> problems = new ArrayList<>();
             try {
                 desk.insertFacts(facts);
@@ -329,6 +352,6 @@ public final class Checker {
 
     /** Opens a session for claims that arrive over time; close it when done. */
     public DeskSession openDesk() {
-        return new DeskSession(pack, options, listeners);
+        return new DeskSession(pack, options, listeners, now);
     }
 }

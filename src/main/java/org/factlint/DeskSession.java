@@ -31,6 +31,8 @@ public final class DeskSession implements AutoCloseable {
     private final CheckerOptions options;
     private final FactLoader loader;
     private final List<CheckError> problems = new ArrayList<>();
+    /** The clock fact's handle when the session runs on a clock ({@link Checker#at}), else null. */
+    private org.kie.api.runtime.rule.FactHandle nowHandle;
     private int documents;
     private long partClaims;
     private boolean closed;
@@ -50,12 +52,66 @@ public final class DeskSession implements AutoCloseable {
     /** A session with engine listeners attached (rule coverage); the pack's table rows are its first facts. */
     DeskSession(RulePack pack, CheckerOptions options,
                 java.util.List<org.kie.api.event.rule.AgendaEventListener> listeners) {
+        this(pack, options, listeners, null);
+    }
+
+    /**
+     * A session on the engine's pseudo clock set to {@code now} (null: no clock, so no time rule fires); the rules see
+     * the clock as one {@link org.factlint.facts.Now} fact.
+     */
+    DeskSession(RulePack pack, CheckerOptions options,
+                java.util.List<org.kie.api.event.rule.AgendaEventListener> listeners, java.time.Instant now) {
         this.options = options;
         this.pack = pack;
         this.loader = new FactLoader(pack.facts());
-        this.session = pack.kieBase().newKieSession();
+        if (now == null) {
+            this.session = pack.kieBase().newKieSession();
+        } else {
+            org.kie.api.runtime.KieSessionConfiguration conf = org.kie.api.KieServices.get()
+                    .newKieSessionConfiguration();
+            conf.setOption(org.kie.api.runtime.conf.ClockTypeOption.PSEUDO);
+            this.session = pack.kieBase().newKieSession(conf, null);
+        }
         listeners.forEach(session::addEventListener);
         pack.facts().forEach(session::insert);
+        if (now != null) {
+            org.kie.api.time.SessionPseudoClock clock = session.getSessionClock();
+            clock.advanceTime(now.toEpochMilli() - clock.getCurrentTime(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            nowHandle = session.insert(org.factlint.facts.Now.of(clock.getCurrentTime()));
+        }
+    }
+
+    /** The session's clock, or null when it runs on none (then no time rule fires). */
+    public synchronized java.time.Instant now() {
+        checkOpen();
+        if (nowHandle == null) {
+            return null;
+        }
+        return java.time.Instant.ofEpochMilli(session.<org.kie.api.time.SessionPseudoClock>getSessionClock()
+                .getCurrentTime());
+    }
+
+    /**
+     * Moves the session's clock on to {@code time} and returns the flags as they now stand: claims still unconfirmed
+     * past their escalation time escalate, forecasts whose day has passed ask what happened.
+     *
+     * @throws IllegalStateException when the session runs on no clock ({@code checker.at(now).openDesk()} opens one)
+     * @throws IllegalArgumentException when {@code time} is before the session's clock
+     */
+    public synchronized List<Flag> advanceTo(java.time.Instant time) {
+        checkOpen();
+        if (nowHandle == null) {
+            throw new IllegalStateException("this desk session runs on no clock: open it with checker.at(now).openDesk()");
+        }
+        org.kie.api.time.SessionPseudoClock clock = session.getSessionClock();
+        long delta = time.toEpochMilli() - clock.getCurrentTime();
+        if (delta < 0) {
+            throw new IllegalArgumentException("the clock cannot go back: it reads " + now() + ", not " + time);
+        }
+        clock.advanceTime(delta, java.util.concurrent.TimeUnit.MILLISECONDS);
+        session.update(nowHandle, org.factlint.facts.Now.of(clock.getCurrentTime()));
+        fire();
+        return flags();
     }
 
     /**

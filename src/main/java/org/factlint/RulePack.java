@@ -69,6 +69,8 @@ public final class RulePack {
     private final boolean prebuilt;
     /** The join keys the pack declares in joins.csv; null when it declares none (it is never split then). */
     private final JoinKeys joins;
+    /** SHA-256 of the pack's DRL files and tables: what a claim store notes for each flag. */
+    private final String digest;
 
     static {
         org.factlint.internal.Hooks.installJoins(p -> p.joins);
@@ -76,7 +78,8 @@ public final class RulePack {
     }
 
     private RulePack(String name, KieBase kieBase, List<RuleInfo> rules, Map<String, String> sources,
-                     List<Object> facts, List<RuleProblem> warnings, boolean prebuilt, JoinKeys joins) {
+                     List<Object> facts, List<RuleProblem> warnings, boolean prebuilt, JoinKeys joins, String digest) {
+        this.digest = digest;
         this.prebuilt = prebuilt;
         this.joins = joins;
         this.name = name;
@@ -131,7 +134,7 @@ public final class RulePack {
         if (hit != null) {
             LOG.info("rule pack {}: the same files as {}, already compiled: not compiled again", name, hit.name());
             return new RulePack(name, hit.kieBase, hit.rules, hit.sources, hit.facts, hit.warnings, hit.prebuilt,
-                    hit.joins);
+                    hit.joins, hit.digest);
         }
         RulePack pack = compile(name, files, trust);
         COMPILED.put(key, new SoftReference<>(pack));
@@ -154,6 +157,14 @@ public final class RulePack {
     /** Where the pack came from: a directory, or "bundled". */
     public String name() {
         return name;
+    }
+
+    /**
+     * SHA-256 (hex) of the pack's DRL files and data tables, line endings aside: two packs with the same digest check
+     * alike. A claim store notes it with each flag.
+     */
+    public String digest() {
+        return digest;
     }
 
     /** Every rule of the pack, in file and line order. */
@@ -245,8 +256,10 @@ public final class RulePack {
         LOG.info("{} rule pack {}: {} rules from {} files, {} table rows in {} ms",
                 prebuilt != null ? "loaded prebuilt" : "compiled", name, rules.size(), files.size(), facts.size(),
                 (System.nanoTime() - start) / 1_000_000);
+        Map<String, String> rulesAndTables = new TreeMap<>(files);
+        rulesAndTables.putAll(tables);
         return new RulePack(name, kieBase, rules, Collections.unmodifiableMap(files), facts, warnings, prebuilt != null,
-                joins);
+                joins, PrebuiltModel.digest(rulesAndTables));
     }
 
     private static KieBase compileDrl(String name, Map<String, String> files, Trust trust, List<RuleProblem> problems,

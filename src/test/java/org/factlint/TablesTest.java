@@ -53,7 +53,34 @@ class TablesTest {
         assertThat(problems(Map.of("r.drl", DRL, "words.csv", "a,b\n"))).containsExactly(
                 "words.csv:1:1: unknown table: a pack reads cue lexicons from lexicon/*.csv (category,phrase), its "
                         + "predicate table from lexicon/predicates.csv (predicate,relation,other), its party table from "
-                        + "parties.csv (party,alias) and its source table from sources.csv (source,kind,party)");
+                        + "parties.csv (party,alias), its source table from sources.csv (source,kind,party) and its "
+                        + "escalation table from escalation.csv (code,severity,hours)");
+    }
+
+    @Test
+    void reportsBadEscalationRows_withLineAndColumn() {
+        String csv = "# when unconfirmed claims escalate\ncode,severity,hours\n,high,12\nUNC-HEDGED,,48\n"
+                + ",,24\nUNC-HEDGED,low,24\nunc-hedged,,24\n,urgent,24\n,medium,0\n,medium,1.5\nUNC-X,,9000\n"
+                + ",high,6\nUNC-HEDGED,,12\n,medium,24\n";
+        assertThat(problems(Map.of("r.drl", DRL, "escalation.csv", csv))).containsExactly(
+                "escalation.csv:5:1: a row needs a code (UNC-HEDGED) or a severity (low, medium, high)",
+                "escalation.csv:6:1: a row names a code or a severity, not both: leave one of 'UNC-HEDGED' and 'low' empty",
+                "escalation.csv:7:1: 'unc-hedged' is not a flag code (upper-case words joined by '-', such as UNC-HEDGED)",
+                "escalation.csv:8:2: unknown severity 'urgent' (expected one of: low, medium, high)",
+                "escalation.csv:9:9: hours must be a whole number from 1 to 8760, not '0'",
+                "escalation.csv:10:9: hours must be a whole number from 1 to 8760, not '1.5'",
+                "escalation.csv:11:8: hours must be a whole number from 1 to 8760, not '9000'",
+                "escalation.csv:12:1: severity high is already given at line 3",
+                "escalation.csv:13:1: code UNC-HEDGED is already given at line 4");
+    }
+
+    @Test
+    void goodEscalationRowsBecomeFacts() {
+        RulePack pack = RulePack.of("t", Map.of("r.drl", DRL, "escalation.csv",
+                "code,severity,hours\n,medium,24\nUNC-HEDGED,,48\n"));
+        assertThat(pack.facts()).containsExactly(
+                org.factlint.facts.EscalationTerm.of(null, Severity.MEDIUM, 24),
+                org.factlint.facts.EscalationTerm.of("UNC-HEDGED", null, 48));
     }
 
     @Test

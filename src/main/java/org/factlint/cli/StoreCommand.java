@@ -36,17 +36,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code factlint store add|flags}: a durable claim store that remembers every document and its flags. */
+/** {@code factlint store add|flags|recheck}: a durable claim store that remembers every document and its flags. */
 @Command(name = "store", mixinStandardHelpOptions = true,
         description = "Keep documents and their flags in a claim store (an SQLite file, or PostgreSQL over JDBC).",
-        subcommands = {StoreCommand.Add.class, StoreCommand.Flags.class})
+        subcommands = {StoreCommand.Add.class, StoreCommand.Flags.class, StoreCommand.Recheck.class})
 final class StoreCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: add or flags");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: add, flags or recheck");
     }
 
     /** Where the store is and which clock it runs on; shared by the subcommands. */
@@ -182,6 +182,53 @@ final class StoreCommand implements Runnable {
         }
     }
 
+    @Command(name = "recheck", mixinStandardHelpOptions = true,
+            description = "Re-check every stored document on the store's clock, with a new rule pack (--pack) or the"
+                    + " same one (claims still unconfirmed escalate as the clock moves on); print what changed.")
+    static final class Recheck implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        Where where;
+
+        @Option(names = "--pack", paramLabel = "DIR",
+                description = "the rule pack to re-check with from now on (default: --rules, else the bundled pack)")
+        Path pack;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Clock clock = where.clock(spec.commandLine());
+            Checker checker;
+            try {
+                checker = pack != null ? Factlint.checker(pack) : where.checker();
+            } catch (RulePackException | IOException e) {
+                err.println("factlint: " + e.getMessage());
+                return 2;
+            }
+            try (ClaimStore store = where.open(checker, clock)) {
+                org.factlint.store.Recheck r = store.recheck(checker);
+                out.println("re-checked " + plural(r.documents(), "document") + " with pack " + r.pack() + " ("
+                        + r.digest().substring(0, 12) + ") on the clock " + r.at() + ": " + r.raised().size()
+                        + " raised, " + r.retracted().size() + " retracted");
+                for (FlagEvent e : r.raised()) {
+                    out.println("  + " + line(e.flag()));
+                }
+                for (FlagEvent e : r.retracted()) {
+                    out.println("  - " + line(e.flag()));
+                }
+                out.println("the store holds " + plural(store.documents(), "document") + ", "
+                        + plural(store.flags(FlagQuery.open()).size(), "open flag"));
+            } catch (StoreException e) {
+                err.println("factlint: " + e.getMessage());
+                return 2;
+            }
+            return 0;
+        }
+    }
+
     static String plural(int n, String what) {
         return n + " " + what + (n == 1 ? "" : "s");
     }
@@ -312,6 +359,7 @@ final class StoreCommand implements Runnable {
             o.put("retractedAt", f.retractedAt() == null ? null : f.retractedAt().toString());
             o.put("retractedBy", f.retractedBy());
             o.put("pack", f.pack());
+            o.put("packDigest", f.packDigest());
         }
         return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(arr) + System.lineSeparator();
     }

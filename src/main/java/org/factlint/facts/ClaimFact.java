@@ -31,6 +31,8 @@ import org.factlint.model.SourceKind;
  * @param subjectParty folded party key of the subject entity, or null
  * @param objectParty folded party key of the object entity, or null
  * @param chain       the source ids that pass the claim on, outlet first, origin last
+ * @param published   when the claim was published, epoch milliseconds (its article's {@code publishedAt}, else the
+ *                    end of its published day), or null: the time rules count from it
  */
 // Records never change in working memory: property reactivity would buy nothing, and constraints that join
 // another pattern's fact would make Drools warn of class reactivity on every compile.
@@ -63,7 +65,8 @@ public record ClaimFact(
         String subjectParty,
         String objectParty,
         List<String> chain,
-        boolean headline) {
+        boolean headline,
+        Long published) {
 
     /** The event key of a subject, predicate and object (null for none): what claims about one event share. */
     public static String eventKey(String subjectKey, String predicate, String objectKey) {

@@ -240,7 +240,7 @@ public final class FactLoader {
                 origin.party() == null ? "source:" + originId : party(origin.party()),
                 party(subject.party()),
                 object == null ? null : party(object.party()),
-                List.copyOf(chain), c.headline());
+                List.copyOf(chain), c.headline(), doc.article().publicationMillis());
     }
 
     static String figure(Quantity q) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.factlint.RuleProblem;
 import org.factlint.facts.CueTerm;
+import org.factlint.facts.EscalationTerm;
 import org.factlint.facts.PartyTerm;
 import org.factlint.facts.PredicateRelation;
 import org.factlint.facts.PredicateTerm;
@@ -36,6 +37,11 @@ public final class Tables {
     public static final String SOURCE_TABLE = "sources.csv";
     public static final String PREDICATE_TABLE = "lexicon/predicates.csv";
     public static final String PARTY_TABLE = "parties.csv";
+    public static final String ESCALATION_TABLE = "escalation.csv";
+    private static final List<String> ESCALATION_COLUMNS = List.of("code", "severity", "hours");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
+    /** Longest escalation delay accepted: a year. */
+    static final int MAX_ESCALATION_HOURS = 8_760;
     private static final List<String> PREDICATE_COLUMNS = List.of("predicate", "relation", "other");
     private static final List<String> PARTY_COLUMNS = List.of("party", "alias");
     private static final Pattern PREDICATE = Pattern.compile("[a-z][a-z0-9\\-]*");
@@ -69,6 +75,8 @@ public final class Tables {
                 facts.addAll(predicates(file, f.getValue(), problems));
             } else if (file.equals(PARTY_TABLE)) {
                 facts.addAll(parties(file, f.getValue(), problems));
+            } else if (file.equals(ESCALATION_TABLE)) {
+                facts.addAll(escalation(file, f.getValue(), problems));
             } else if (file.startsWith(LEXICON_DIR)) {
                 for (Row row : rows(file, f.getValue(), CUE_COLUMNS, problems)) {
                     CueTerm term = cueTerm(row, problems);
@@ -102,7 +110,8 @@ public final class Tables {
                 problems.add(new RuleProblem(file, 1, 1, "unknown table: a pack reads cue lexicons from "
                         + LEXICON_DIR + "*.csv (category,phrase), its predicate table from " + PREDICATE_TABLE
                         + " (predicate,relation,other), its party table from " + PARTY_TABLE
-                        + " (party,alias) and its source table from " + SOURCE_TABLE + " (source,kind,party)"));
+                        + " (party,alias), its source table from " + SOURCE_TABLE + " (source,kind,party) and its"
+                        + " escalation table from " + ESCALATION_TABLE + " (code,severity,hours)"));
             }
         }
         return withPartyKeys(facts);
@@ -209,6 +218,54 @@ public final class Tables {
                     && p.aliasKey().equals(key))) {
                 out.add(new PartyTerm(party, party, key, key));
             }
+        }
+        return out;
+    }
+
+    /**
+     * {@code escalation.csv}: after how many hours a claim still unconfirmed escalates, by flag code or by severity
+     * (one of the two per row; a code's row wins over its severity's).
+     */
+    private static List<Object> escalation(String file, String text, List<RuleProblem> problems) {
+        List<Object> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Row row : rows(file, text, ESCALATION_COLUMNS, problems)) {
+            String code = row.values.get(0);
+            String severityText = row.values.get(1);
+            String hoursText = row.values.get(2);
+            boolean ok = true;
+            if (code.isEmpty() == severityText.isEmpty()) {
+                problems.add(row.problem(1, code.isEmpty()
+                        ? "a row needs a code (UNC-HEDGED) or a severity (low, medium, high)"
+                        : "a row names a code or a severity, not both: leave one of '" + code + "' and '"
+                                + severityText + "' empty"));
+                ok = false;
+            }
+            if (!code.isEmpty() && !CODE.matcher(code).matches()) {
+                problems.add(row.problem(row.columns.get(0), "'" + code
+                        + "' is not a flag code (upper-case words joined by '-', such as UNC-HEDGED)"));
+                ok = false;
+            }
+            org.factlint.Severity severity = severityText.isEmpty() ? null
+                    : parse(org.factlint.Severity.class, row, 1, "severity", problems);
+            ok &= severityText.isEmpty() || severity != null;
+            int hours = 0;
+            if (!hoursText.matches("[0-9]{1,5}") || (hours = Integer.parseInt(hoursText)) < 1
+                    || hours > MAX_ESCALATION_HOURS) {
+                problems.add(row.problem(row.columns.get(2), "hours must be a whole number from 1 to "
+                        + MAX_ESCALATION_HOURS + ", not '" + hoursText + "'"));
+                ok = false;
+            }
+            if (!ok) {
+                continue;
+            }
+            String key = code.isEmpty() ? "severity " + lower(severity) : "code " + code;
+            Integer earlier = seen.putIfAbsent(key, row.line);
+            if (earlier != null) {
+                problems.add(row.problem(1, key + " is already given at line " + earlier));
+                continue;
+            }
+            out.add(EscalationTerm.of(code.isEmpty() ? null : code, severity, hours));
         }
         return out;
     }

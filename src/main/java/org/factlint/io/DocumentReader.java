@@ -376,6 +376,11 @@ public final class DocumentReader {
                     ? "'" + f.getValue() + "' is not a date (expected YYYY-MM-DD)"
                     : "expected " + expected(java.time.LocalDate.class) + ", got " + found(p);
         }
+        if (e instanceof MismatchedInputException m && m.getTargetType() == java.time.Instant.class) {
+            return (p == null || p.currentToken() == JsonToken.VALUE_STRING) && e instanceof InvalidFormatException f
+                    ? "'" + f.getValue() + "' is not an instant (expected YYYY-MM-DDThh:mm:ssZ, in UTC)"
+                    : "expected " + expected(java.time.Instant.class) + ", got " + found(p);
+        }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return e.getCause().getMessage();
         }
@@ -483,6 +488,9 @@ public final class DocumentReader {
         }
         if (type == java.time.LocalDate.class) {
             return "a date string (YYYY-MM-DD)";
+        }
+        if (type == java.time.Instant.class) {
+            return "an instant string (YYYY-MM-DDThh:mm:ssZ)";
         }
         if (type.isRecord()) {
             String what = describe(type);

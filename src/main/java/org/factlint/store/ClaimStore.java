@@ -31,6 +31,17 @@ public interface ClaimStore extends AutoCloseable {
      */
     List<Change> addAll(List<Document> documents);
 
+    /**
+     * Re-checks every stored document with {@code checker} on the store's clock, in one transaction, and records what
+     * changed: with the same pack on a later clock, claims still unconfirmed escalate and passed forecasts ask what
+     * happened; with a new pack (another {@link org.factlint.RulePack#digest()}), its flags replace the old pack's
+     * where they differ, and later adds check with it. Each flag raised notes the pack's name and digest. All or
+     * nothing: on failure the store is as it was.
+     *
+     * @throws StoreException when the store fails or the rules do not run to the end
+     */
+    Recheck recheck(org.factlint.Checker checker);
+
     /** The flags matching a query, oldest raised first. */
     List<StoredFlag> flags(FlagQuery query);
 

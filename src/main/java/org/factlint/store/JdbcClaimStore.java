@@ -55,8 +55,8 @@ final class JdbcClaimStore implements ClaimStore {
 
     private final Connection connection;
     private final String location;
-    private final Checker checker;
-    private final JoinKeys keys;
+    private Checker checker; // replaced by a recheck with another pack
+    private JoinKeys keys;
     private final Clock clock;
     private final boolean postgres;
     private final ObjectMapper json = Json.mapper();
@@ -124,8 +124,9 @@ final class JdbcClaimStore implements ClaimStore {
                 }
                 checkSources(d);
                 // the document first: then what it meets
-                update("INSERT INTO documents (article, digest, body, claims, added_at, added_seq) VALUES (?, ?, ?, ?, ?, ?)",
-                        article, digest, body, d.claims().size(), now.toEpochMilli(), counter("next_flag"));
+                update("INSERT INTO documents (article, digest, body, claims, added_at, added_seq, published_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?)", article, digest, body, d.claims().size(),
+                        now.toEpochMilli(), counter("next_flag"), d.article().publicationMillis());
                 fresh.add(d);
             }
             if (fresh.isEmpty()) {
@@ -138,7 +139,7 @@ final class JdbcClaimStore implements ClaimStore {
             long t1 = System.nanoTime();
             Loaded loaded = load(affected, placed);
             long t2 = System.nanoTime();
-            Report report = Hooks.checkFacts(checker, loaded.facts(), loaded.claims());
+            Report report = Hooks.checkFacts(checker.at(now), loaded.facts(), loaded.claims()); // on the store's clock
             long t3 = System.nanoTime();
             if (!report.complete()) {
                 connection.rollback();
@@ -705,7 +706,8 @@ final class JdbcClaimStore implements ClaimStore {
             }
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO flags (id, ident, component, code,"
-                + " severity, sources, body, pack, raised_at, raised_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " severity, sources, body, pack, raised_at, raised_by, pack_digest)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int batched = 0;
             long count = fresh.keySet().stream().filter(k -> !open.containsKey(k)).count();
             long id = reserve("next_flag", count);
@@ -717,7 +719,7 @@ final class JdbcClaimStore implements ClaimStore {
                 String by = causedBy.apply(flag);
                 bind(ps, new Object[] {id++, f.getKey(), componentOfClaim.get(flag.claims().get(0)),
                         flag.code(), flag.severity().ordinal(), sources(flag), write(flag), checker.pack().name(),
-                        now.toEpochMilli(), by});
+                        now.toEpochMilli(), by, checker.pack().digest()});
                 ps.addBatch();
                 if (++batched % 5_000 == 0) {
                     ps.executeBatch();
@@ -740,10 +742,57 @@ final class JdbcClaimStore implements ClaimStore {
     }
 
     @Override
+    public synchronized Recheck recheck(Checker with) {
+        checkOpen();
+        Checker before = checker;
+        JoinKeys keysBefore = keys;
+        try {
+            begin();
+            Instant now = clock.instant();
+            String by = with.pack().digest().equals(before.pack().digest()) ? "clock " + now
+                    : "pack " + with.pack().name() + " " + with.pack().digest().substring(0, 12);
+            checker = with;
+            keys = Hooks.joins(with.pack());
+            StoreRecheck.Result r = new StoreRecheck(connection, location).run(this::placeAll, with, now);
+            if (!r.report().complete()) {
+                throw new StoreException(location + ": not re-checked: the rules did not run to the end ("
+                        + r.report().problems().get(0) + ")");
+            }
+            List<FlagEvent[]> events = record(r.affected(), r.report().flags(), r.componentOfClaim(), now, f -> by);
+            update("UPDATE flags SET pack = ?, pack_digest = ? WHERE retracted_at IS NULL", with.pack().name(),
+                    with.pack().digest()); // every open flag was checked by this pack just now
+            connection.commit();
+            LOG.info("{}: re-checked {} documents with pack {} on the clock {}: {} raised, {} retracted", location,
+                    r.documents(), with.pack().name(), now, events.get(0).length, events.get(1).length);
+            return new Recheck(with.pack().name(), with.pack().digest(), now, r.documents(),
+                    java.util.Arrays.stream(events.get(0)).sorted(java.util.Comparator.comparing(FlagEvent::flag)).toList(),
+                    java.util.Arrays.stream(events.get(1)).sorted(java.util.Comparator.comparing(FlagEvent::flag)).toList());
+        } catch (SQLException e) {
+            checker = before;
+            keys = keysBefore;
+            rollbackQuietly();
+            throw Stores.explain(location, "cannot re-check", e);
+        } catch (RuntimeException e) {
+            checker = before;
+            keys = keysBefore;
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    /** Places documents anew (the derived tables were emptied) and loads them for one check. */
+    private StoreRecheck.Placement placeAll(List<Document> docs) throws SQLException {
+        Placed placed = place(docs);
+        Loaded loaded = load(placed.components(), placed);
+        return new StoreRecheck.Placement(loaded.facts(), loaded.claims(), loaded.componentOfClaim(),
+                placed.components());
+    }
+
+    @Override
     public synchronized List<StoredFlag> flags(FlagQuery q) {
         checkOpen();
-        StringBuilder sql = new StringBuilder("SELECT body, raised_at, raised_by, retracted_at, retracted_by, pack"
-                + " FROM flags WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT body, raised_at, raised_by, retracted_at, retracted_by, pack,"
+                + " pack_digest FROM flags WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (q.openOnly()) {
             sql.append(" AND retracted_at IS NULL");
@@ -778,7 +827,8 @@ final class JdbcClaimStore implements ClaimStore {
                             continue; // LIKE matched more than the exact id ('_' and '%' dropped above)
                         }
                         out.add(new StoredFlag(f, Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                                retracted ? Instant.ofEpochMilli(retractedAt) : null, rs.getString(5), rs.getString(6)));
+                                retracted ? Instant.ofEpochMilli(retractedAt) : null, rs.getString(5), rs.getString(6),
+                                rs.getString(7)));
                     }
                 }
             }

@@ -29,8 +29,11 @@ import org.factlint.model.Document;
  * @param expect      the flags expected
  * @param file        the scenario file (set by the reader)
  * @param line        the line where the scenario starts (set by the reader)
+ * @param now         the engine's clock the check runs on ({@code "now": "2023-05-10T09:00:00Z"}), or null for none:
+ *                    the pack's time rules (escalation, passed forecasts) apply only on a clock
  */
-public record Scenario(String name, String description, List<Given> given, Expect expect, Path file, int line) {
+public record Scenario(String name, String description, List<Given> given, Expect expect, Path file, int line,
+                       java.time.Instant now) {
     public Scenario {
         if (given == null || given.isEmpty()) {
             throw new IllegalArgumentException("'given' must list at least one claims document (a path or a document)");
@@ -42,8 +45,14 @@ public record Scenario(String name, String description, List<Given> given, Expec
         given = List.copyOf(given);
     }
 
+    /** A scenario checked on no clock. */
+    public Scenario(String name, String description, List<Given> given, Expect expect, Path file, int line) {
+        this(name, description, given, expect, file, line, null);
+    }
+
     Scenario at(Path file, int line, String defaultName) {
-        return new Scenario(name == null || name.isBlank() ? defaultName : name, description, given, expect, file, line);
+        return new Scenario(name == null || name.isBlank() ? defaultName : name, description, given, expect, file, line,
+                now);
     }
 
     /**

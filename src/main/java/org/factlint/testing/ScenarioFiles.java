@@ -23,9 +23,10 @@ public final class ScenarioFiles {
     }
 
     /** The JSON form of a scenario; the reader adds where it stands. */
-    private record Raw(String name, String description, List<Scenario.Given> given, Scenario.Expect expect) {
+    private record Raw(String name, String description, java.time.Instant now, List<Scenario.Given> given,
+                       Scenario.Expect expect) {
         Raw {
-            new Scenario(name, description, given, expect, null, 0); // checks, located by Jackson
+            new Scenario(name, description, given, expect, null, 0, now); // checks, located by Jackson
         }
     }
 
@@ -117,6 +118,6 @@ public final class ScenarioFiles {
     }
 
     private static Scenario toScenario(Raw raw, Path file, int line, String defaultName) {
-        return new Scenario(raw.name(), raw.description(), raw.given(), raw.expect(), null, 0).at(file, line, defaultName);
+        return new Scenario(raw.name(), raw.description(), raw.given(), raw.expect(), null, 0, raw.now()).at(file, line, defaultName);
     }
 }

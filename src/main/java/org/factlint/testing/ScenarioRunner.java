@@ -109,6 +109,9 @@ public final class ScenarioRunner {
                 fired.add(event.getMatch().getRule().getName());
             }
         }));
+        if (scenario.now() != null) {
+            checker = checker.at(scenario.now()); // the engine's pseudo clock: the pack's time rules apply
+        }
         Report report = checker.check(batch);
         report.errors().forEach(e -> problems.add("rejected input: " + e));
         // A run cut short proves nothing: whatever the expectations say, the scenario fails.

@@ -55,7 +55,7 @@ class ClaimStoreTest {
 
             assertThat(first.outcome()).isEqualTo(Change.Outcome.ADDED);
             assertThat(first.raised()).extracting(FlagEvent::flag)
-                    .containsExactlyElementsOf(CHECKER.check(seed).flags());
+                    .containsExactlyElementsOf(CHECKER.at(Instant.parse("2023-05-08T09:00:00Z")).check(seed).flags());
             assertThat(first.raised()).allSatisfy(e -> {
                 assertThat(e.at()).isEqualTo(Instant.parse("2023-05-08T09:00:00Z"));
                 assertThat(e.causedBy()).isEqualTo("mt");
@@ -63,7 +63,7 @@ class ClaimStoreTest {
             assertThat(second.retracted()).extracting(e -> e.flag().code() + " " + e.flag().claims())
                     .contains("UNC-SINGLE-INTERESTED [mt:c1]");
             assertThat(second.retracted()).allSatisfy(e -> assertThat(e.causedBy()).isEqualTo("followup"));
-            assertThat(open(store)).containsExactlyElementsOf(CHECKER.check(seed, followup).flags());
+            assertThat(open(store)).containsExactlyElementsOf(CHECKER.at(clock.instant()).check(seed, followup).flags());
             assertThat(store.documents()).isEqualTo(2);
             assertThat(store.claims()).isEqualTo(seed.claims().size() + followup.claims().size());
 
@@ -105,7 +105,7 @@ class ClaimStoreTest {
             Change change = store.add(corrected);
 
             assertThat(change.outcome()).isEqualTo(Change.Outcome.REPLACED);
-            assertThat(open(store)).containsExactlyElementsOf(CHECKER.check(seed, corrected).flags());
+            assertThat(open(store)).containsExactlyElementsOf(CHECKER.at(Instant.now()).check(seed, corrected).flags());
             assertThat(change.raised()).isNotEmpty();
             assertThat(store.documents()).isEqualTo(2);
             assertThat(store.claims()).isEqualTo(seed.claims().size() + corrected.claims().size());
@@ -123,7 +123,7 @@ class ClaimStoreTest {
             Change third = store.add(followup);
 
             assertThat(third.checked()).isGreaterThan(1); // it met what the earlier process stored
-            assertThat(open(store)).containsExactlyElementsOf(CHECKER.check(seed, archive, followup).flags());
+            assertThat(open(store)).containsExactlyElementsOf(CHECKER.at(Instant.now()).check(seed, archive, followup).flags());
         }
     }
 
@@ -137,7 +137,7 @@ class ClaimStoreTest {
             Change change = store.add(elsewhere);
 
             assertThat(change.checked()).isEqualTo(1);
-            assertThat(open(store)).containsExactlyElementsOf(CHECKER.check(seed, followup, elsewhere).flags());
+            assertThat(open(store)).containsExactlyElementsOf(CHECKER.at(Instant.now()).check(seed, followup, elsewhere).flags());
         }
     }
 

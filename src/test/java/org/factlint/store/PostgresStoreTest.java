@@ -69,7 +69,7 @@ class PostgresStoreTest {
 
             assertThat(second.retracted()).extracting(e -> e.flag().code() + " " + e.flag().claims())
                     .contains("UNC-SINGLE-INTERESTED [mt:c1]");
-            assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.check(seed, followup).flags());
+            assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.at(java.time.Instant.now()).check(seed, followup).flags());
             assertThat(store.add(seed).outcome()).isEqualTo(Change.Outcome.UNCHANGED);
         }
     }
@@ -84,7 +84,7 @@ class PostgresStoreTest {
             try (ClaimStore store = open(database())) {
                 order.forEach(store::add);
 
-                assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.check(docs).flags());
+                assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.at(java.time.Instant.now()).check(docs).flags());
             }
         }
     }
@@ -101,7 +101,7 @@ class PostgresStoreTest {
         List<Document> all = sets.stream().flatMap(List::stream).toList();
         try (ClaimStore store = open(url)) {
             assertThat(store.documents()).isEqualTo(all.size());
-            assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.check(all).flags());
+            assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.at(java.time.Instant.now()).check(all).flags());
         }
     }
 }

@@ -29,9 +29,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StoreInvariantTest {
     static final Checker CHECKER = Factlint.checker();
+    /**
+     * The clock of every check here: years after the documents, so the time rules (escalation, passed forecasts)
+     * take part in the invariant too.
+     */
+    static final java.time.Instant NOW = java.time.Instant.parse("2026-06-01T09:00:00Z");
+    static final Checker AT_NOW = CHECKER.at(NOW);
 
     static List<Flag> addedOneByOne(List<Document> docs, Path file) {
-        try (ClaimStore store = Stores.sqlite(file, CHECKER)) {
+        try (ClaimStore store = Stores.sqlite(file, CHECKER, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC))) {
             for (Document d : docs) {
                 store.add(d);
             }
@@ -52,7 +58,7 @@ class StoreInvariantTest {
         Path file = Files.createTempFile("factlint-store", ".store");
         Files.delete(file);
         try {
-            assertThat(addedOneByOne(order, file)).containsExactlyElementsOf(CHECKER.check(docs).flags());
+            assertThat(addedOneByOne(order, file)).containsExactlyElementsOf(AT_NOW.check(docs).flags());
         } finally {
             for (String suffix : List.of("", "-wal", "-shm")) {
                 Files.deleteIfExists(Path.of(file + suffix));
@@ -68,7 +74,7 @@ class StoreInvariantTest {
     @MethodSource("scenarios")
     void everyScenario_addedOneAtATime_forwardAndBackward_flagsWhatOneBatchFlags(SplitCheck.Given scenario)
             throws IOException {
-        List<Flag> batch = CHECKER.check(scenario.documents()).flags();
+        List<Flag> batch = AT_NOW.check(scenario.documents()).flags();
         List<Document> backward = new ArrayList<>(scenario.documents());
         Collections.reverse(backward);
         Path dir = Files.createTempDirectory("factlint-store");
@@ -98,7 +104,7 @@ class StoreInvariantTest {
     }
 
     private static List<Flag> deskInOrder(List<Document> order) {
-        try (org.factlint.DeskSession desk = CHECKER.openDesk()) {
+        try (org.factlint.DeskSession desk = AT_NOW.openDesk()) {
             List<Flag> flags = List.of();
             for (Document d : order) {
                 flags = desk.add(d);
