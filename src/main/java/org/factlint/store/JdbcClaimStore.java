@@ -994,6 +994,16 @@ final class JdbcClaimStore implements ClaimStore {
             connection.rollback();
         } catch (SQLException e) {
             LOG.debug("{}: rollback failed: {}", location, e.getMessage());
+            if (!postgres) {
+                // SQLite rolls back by itself on some errors (SQLITE_FULL: a full disk) without the driver knowing, and
+                // the driver's rollback then fails before it opens the next transaction: open it here, or the next add
+                // would run statement by statement and could be written half.
+                try (Statement s = connection.createStatement()) {
+                    s.execute("BEGIN");
+                } catch (SQLException again) {
+                    LOG.debug("{}: cannot begin again: {}", location, again.getMessage());
+                }
+            }
         }
     }
 

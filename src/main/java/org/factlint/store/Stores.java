@@ -42,6 +42,11 @@ public final class Stores {
     }
 
     static ClaimStore sqlite(Path file, Checker checker, Clock clock, int busyTimeoutMs) {
+        return sqlite(file, checker, clock, busyTimeoutMs, 0);
+    }
+
+    /** As above; {@code maxPages > 0} caps the file's size in pages, as a full disk would (tests). */
+    static ClaimStore sqlite(Path file, Checker checker, Clock clock, int busyTimeoutMs, int maxPages) {
         String location = file.toString();
         if (Files.isDirectory(file)) {
             throw new StoreException(location + ": is a directory, not a claim store file");
@@ -55,6 +60,9 @@ public final class Stores {
         config.setJournalMode(org.sqlite.SQLiteConfig.JournalMode.WAL); // readers go on while one adder writes
         config.setSynchronous(org.sqlite.SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
+        if (maxPages > 0) {
+            config.setMaxPageCount(maxPages);
+        }
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         Properties props = config.toProperties();
         return open(url, props, location, checker, clock);

@@ -76,6 +76,53 @@ class StoreFaultsTest {
     }
 
     @Test
+    void aFullDisk_givesAClearError_andNothingIsWrittenHalf() throws Exception {
+        Path file = dir.resolve("desk.store");
+        List<Document> first = Claims.documentSets("first").sample();
+        List<Document> archive = new ArrayList<>();
+        for (int i = 0; archive.stream().mapToInt(d -> d.claims().size()).sum() < 300; i++) {
+            archive.addAll(Claims.documentSets("archive" + i + "x").sample());
+        }
+        java.time.Instant now = java.time.Instant.parse("2023-05-10T09:00:00Z");
+        Clock clock = Clock.fixed(now, java.time.ZoneOffset.UTC);
+        List<Flag> before;
+        long pages;
+        try (ClaimStore store = Stores.sqlite(file, CHECKER, clock)) {
+            store.addAll(first);
+            before = open(store);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            try (var rs = s.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+        }
+        long bytes = Files.size(file);
+        // The file may grow by two pages, as a disk with 8 KB left would allow: the archive needs far more.
+        try (ClaimStore store = Stores.sqlite(file, CHECKER, clock, Stores.BUSY_TIMEOUT_MS, (int) pages + 2)) {
+            assertThatThrownBy(() -> store.addAll(archive)).isInstanceOf(StoreException.class)
+                    .hasMessage(file + ": the disk is full (cannot add " + archive.size() + " documents); nothing was"
+                            + " written");
+            assertThatThrownBy(() -> store.add(archive.get(0))).isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith(file + ": the disk is full (cannot add article '");
+            assertThat(store.documents()).isEqualTo(first.size());
+            assertThat(open(store)).containsExactlyElementsOf(before);
+        }
+        try (ClaimStore store = Stores.sqlite(file, CHECKER, clock)) { // space again: the store is as it was
+            assertThat(store.documents()).isEqualTo(first.size());
+            assertThat(store.claims()).isEqualTo(first.stream().mapToInt(d -> d.claims().size()).sum());
+            assertThat(open(store)).containsExactlyElementsOf(before)
+                    .containsExactlyElementsOf(CHECKER.at(now).check(first).flags());
+            store.addAll(archive);
+            List<Document> all = new ArrayList<>(first);
+            all.addAll(archive);
+            assertThat(open(store)).containsExactlyElementsOf(CHECKER.at(now).check(all).flags());
+        }
+        assertThat(Files.size(file)).isGreaterThan(bytes);
+    }
+
+    @Test
     void aStoreLockedByAnotherWriter_givesAClearError_andNothingIsWritten() throws Exception {
         Path file = dir.resolve("desk.store");
         Document seed = Factlint.read(Path.of("seeds/moscow-times.claims.json")).documents().get(0);
