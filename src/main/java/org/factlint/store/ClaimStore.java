@@ -6,8 +6,10 @@ import org.factlint.model.Document;
 /**
  * A durable memory of every document checked, with the flags they raised and how each flag's life went. Adding a
  * document checks it together with the stored claims its claims can meet (those sharing a join key the pack declares
- * in {@code joins.csv}), in a fresh rules session, and records what changed. Open flags are always those one batch
- * check of every stored document would raise, whatever order the documents came in.
+ * in {@code joins.csv}), in a fresh rules session on the store's clock, and records what changed. Open flags are
+ * always those one batch check of every stored document would raise, whatever order the documents came in, on the
+ * clock each part of the store was last checked on: an add checks what its document meets on today's clock, and
+ * {@link #recheck} brings every part to the clock (claims still unconfirmed escalate, forecasts pass).
  *
  * <p>Implementations are thread-safe. Open one with {@link Stores}; close it when done.
  */

@@ -104,4 +104,24 @@ class PostgresStoreTest {
             assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.at(java.time.Instant.now()).check(all).flags());
         }
     }
+
+    @Test
+    void theClockAndAPackChange_asOnSQLite() throws Exception {
+        TestClock clock = new TestClock("2023-05-10T09:00:00Z");
+        try (ClaimStore store = Stores.jdbc(database(), "postgres", null, CHECKER, clock)) {
+            store.add(StoreTimeTest.ANONYMOUS);
+            clock.advance(java.time.Duration.ofHours(24));
+
+            Recheck tick = store.recheck(CHECKER);
+
+            assertThat(tick.raised()).extracting(e -> e.flag().code()).containsExactly("UNC-STILL-UNCONFIRMED");
+            assertThat(openFlags(store))
+                    .containsExactlyElementsOf(CHECKER.at(clock.instant()).check(StoreTimeTest.ANONYMOUS).flags());
+            assertThat(store.flags(FlagQuery.open())).extracting(StoredFlag::packDigest)
+                    .containsOnly(CHECKER.pack().digest());
+            clock.advance(java.time.Duration.ofHours(12));
+            assertThat(store.add(StoreTimeTest.CONFIRMATION).retracted()).hasSize(2);
+            assertThat(openFlags(store)).isEmpty();
+        }
+    }
 }
