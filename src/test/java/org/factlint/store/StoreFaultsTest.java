@@ -64,14 +64,16 @@ class StoreFaultsTest {
         Path file = dir.resolve("desk.store");
         Stores.sqlite(file, CHECKER).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            int future = Stores.SCHEMA_VERSION + 1;
             s.execute("INSERT INTO factlint_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, installed_on, execution_time, success) VALUES (2, '2', 'from the future',"
-                    + " 'SQL', 'V2__from_the_future.sql', 0, 'test', '2030-01-01 00:00:00', 1, 1)");
+                    + " checksum, installed_by, installed_on, execution_time, success) VALUES (100, '" + future
+                    + "', 'from the future', 'SQL', 'V" + future + "__from_the_future.sql', 0, 'test',"
+                    + " '2030-01-01 00:00:00', 1, 1)");
         }
 
         assertThatThrownBy(() -> Stores.sqlite(file, CHECKER)).isInstanceOf(StoreException.class)
-                .hasMessage(file + ": the store has schema version 2, newer than this Factlint knows (1): open it with a"
-                        + " newer Factlint");
+                .hasMessage(file + ": the store has schema version " + (Stores.SCHEMA_VERSION + 1) + ", newer than this"
+                        + " Factlint knows (" + Stores.SCHEMA_VERSION + "): open it with a newer Factlint");
     }
 
     @Test
