@@ -29,7 +29,10 @@ import org.factlint.facts.EntityFact;
  *     document's facts come in needs at least one row, or the pack is never split.</li>
  * <li>{@code value}: terms joined by {@code +}. A term is a field of the fact ({@code subjectKey}); {@code f.g} is
  *     field {@code g} of the claim whose id is in field {@code f} ({@code claim.predicate} on a {@code CueFact});
- *     {@code groups(t)} is each group of the entity whose key is term {@code t}, one value per group. A null term
+ *     {@code groups(t)} is each group of the entity whose key is term {@code t}, one value per group;
+ *     {@code weeks(a..b)} is each week (seven days counted from day 0) that the day range from field {@code a} to
+ *     field {@code b} covers, one value per week, so two claims whose days overlap share one (nothing when {@code a} is
+ *     null; {@code b} null counts as {@code a}). A null term
  *     counts as the word null (two nulls are equal for the rules' {@code ==}); a value whose terms are all null is no
  *     value.</li>
  * <li>{@code when}: blank, or {@code field=VALUE} / {@code field!=VALUE} ({@code null} allowed), several joined by
@@ -47,6 +50,9 @@ public final class JoinKeys {
     private static final String FACTS_PACKAGE = "org.factlint.facts.";
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9\\-]*");
     private static final Pattern GROUPS = Pattern.compile("groups\\((.+)\\)");
+    private static final Pattern WEEKS = Pattern.compile("weeks\\((\\w+)\\.\\.(\\w+)\\)");
+    /** More weeks than this (about 190 years) in one range is a mistake in the data, not a period to key. */
+    static final int MAX_WEEKS = 10_000;
     private static final Pattern WHEN = Pattern.compile("(\\w+)\\s*(!=|=)\\s*(\\S+)");
 
     /** How a row's facts join the others of its key and value. */
@@ -63,9 +69,36 @@ public final class JoinKeys {
     public record Value(String key, String value, Role role) {
     }
 
-    private record Term(Function<Object, Object> field, Function<ClaimFact, Object> claimField, Term groupsOf) {
-        /** The term's values: one, or one per group for groups(...); a list holding null when the field is null. */
+    private record Term(Function<Object, Object> field, Function<ClaimFact, Object> claimField, Term groupsOf,
+                        Function<Object, Object> until) {
+        Term(Function<Object, Object> field, Function<ClaimFact, Object> claimField, Term groupsOf) {
+            this(field, claimField, groupsOf, null);
+        }
+
+        /**
+         * The term's values: one, or one per group for groups(...), one per week for weeks(..); a list holding null
+         * when the field is null.
+         */
         List<Object> values(Object fact, Lookup lookup) {
+            if (until != null) {
+                Object a = field.apply(fact);
+                List<Object> out = new ArrayList<>();
+                if (a == null) {
+                    out.add(null);
+                    return out;
+                }
+                Object b = until.apply(fact);
+                long first = Math.floorDiv(((Number) a).longValue(), 7);
+                long last = Math.floorDiv(((Number) (b == null ? a : b)).longValue(), 7);
+                if (last - first >= MAX_WEEKS) {
+                    throw new IllegalArgumentException("a day range of " + (last - first + 1) + " weeks ("
+                            + a + ".." + b + ") is too long to key by weeks (at most " + MAX_WEEKS + ")");
+                }
+                for (long w = first; w <= last; w++) {
+                    out.add("w" + w);
+                }
+                return out;
+            }
             if (groupsOf != null) {
                 List<Object> out = new ArrayList<>();
                 for (Object k : groupsOf.values(fact, lookup)) {
@@ -258,6 +291,12 @@ public final class JoinKeys {
     }
 
     private static Term term(Class<?> fact, String text, Tables.Row row, List<RuleProblem> problems) {
+        Matcher w = WEEKS.matcher(text);
+        if (w.matches()) {
+            Function<Object, Object> a = accessor(fact, w.group(1), row, 2, problems);
+            Function<Object, Object> b = accessor(fact, w.group(2), row, 2, problems);
+            return a == null || b == null ? null : new Term(a, null, null, b);
+        }
         Matcher g = GROUPS.matcher(text);
         if (g.matches()) {
             Term inner = term(fact, g.group(1).strip(), row, problems);

@@ -60,6 +60,30 @@ class PostgresStoreTest {
     }
 
     @Test
+    void aSurnameSharedByHundredsOfPeople_isStored() throws Exception {
+        // the short form "Talev" keeps every entity key it can stand for: far past a thousand characters
+        String seed = java.nio.file.Files.readString(Path.of("seeds/constructed-followup.claims.json"));
+        StringBuilder people = new StringBuilder();
+        String letters = "bdfgklmnprstv";
+        for (int i = 0; i < 300; i++) {
+            String given = Character.toUpperCase(letters.charAt(i % 13)) + "a" + letters.charAt(i / 13 % 13) + "o"
+                    + letters.charAt(i / 169 % 13);
+            people.append("{\"id\": \"talev").append(i).append("\", \"name\": \"").append(given)
+                    .append(" Talev\"}, ");
+        }
+        String json = seed.replaceFirst("\"entities\"\\s*:\\s*\\[", "\"entities\": [" + people);
+        org.factlint.Batch batch = org.factlint.io.DocumentReader.readJson("talev.claims.json",
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(batch.errors()).isEmpty();
+        try (ClaimStore store = open(database())) {
+            store.add(batch.documents().get(0));
+
+            assertThat(store.documents()).isEqualTo(1);
+            assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.check(batch.documents()).flags());
+        }
+    }
+
+    @Test
     void theFollowupRetractsWhatItConfirms_asOnSQLite() throws Exception {
         Document seed = Factlint.read(Path.of("seeds/moscow-times.claims.json")).documents().get(0);
         Document followup = Factlint.read(Path.of("seeds/constructed-followup.claims.json")).documents().get(0);

@@ -64,9 +64,10 @@ class StoreFaultsTest {
         Path file = dir.resolve("desk.store");
         Stores.sqlite(file, CHECKER).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            int future = Stores.SCHEMA_VERSION + 1;
             s.execute("INSERT INTO factlint_schema_history (installed_rank, version, description, type, script,"
-                    + " checksum, installed_by, installed_on, execution_time, success) VALUES (99, '" + (Stores.SCHEMA_VERSION + 1)
-                    + "', 'from the future', 'SQL', 'V" + (Stores.SCHEMA_VERSION + 1) + "__from_the_future.sql', 0, 'test',"
+                    + " checksum, installed_by, installed_on, execution_time, success) VALUES (100, '" + future
+                    + "', 'from the future', 'SQL', 'V" + future + "__from_the_future.sql', 0, 'test',"
                     + " '2030-01-01 00:00:00', 1, 1)");
         }
 
