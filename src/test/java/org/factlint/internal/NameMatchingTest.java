@@ -41,16 +41,42 @@ class NameMatchingTest {
     }
 
     /**
-     * Spellings written after the key was tuned and never used to tune it: 97 of 106 joined when first measured
-     * (README). The floor guards against regressions; it is not a target.
+     * The first held-out table: written after the key was first tuned; 97 of 106 joined when measured, and its nine
+     * misses were then studied and mended with general rules ({@code names/readings.csv}), so it is tuning data now
+     * and must stay at 97%.
      */
     @Test
-    void heldOutSamePersonPairs_joinAtLeast90Percent() throws IOException {
-        List<String[]> pairs = pairs("held-out-same-person.csv");
-        long joined = pairs.stream().filter(p -> joined(p[0], p[1])).count();
-        assertThat(pairs).hasSizeGreaterThanOrEqualTo(100);
-        assertThat((double) joined / pairs.size()).as("held-out pairs joined: %d of %d", joined, pairs.size())
-                .isGreaterThanOrEqualTo(0.90);
+    void firstHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-same-person.csv", 100, 0.97);
+    }
+
+    /**
+     * The second held-out table: written before the first one's misses were studied and never used to tune the key.
+     * 115 of 137 joined before those changes, 118 after (README). The floor guards against regressions; it is not
+     * the target, which this table does not reach.
+     */
+    @Test
+    void secondHeldOutPairs_neverTunedOn_joinAtLeast85Percent() throws IOException {
+        assertJoinRate("held-out-2-same-person.csv", 100, 0.85);
+    }
+
+    /** Distinct people of the second held-out table: no close name of theirs may join. */
+    @Test
+    void secondHeldOutDifferentPeople_joinAtMost1Percent() throws IOException {
+        List<String[]> pairs = pairs("held-out-2-different-people.csv");
+        List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
+        assertThat(pairs).hasSizeGreaterThanOrEqualTo(70);
+        assertThat((double) joined.size() / pairs.size()).as("held-out different people joined: %s", joined)
+                .isLessThanOrEqualTo(0.01);
+    }
+
+    private static void assertJoinRate(String file, int atLeastPairs, double floor) throws IOException {
+        List<String[]> pairs = pairs(file);
+        List<String> missed = pairs.stream().filter(p -> !joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
+        double rate = 1.0 - (double) missed.size() / pairs.size();
+        assertThat(pairs).hasSizeGreaterThanOrEqualTo(atLeastPairs);
+        assertThat(rate).as("%s: joined %d of %d; missed: %s", file, pairs.size() - missed.size(), pairs.size(), missed)
+                .isGreaterThanOrEqualTo(floor);
     }
 
     @Test
