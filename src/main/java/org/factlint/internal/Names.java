@@ -120,10 +120,13 @@ public final class Names {
         return s.isEmpty() ? List.of() : List.of(s.split(" "));
     }
 
-    /** The words with every mark dropped (Çavuşoğlu is cavusoglu), đ written dj and ł written l. */
+    /**
+     * The words with every mark dropped (Çavuşoğlu is cavusoglu), đ written dj, ł written l, and ə written e as wire
+     * copy often does (Hikmət is Hikmet; the sounded reading has a: Əliyev is Aliyev).
+     */
     static List<String> plainWords(String name) {
         String s = Normalizer.normalize(READINGS.withoutArticles(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
-                .replace("đ", "dj").replace("ł", "l").replace("ı", "i").replace("ə", "a").replace("ß", "ss");
+                .replace("đ", "dj").replace("ł", "l").replace("ı", "i").replace("ə", "e").replace("ß", "ss");
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         s = NON_WORD.matcher(s.replace("’", "").replace("'", "")).replaceAll(" ").trim();
         return s.isEmpty() ? List.of() : List.of(s.split(" "));

@@ -22,9 +22,23 @@ import java.util.regex.PatternSyntaxException;
  */
 final class Readings {
     /** At most this many readings of one word besides its own, so a long word cannot multiply its keys. */
-    private static final int MAX_READINGS = 8;
+    private static final int MAX_READINGS = 12;
 
-    private record Rule(Pattern pattern, String reading) {
+    /** A regex row, or a letters row ({@code pattern} null, {@code from} and {@code to} the letters). */
+    private record Rule(Pattern pattern, String reading, String from, String to) {
+        String apply(String word) {
+            if (pattern != null) {
+                return pattern.matcher(word).replaceAll(reading);
+            }
+            StringBuilder b = new StringBuilder(word);
+            for (int i = 0; i < b.length(); i++) {
+                int at = from.indexOf(b.charAt(i));
+                if (at >= 0) {
+                    b.setCharAt(i, to.charAt(at));
+                }
+            }
+            return b.toString();
+        }
     }
 
     private final List<Rule> rules;
@@ -71,11 +85,19 @@ final class Readings {
             switch (kind) {
                 case "word" -> {
                     try {
-                        rules.add(new Rule(Pattern.compile(pattern), Matcher.quoteReplacement(cols[2].strip())));
+                        rules.add(new Rule(Pattern.compile(pattern), Matcher.quoteReplacement(cols[2].strip()), null, null));
                     } catch (PatternSyntaxException e) {
                         throw new IllegalStateException(file + ":" + no + ": pattern '" + pattern + "' is not a regular "
                                 + "expression: " + e.getDescription());
                     }
+                }
+                case "letters" -> {
+                    String to = cols[2].strip();
+                    if (!pattern.matches("[a-z]+") || pattern.length() != to.length() || !to.matches("[a-z]+")) {
+                        throw new IllegalStateException(file + ":" + no + ": a letters row maps lower-case letters to as "
+                                + "many letters, not '" + pattern + "' to '" + to + "'");
+                    }
+                    rules.add(new Rule(null, null, pattern, to));
                 }
                 case "article" -> {
                     if (!pattern.matches("[a-z]+")) {
@@ -84,7 +106,7 @@ final class Readings {
                     }
                     particles.add(pattern);
                 }
-                default -> throw new IllegalStateException(file + ":" + no + ": kind is 'word' or 'article', not '"
+                default -> throw new IllegalStateException(file + ":" + no + ": kind is 'word', 'letters' or 'article', not '"
                         + kind + "'");
             }
         }
@@ -93,20 +115,21 @@ final class Readings {
         return new Readings(rules, articles);
     }
 
-    /** The other readings of one lower-case Latin word, each rule applied to the word and to earlier readings. */
+    /**
+     * The other readings of one lower-case Latin word: each row applied to the word as written, so the readings grow
+     * with the rows, not with their combinations.
+     */
     List<String> of(String word) {
         Set<String> out = new LinkedHashSet<>();
-        out.add(word);
         for (Rule rule : rules) {
-            for (String w : List.copyOf(out)) {
-                if (out.size() > MAX_READINGS) {
+            String other = rule.apply(word);
+            if (!other.equals(word)) {
+                out.add(other);
+                if (out.size() == MAX_READINGS) {
                     break;
                 }
-                String other = rule.pattern.matcher(w).replaceAll(rule.reading);
-                out.add(other);
             }
         }
-        out.remove(word);
         return List.copyOf(out);
     }
 

@@ -22,6 +22,14 @@ class ReadingsTest {
             "Cemal Gursel | Jemal Gursel | Turkish c is English j",
             "Hafez al-Assad | Hafez Assad | the Arabic article is no part of the name",
             "Hafez al-Assad | Hafez el-Assad | al- and el- are one article",
+            "Hosni Mubarak | Husni Mubarak | Arabic short u written o",
+            "Mohammed Morsi | Muhammad Morsi | Arabic short u and a written o and e",
+            "Muammar Gaddafi | Muammar Qaddafi | Arabic qaf as g",
+            "Muammar Gadhafi | Muammar Gaddafi | Arabic dh as d",
+            "Giannis Antetokounmpo | Yannis Antetokounmpo | Greek γι before a vowel is y",
+            "Nikos Christodoulides | Nikos Christodoulidis | Greek -ίδης as -ides or -idis",
+            "Hikmət Hacıyev | Hikmet Hajiyev | Azerbaijani ə written e",
+            "Olena Zelenska | Olena Zelensky | a feminine -ska written in the masculine",
     })
     void aSecondReadingJoinsTheConventions(String a, String b, String why) {
         assertThat(Names.key(a).full()).as(why).containsAnyElementsOf(Names.key(b).full());
@@ -46,6 +54,12 @@ class ReadingsTest {
     }
 
     @Test
+    void aLettersRowMapsEachLetterAtOnce_andRowsDoNotCombine() throws IOException {
+        Readings r = parse("kind,pattern,reading,why\nletters,oe,ua,vowels\nword,d$,t,devoicing\n");
+        assertThat(r.of("mohammed")).containsExactly("muhammad", "mohammet");
+    }
+
+    @Test
     void anArticleIsDroppedOnlyBeforeAHyphenatedName() throws IOException {
         Readings r = parse("kind,pattern,reading,why\narticle,al,,Arabic article\n");
         assertThat(r.withoutArticles("Bashar al-Assad")).isEqualTo("Bashar Assad");
@@ -58,7 +72,9 @@ class ReadingsTest {
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\nword,sch(,skh,x\n"))
                 .hasMessageStartingWith("readings.csv:2: pattern 'sch(' is not a regular expression");
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\n\nsound,sch,skh,x\n"))
-                .hasMessage("readings.csv:3: kind is 'word' or 'article', not 'sound'");
+                .hasMessage("readings.csv:3: kind is 'word', 'letters' or 'article', not 'sound'");
+        assertThatThrownBy(() -> parse("kind,pattern,reading,why\nletters,oe,u,x\n"))
+                .hasMessage("readings.csv:2: a letters row maps lower-case letters to as many letters, not 'oe' to 'u'");
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\narticle,Al-,,x\n"))
                 .hasMessage("readings.csv:2: an article is lower-case letters, not 'Al-'");
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\nword\n"))
