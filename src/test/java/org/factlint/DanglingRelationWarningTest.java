@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.factlint.DocBuilder.article;
 import static org.factlint.DocBuilder.claim;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.factlint.io.ReportWriter;
 import org.factlint.model.Document;
 import org.factlint.model.RelationType;
+import org.factlint.store.Change;
+import org.factlint.store.ClaimStore;
+import org.factlint.store.Stores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A relation to a claim of a document that is not in the batch, the desk session or the store is a warning in the
@@ -49,6 +54,17 @@ class DanglingRelationWarningTest {
     void theJsonReport_hasItUnderWarnings() {
         String json = ReportWriter.json(CHECKER.check(denial()));
         assertThat(json).contains("\"warnings\" : 1").contains("\"warnings\" : [ {");
+    }
+
+    @Test
+    void inAClaimStore_theWarningIsRaised_andRetractedWhenTheDocumentIsStored(@TempDir Path dir) {
+        try (ClaimStore store = Stores.sqlite(dir.resolve("desk.store"), CHECKER)) {
+            Change first = store.add(denial());
+            Change second = store.add(denied());
+            assertThat(first.raised()).extracting(e -> e.flag().code()).contains("CONS-UNKNOWN-TARGET");
+            assertThat(second.retracted()).extracting(e -> e.flag().code() + " " + e.flag().claims())
+                    .containsExactly("CONS-UNKNOWN-TARGET [a:c1]");
+        }
     }
 
     @Test
