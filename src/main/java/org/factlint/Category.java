@@ -7,7 +7,12 @@ public enum Category {
     /** The same fact told two incompatible ways. */
     CONTRADICTION,
     /** An article disagreeing with itself in form: one person spelled two ways. */
-    CONSISTENCY;
+    CONSISTENCY,
+    /**
+     * The input itself: a relation that names a claim of a document nobody checked. Reports show these as warnings
+     * ({@link Report#warnings()}), apart from the flags about the news.
+     */
+    INPUT;
 
     public static Category parse(String text) {
         for (Category c : values()) {
@@ -15,6 +20,6 @@ public enum Category {
                 return c;
             }
         }
-        throw new IllegalArgumentException("category '" + text + "' is not one of: unconfirmed, contradiction, consistency");
+        throw new IllegalArgumentException("category '" + text + "' is not one of: unconfirmed, contradiction, consistency, input");
     }
 }

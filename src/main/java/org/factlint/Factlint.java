@@ -59,9 +59,28 @@ public final class Factlint {
         return batch;
     }
 
+    /**
+     * Reads claims documents for a rule pack: as {@link #read(Path...)}, but article text is read with the pack's
+     * predicate table, so the verbs its rule authors listed name the predicates its rules join on.
+     *
+     * @throws IOException if a file cannot be read at all
+     */
+    public static Batch read(RulePack pack, Path... files) throws IOException {
+        java.util.Objects.requireNonNull(pack, "pack");
+        Batch batch = new Batch(java.util.List.of(), java.util.List.of(), 0, 0);
+        for (Path file : files) {
+            batch = batch.plus(ArticleText.isText(file) ? readText(file, pack) : DocumentReader.read(file));
+        }
+        return batch;
+    }
+
     private static Batch readText(Path file) throws IOException {
+        return readText(file, null);
+    }
+
+    private static Batch readText(Path file, RulePack pack) throws IOException {
         try {
-            return Batch.of(java.util.List.of(ArticleText.read(file)));
+            return Batch.of(java.util.List.of(pack == null ? ArticleText.read(file) : ArticleText.read(file, pack)));
         } catch (ArticleTextException e) {
             return new Batch(java.util.List.of(), java.util.List.of(
                     new InputError(file.toString(), e.line(), e.column(), "$", e.getMessage())), 1, 1);

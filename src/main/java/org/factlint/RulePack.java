@@ -204,6 +204,15 @@ public final class RulePack {
         return facts;
     }
 
+    /**
+     * The rows of the pack's predicate table ({@code lexicon/predicates.csv}): the text front end names predicates
+     * with them when it reads articles for this pack ({@link Factlint#read(RulePack, Path...)}).
+     */
+    public List<org.factlint.facts.PredicateTerm> predicateTerms() {
+        return facts.stream().filter(org.factlint.facts.PredicateTerm.class::isInstance)
+                .map(org.factlint.facts.PredicateTerm.class::cast).toList();
+    }
+
     /** The pack's DRL files and data tables ({@code .csv}) by relative name, {@code tests/} excluded. */
     static Map<String, String> readFiles(Path dir) throws IOException {
         return PackFiles.read(dir);

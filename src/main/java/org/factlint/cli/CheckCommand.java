@@ -77,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
             String why = Inputs.unreadable(f);
             if (why == null) {
                 try {
-                    batch = batch.plus(Factlint.read(f));
+                    batch = batch.plus(Factlint.read(checker.pack(), f));
                     continue;
                 } catch (IOException e) {
                     why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"

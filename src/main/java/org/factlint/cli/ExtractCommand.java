@@ -15,6 +15,7 @@ import org.factlint.text.ArticleTextException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,11 +32,25 @@ final class ExtractCommand implements Callable<Integer> {
             description = "article text files: first line the headline, optional front matter (outlet, date, url, id)")
     List<Path> files;
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "rule pack directory whose predicate table names the verbs (default: the bundled pack)")
+    Path rules;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Document> docs = new ArrayList<>();
+        org.factlint.RulePack pack = null;
+        if (rules != null) {
+            try {
+                pack = org.factlint.RulePack.load(rules);
+            } catch (org.factlint.RulePackException | IOException e) {
+                err.println("factlint: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+        }
         for (Path f : files) {
             String unreadable = Inputs.unreadable(f);
             if (unreadable != null) {
@@ -50,7 +65,7 @@ final class ExtractCommand implements Callable<Integer> {
                     err.flush();
                     return 2;
                 }
-                docs.add(ArticleText.read(f));
+                docs.add(pack == null ? ArticleText.read(f) : ArticleText.read(f, pack));
             } catch (ArticleTextException e) {
                 err.println(f + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
                 err.flush();

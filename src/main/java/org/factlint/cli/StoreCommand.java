@@ -128,7 +128,7 @@ final class StoreCommand implements Runnable {
             Checker checker;
             try {
                 checker = where.checker();
-                batch = Factlint.read(files.toArray(Path[]::new));
+                batch = Factlint.read(checker.pack(), files.toArray(Path[]::new));
             } catch (RulePackException | IOException e) {
                 err.println("factlint: " + e.getMessage());
                 return 2;

@@ -47,6 +47,7 @@ public final class Names {
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
     private static final int MAX_KEYS = 16;
     private static final Map<String, String> NEWS_SPELLING = newsSpellings();
+    private static final Readings READINGS = Readings.load("/org/factlint/names/readings.csv");
     private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
     private static final Map<String, List<String>> WORD_KEYS = new ConcurrentHashMap<>();
 
@@ -119,10 +120,13 @@ public final class Names {
         return s.isEmpty() ? List.of() : List.of(s.split(" "));
     }
 
-    /** The words with every mark dropped (Çavuşoğlu is cavusoglu), đ written dj and ł written l. */
+    /**
+     * The words with every mark dropped (Çavuşoğlu is cavusoglu), đ written dj, ł written l, and ə written e as wire
+     * copy often does (Hikmət is Hikmet; the sounded reading has a: Əliyev is Aliyev).
+     */
     static List<String> plainWords(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
-                .replace("đ", "dj").replace("ł", "l").replace("ı", "i").replace("ə", "a").replace("ß", "ss");
+        String s = Normalizer.normalize(READINGS.withoutArticles(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+                .replace("đ", "dj").replace("ł", "l").replace("ı", "i").replace("ə", "e").replace("ß", "ss");
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         s = NON_WORD.matcher(s.replace("’", "").replace("'", "")).replaceAll(" ").trim();
         return s.isEmpty() ? List.of() : List.of(s.split(" "));
@@ -146,6 +150,9 @@ public final class Names {
         if (isAscii(name)) {
             return name;
         }
+        // the letters that tell Serbian, Ukrainian or Kazakh from Russian may be in one word only (Милош Вучевић):
+        // the whole name is read in that language
+        String nameId = transliteratorFor(Normalizer.normalize(name, Normalizer.Form.NFC));
         StringBuilder out = new StringBuilder(name.length());
         StringBuilder word = new StringBuilder();
         for (int i = 0; i <= name.length(); i++) {
@@ -153,7 +160,7 @@ public final class Names {
             if (Character.isLetter(c) || c == '\'' || c == '’' || Character.getType(c) == Character.NON_SPACING_MARK) {
                 word.append(c);
             } else {
-                out.append(latinWord(word.toString(), ukrainianCyrillic));
+                out.append(latinWord(word.toString(), ukrainianCyrillic, nameId));
                 word.setLength(0);
                 if (i < name.length()) {
                     out.append(c);
@@ -163,7 +170,7 @@ public final class Names {
         return out.toString();
     }
 
-    private static String latinWord(String word, boolean ukrainianCyrillic) {
+    private static String latinWord(String word, boolean ukrainianCyrillic, String nameId) {
         if (word.isEmpty() || isAscii(word)) {
             return word;
         }
@@ -173,13 +180,17 @@ public final class Names {
             return news;
         }
         String id = transliteratorFor(nfc);
+        if ("Russian-Latin/BGN".equals(id) && nameId != null && nameId.endsWith("/BGN")) {
+            id = nameId;
+        }
         if (ukrainianCyrillic && "Russian-Latin/BGN".equals(id)) {
             id = "Ukrainian-Latin/BGN";
         }
         if (id == null) {
             return nfc;
         }
-        String latin = TRANSLITERATORS.computeIfAbsent(id, Transliterator::getInstance).transliterate(nfc);
+        String latin = Normalizer.normalize(
+                TRANSLITERATORS.computeIfAbsent(id, Transliterator::getInstance).transliterate(nfc), Normalizer.Form.NFC);
         // BGN/PCGN writes ё as ë; news writes e (Khrushchev, Gorbachev)
         return id.endsWith("/BGN") ? latin.replace('ë', 'e').replace('Ë', 'E') : latin;
     }
@@ -189,6 +200,10 @@ public final class Names {
         Character.UnicodeScript script = null;
         boolean ukrainian = false;
         boolean serbian = false;
+        boolean macedonian = false;
+        boolean belarusian = false;
+        boolean kazakh = false;
+        boolean kirghiz = false;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             Character.UnicodeScript s = Character.UnicodeScript.of(c);
@@ -198,12 +213,18 @@ public final class Names {
             }
             ukrainian |= "іїєґІЇЄҐ".indexOf(c) >= 0;
             serbian |= "ђјљњћџЂЈЉЊЋЏ".indexOf(c) >= 0;
+            macedonian |= "ѓќѕЃЌЅ".indexOf(c) >= 0;
+            belarusian |= "ўЎ".indexOf(c) >= 0;
+            kazakh |= "әғқұһӘҒҚҰҺ".indexOf(c) >= 0;
+            kirghiz |= "ңөүҢӨҮ".indexOf(c) >= 0;
         }
         if (script == null) {
             return null;
         }
         return switch (script) {
-            case CYRILLIC -> ukrainian ? "Ukrainian-Latin/BGN" : serbian ? "Serbian-Latin/BGN" : "Russian-Latin/BGN";
+            case CYRILLIC -> macedonian ? "Macedonian-Latin/BGN" : serbian ? "Serbian-Latin/BGN"
+                    : belarusian ? "Belarusian-Latin/BGN" : kazakh ? "Kazakh-Latin/BGN" : kirghiz ? "Kirghiz-Latin/BGN"
+                    : ukrainian ? "Ukrainian-Latin/BGN" : "Russian-Latin/BGN";
             case GREEK -> "Greek-Latin/UNGEGN";
             case GEORGIAN -> "Georgian-Latin/BGN";
             case ARMENIAN -> "Armenian-Latin/BGN";
@@ -228,6 +249,10 @@ public final class Names {
         String umlauts = word.replace("oe", "o").replace("ue", "u").replace("ae", "a");
         if (!umlauts.equals(word)) {
             expand(umlauts, 0, new StringBuilder(), keys);
+        }
+        // the second readings of readings.csv, after the word's own
+        for (String reading : READINGS.of(word)) {
+            expand(reading, 0, new StringBuilder(), keys);
         }
         List<String> out = List.copyOf(keys);
         if (WORD_KEYS.size() < 100_000) {
@@ -357,7 +382,7 @@ public final class Names {
      * letters keep their sound: ş and š are sh, ç and č are ch, ž is zh, ğ is g, ı is i, ə is a (Əliyev is Aliyev).
      */
     static String fullWords(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String s = Normalizer.normalize(READINGS.withoutArticles(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -387,6 +412,7 @@ public final class Names {
      * name and mention of every document, and the full path was a tenth of what a check allocated.
      */
     static String words(String name) {
+        name = READINGS.withoutArticles(name);
         StringBuilder out = new StringBuilder(name.length());
         boolean gap = false;
         for (int i = 0; i < name.length(); i++) {

@@ -59,7 +59,7 @@ public final class ClaimReviewWriter {
         Map<String, Claim> claims = index.claims();
         Map<String, List<Flag>> byClaim = new LinkedHashMap<>();
         for (Flag f : report.flags()) {
-            if (f.category() == Category.CONSISTENCY || f.claims().isEmpty()) {
+            if (f.category() == Category.CONSISTENCY || f.category() == Category.INPUT || f.claims().isEmpty()) {
                 continue;
             }
             String id = f.claims().get(0);

@@ -152,6 +152,9 @@ public final class HtmlReport {
                     .append("</b> ").append(lower(s)).append("</li>\n");
         }
         for (Category c : Category.values()) {
+            if (c == Category.INPUT && !byCategory.containsKey(c)) {
+                continue; // warnings about the input get a chip only when there are some
+            }
             h.append("<li class=\"chip cat-").append(lower(c)).append("\"><b>").append(byCategory.getOrDefault(c, 0))
                     .append("</b> ").append(lower(c)).append("</li>\n");
         }

@@ -28,7 +28,7 @@ public final class ReportWriter {
      */
     public static String text(Report report, boolean listErrors) {
         StringBuilder out = new StringBuilder();
-        for (Flag f : report.flags()) {
+        for (Flag f : report.findings()) {
             // Everything from the input or the pack is escaped: raw control characters would reach the terminal.
             out.append(String.format(Locale.ROOT, "%-6s %-22s %s%n", f.severity(), Printable.of(f.code()),
                     Printable.of(String.join(", ", f.claims()))));
@@ -38,6 +38,10 @@ public final class ReportWriter {
                         .collect(Collectors.joining(", "))).append(System.lineSeparator());
             }
             out.append("       rule: ").append(Printable.of(f.rule())).append(System.lineSeparator());
+        }
+        for (Flag w : report.warnings()) {
+            out.append("warning: ").append(Printable.of(w.message())).append(" [").append(Printable.of(w.code()))
+                    .append("]").append(System.lineSeparator());
         }
         for (InputError e : listErrors ? report.errors() : List.<InputError>of()) {
             out.append("rejected: ").append(Printable.of(e.toString())).append(System.lineSeparator());
@@ -52,13 +56,14 @@ public final class ReportWriter {
     /** One line: "1 document read, 1 accepted, 0 rejected; 16 claims; 10 flags (3 high, 4 medium, 3 low)". */
     public static String summary(Report report) {
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
-        report.flags().forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
+        report.findings().forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
         String split = bySeverity.isEmpty() ? "" : " (" + List.of(Severity.HIGH, Severity.MEDIUM, Severity.LOW).stream()
                 .filter(bySeverity::containsKey)
                 .map(s -> bySeverity.get(s) + " " + s.name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", ")) + ")";
         return plural(report.read(), "document") + " read, " + report.accepted() + " accepted, " + report.rejected()
-                + " rejected; " + plural(report.claims(), "claim") + "; " + plural(report.flags().size(), "flag") + split;
+                + " rejected; " + plural(report.claims(), "claim") + "; " + plural(report.findings().size(), "flag") + split
+                + (report.warnings().isEmpty() ? "" : "; " + plural(report.warnings().size(), "warning"));
     }
 
     private static String plural(int n, String word) {
@@ -72,10 +77,16 @@ public final class ReportWriter {
         counts.put("accepted", report.accepted());
         counts.put("rejected", report.rejected());
         counts.put("claims", report.claims());
-        counts.put("flags", report.flags().size());
+        counts.put("flags", report.findings().size());
+        if (!report.warnings().isEmpty()) {
+            counts.put("warnings", report.warnings().size());
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("counts", counts);
-        root.put("flags", report.flags());
+        root.put("flags", report.findings());
+        if (!report.warnings().isEmpty()) {
+            root.put("warnings", report.warnings());
+        }
         root.put("rejected", report.errors());
         if (!report.problems().isEmpty()) {
             root.put("problems", report.problems());

@@ -96,7 +96,7 @@ public final class ScenarioRunner {
                 continue;
             }
             try {
-                batch = batch.plus(Factlint.read(p));
+                batch = batch.plus(Factlint.read(pack, p));
             } catch (IOException e) {
                 problems.add(scenario.file() + ": given[" + i + "]: cannot read '" + p + "': " + e.getMessage());
             }

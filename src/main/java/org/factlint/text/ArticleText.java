@@ -124,11 +124,42 @@ public final class ArticleText {
      * @throws ArticleTextException if it is not an article (see {@link #parse(String, String)})
      */
     public static Document read(Path file) throws IOException {
+        return read(file, Tables.DEFAULT);
+    }
+
+    /**
+     * Reads an article text file for a rule pack: verbs are named with the pack's predicate table (its {@code verb}
+     * and {@code synonym} rows) rather than the bundled one, so a verb form a rule author adds is read from text too.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws ArticleTextException if it is not an article (see {@link #parse(String, String)})
+     */
+    public static Document read(Path file, org.factlint.RulePack pack) throws IOException {
+        return read(file, tablesFor(pack));
+    }
+
+    /** Reads article text for a rule pack ({@link #read(Path, org.factlint.RulePack)}). */
+    public static Document parse(String text, String defaultId, org.factlint.RulePack pack) {
+        return parse(text, defaultId, tablesFor(pack));
+    }
+
+    private static Document read(Path file, Tables tables) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String id = Extractor.slug(dot > 0 ? name.substring(0, dot) : name);
-        return parse(text, id);
+        return parse(text, id, tables);
+    }
+
+    /** The pack's predicate table read once per pack (a pack is immutable). */
+    private static final Map<org.factlint.RulePack, Tables> BY_PACK =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static Tables tablesFor(org.factlint.RulePack pack) {
+        if (pack == null) {
+            return Tables.DEFAULT;
+        }
+        return BY_PACK.computeIfAbsent(pack, p -> Tables.DEFAULT.with(PredicateForms.of(p.predicateTerms())));
     }
 
     /** True for file names the text front end reads: {@code .txt}, {@code .md}, {@code .text}, {@code .markdown}. */

@@ -15,6 +15,8 @@ import org.factlint.model.Entity;
 import org.factlint.model.Source;
 import org.factlint.model.SourceKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The name matching measured on a table of real spellings: one person's name as different presses, alphabets and
@@ -41,16 +43,52 @@ class NameMatchingTest {
     }
 
     /**
-     * Spellings written after the key was tuned and never used to tune it: 97 of 106 joined when first measured
-     * (README). The floor guards against regressions; it is not a target.
+     * The first held-out table: written after the key was first tuned; 97 of 106 joined when measured, and its nine
+     * misses were then studied and mended with general rules ({@code names/readings.csv}), so it is tuning data now
+     * and must stay at 97%.
      */
     @Test
-    void heldOutSamePersonPairs_joinAtLeast90Percent() throws IOException {
-        List<String[]> pairs = pairs("held-out-same-person.csv");
-        long joined = pairs.stream().filter(p -> joined(p[0], p[1])).count();
-        assertThat(pairs).hasSizeGreaterThanOrEqualTo(100);
-        assertThat((double) joined / pairs.size()).as("held-out pairs joined: %d of %d", joined, pairs.size())
-                .isGreaterThanOrEqualTo(0.90);
+    void firstHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-same-person.csv", 100, 0.97);
+    }
+
+    /**
+     * The second held-out table: written before the first one's misses were studied; 115 of 137 joined before those
+     * changes and 118 after. Its misses were then studied and mended with general rows of readings.csv, so it is
+     * tuning data now and must stay at 97%.
+     */
+    @Test
+    void secondHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-2-same-person.csv", 100, 0.97);
+    }
+
+    /**
+     * The third held-out table: written before the second one's misses were studied and never used to tune the key.
+     * 103 of 117 joined before those changes, 106 after (README). The floor guards against regressions; it is not
+     * the target, which this table does not reach.
+     */
+    @Test
+    void thirdHeldOutPairs_neverTunedOn_joinAtLeast90Percent() throws IOException {
+        assertJoinRate("held-out-3-same-person.csv", 100, 0.90);
+    }
+
+    /** Distinct people of the second and third held-out tables: no more than 1% of their close names may join. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv"})
+    void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
+        List<String[]> pairs = pairs(file);
+        List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
+        assertThat(pairs).hasSizeGreaterThanOrEqualTo(45);
+        assertThat((double) joined.size() / pairs.size()).as("%s: joined %s", file, joined).isLessThanOrEqualTo(0.01);
+    }
+
+    private static void assertJoinRate(String file, int atLeastPairs, double floor) throws IOException {
+        List<String[]> pairs = pairs(file);
+        List<String> missed = pairs.stream().filter(p -> !joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
+        double rate = 1.0 - (double) missed.size() / pairs.size();
+        assertThat(pairs).hasSizeGreaterThanOrEqualTo(atLeastPairs);
+        assertThat(rate).as("%s: joined %d of %d; missed: %s", file, pairs.size() - missed.size(), pairs.size(), missed)
+                .isGreaterThanOrEqualTo(floor);
     }
 
     @Test

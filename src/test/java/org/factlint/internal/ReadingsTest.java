@@ -1,0 +1,87 @@
+package org.factlint.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The second readings of {@code names/readings.csv}, and the whole-name choice of a Cyrillic alphabet. */
+class ReadingsTest {
+    @ParameterizedTest(name = "{0} joins {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Aslan Maskhadov | Aslan Maschadow | German sch is also s + ch",
+            "Leopold Stein | Леопольд Штейн | Russian шт in a German name is st",
+            "Ella Spalek | Элла Шпалек | Russian шп in a German name is sp",
+            "Ihor Hryhorenko | Igor Grigorenko | Ukrainian h is Russian g",
+            "Ahmet Yilmaz | Ahmed Yilmaz | Turkic final d is t",
+            "Cemal Gursel | Jemal Gursel | Turkish c is English j",
+            "Hafez al-Assad | Hafez Assad | the Arabic article is no part of the name",
+            "Hafez al-Assad | Hafez el-Assad | al- and el- are one article",
+            "Hosni Mubarak | Husni Mubarak | Arabic short u written o",
+            "Mohammed Morsi | Muhammad Morsi | Arabic short u and a written o and e",
+            "Muammar Gaddafi | Muammar Qaddafi | Arabic qaf as g",
+            "Muammar Gadhafi | Muammar Gaddafi | Arabic dh as d",
+            "Giannis Antetokounmpo | Yannis Antetokounmpo | Greek γι before a vowel is y",
+            "Nikos Christodoulides | Nikos Christodoulidis | Greek -ίδης as -ides or -idis",
+            "Hikmət Hacıyev | Hikmet Hajiyev | Azerbaijani ə written e",
+            "Olena Zelenska | Olena Zelensky | a feminine -ska written in the masculine",
+    })
+    void aSecondReadingJoinsTheConventions(String a, String b, String why) {
+        assertThat(Names.key(a).full()).as(why).containsAnyElementsOf(Names.key(b).full());
+    }
+
+    @ParameterizedTest(name = "{0} is read as {1}")
+    @CsvSource(delimiter = '|', value = {
+            // Милош alone has no Serbian-only letter; Вучевић has ћ, so the whole name is Serbian
+            "Милош Вучевић | Miloš Vučević",
+            "Војислав Коштуница | Vojislav Koštunica",
+    })
+    void aCyrillicNameIsReadInTheAlphabetOfAnyOfItsWords(String cyrillic, String latin) {
+        assertThat(Names.latin(cyrillic)).isEqualTo(latin);
+    }
+
+    @Test
+    void aRowAddedToTheTable_addsAReading() throws IOException {
+        Readings none = parse("kind,pattern,reading,why\n");
+        Readings one = parse("kind,pattern,reading,why\nword,ph,f,Greek ph is f\n");
+        assertThat(none.of("philip")).isEmpty();
+        assertThat(one.of("philip")).containsExactly("filip");
+    }
+
+    @Test
+    void aLettersRowMapsEachLetterAtOnce_andRowsDoNotCombine() throws IOException {
+        Readings r = parse("kind,pattern,reading,why\nletters,oe,ua,vowels\nword,d$,t,devoicing\n");
+        assertThat(r.of("mohammed")).containsExactly("muhammad", "mohammet");
+    }
+
+    @Test
+    void anArticleIsDroppedOnlyBeforeAHyphenatedName() throws IOException {
+        Readings r = parse("kind,pattern,reading,why\narticle,al,,Arabic article\n");
+        assertThat(r.withoutArticles("Bashar al-Assad")).isEqualTo("Bashar Assad");
+        assertThat(r.withoutArticles("Al Gore")).isEqualTo("Al Gore");
+        assertThat(r.withoutArticles("Kemal-Ali")).isEqualTo("Kemal-Ali");
+    }
+
+    @Test
+    void aMalformedRow_namesItsLineAndWhatWasExpected() {
+        assertThatThrownBy(() -> parse("kind,pattern,reading,why\nword,sch(,skh,x\n"))
+                .hasMessageStartingWith("readings.csv:2: pattern 'sch(' is not a regular expression");
+        assertThatThrownBy(() -> parse("kind,pattern,reading,why\n\nsound,sch,skh,x\n"))
+                .hasMessage("readings.csv:3: kind is 'word', 'letters' or 'article', not 'sound'");
+        assertThatThrownBy(() -> parse("kind,pattern,reading,why\nletters,oe,u,x\n"))
+                .hasMessage("readings.csv:2: a letters row maps lower-case letters to as many letters, not 'oe' to 'u'");
+        assertThatThrownBy(() -> parse("kind,pattern,reading,why\narticle,Al-,,x\n"))
+                .hasMessage("readings.csv:2: an article is lower-case letters, not 'Al-'");
+        assertThatThrownBy(() -> parse("kind,pattern,reading,why\nword\n"))
+                .hasMessage("readings.csv:2: expected 'kind,pattern,reading,why' but found: word");
+    }
+
+    private static Readings parse(String csv) throws IOException {
+        return Readings.parse("readings.csv", new BufferedReader(new StringReader(csv)));
+    }
+}
