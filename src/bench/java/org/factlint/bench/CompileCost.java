@@ -7,7 +7,6 @@ import java.util.Map;
 import org.factlint.RulePack;
 import org.factlint.internal.ConstraintTypes;
 import org.factlint.internal.PackFiles;
-import org.factlint.internal.PackSafety;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -29,7 +28,7 @@ public final class CompileCost {
         Map<String, String> all = PackFiles.read(dir);
         Map<String, String> drl = PackFiles.drl(all);
         long t1 = System.nanoTime();
-        PackSafety.check(drl);
+        org.factlint.internal.verify.PackVerifier.verify(drl);
         long t2 = System.nanoTime();
         ConstraintTypes.check(drl, new ArrayList<>());
         long t3 = System.nanoTime();

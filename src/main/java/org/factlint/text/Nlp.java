@@ -237,9 +237,40 @@ final class Nlp {
         return out;
     }
 
-    /** Lemmas by word and tag; bounded, and every value a function of its key alone, so clearing it changes nothing. */
-    private static final Map<String, String> LEMMAS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_LEMMAS = 200_000;
+    /**
+     * Lemmas by word and tag, in two generations of at most {@value #LEMMA_GENERATION} entries: when the young one is
+     * full it becomes the old one and the old one is dropped, so the words in use stay and memory stays bounded.
+     * Every value is a function of its key alone, so what the cache holds never changes a result. Races between
+     * threads can only lose an entry.
+     */
+    private static final int LEMMA_GENERATION = 8_192;
+    private static volatile Map<String, String> youngLemmas = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile Map<String, String> oldLemmas = Map.of();
+
+    private static String cachedLemma(String key) {
+        String l = youngLemmas.get(key);
+        if (l == null) {
+            l = oldLemmas.get(key);
+            if (l != null) {
+                rememberLemma(key, l);
+            }
+        }
+        return l;
+    }
+
+    private static void rememberLemma(String key, String lemma) {
+        Map<String, String> young = youngLemmas;
+        if (young.size() >= LEMMA_GENERATION) {
+            synchronized (Nlp.class) {
+                if (youngLemmas == young) {
+                    oldLemmas = young;
+                    youngLemmas = new java.util.concurrent.ConcurrentHashMap<>();
+                }
+            }
+            young = youngLemmas;
+        }
+        young.put(key, lemma);
+    }
 
     /**
      * The lemma of each word with its tag. OpenNLP's lemmatizer is a sequence model whose every step weighs several
@@ -252,13 +283,10 @@ final class Nlp {
         String[] out = new String[words.length];
         for (int i = 0; i < words.length; i++) {
             String key = words[i] + '\u0000' + tags[i];
-            String lemma = LEMMAS.get(key);
+            String lemma = cachedLemma(key);
             if (lemma == null) {
                 lemma = TOOLS.get().lemmatizer.lemmatize(new String[] {words[i]}, new String[] {tags[i]})[0];
-                if (LEMMAS.size() >= MAX_LEMMAS) {
-                    LEMMAS.clear();
-                }
-                LEMMAS.put(key, lemma);
+                rememberLemma(key, lemma);
             }
             out[i] = lemma;
         }
