@@ -4,6 +4,7 @@
 #   src/bench/run.sh            everything (about 20-30 minutes on 2 cores)
 #   src/bench/run.sh quick      10k/100k only, fewer iterations (a few minutes)
 #   src/bench/run.sh tools      only check that the tools it needs are installed
+#   src/bench/run.sh text       only the text front end's extraction speed (TextBench, a few minutes)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MODE="${1:-full}"
@@ -30,6 +31,14 @@ if [ "$MODE" = tools ]; then
 fi
 mvn -q -B -Pbench package -DskipTests
 mkdir -p "$OUT"
+
+if [ "$MODE" = text ]; then
+  echo "load before: $(uptime)" | tee "$OUT/text-machine.txt"
+  java -jar target/benchmarks.jar TextBench -rf json -rff "$OUT/jmh-text.json" 2>&1 | grep -v "WARN\|INFO" \
+    | tee "$OUT/jmh-text.txt"
+  echo "load after: $(uptime)" | tee -a "$OUT/text-machine.txt"
+  exit 0
+fi
 
 {
   echo "date: $(date -u +%FT%TZ)"

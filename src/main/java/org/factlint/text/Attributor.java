@@ -606,7 +606,7 @@ final class Attributor {
             }
             boolean possessive = i + 1 < t.size() && t.get(i + 1).text().equals("'s");
             if (first && i == firstWord(t) && !possessive && !capitalisedInside(text, x.text())
-                    && (x.tag().equals("NOUN") || Pattern.compile("\\b" + Pattern.quote(w) + "\\b").matcher(text).find())) {
+                    && (x.tag().equals("NOUN") || TextIndex.of(text).hasWord(w))) {
                 continue; // "Officials said": a common word that opens the sentence
             }
             return false;
@@ -616,7 +616,80 @@ final class Attributor {
 
     /** True when the article writes the word capitalised inside a sentence too ("… with Cruz"): a name. */
     private static boolean capitalisedInside(String text, String word) {
-        return Pattern.compile("[\\p{Ll},;] +" + Pattern.quote(word) + "\\b").matcher(text).find();
+        return TextIndex.of(text).inside(word);
+    }
+
+    /**
+     * The words of one article text, so that asking whether a word occurs anywhere in it costs a lookup rather than a
+     * scan of the whole text (which made a long text quadratic). A word is a run of letters, digits and '_', the
+     * characters Java's {@code \\b} separates; a word with other characters is looked for with the pattern. The
+     * last text's index is kept per thread.
+     */
+    private static final class TextIndex {
+        private static final ThreadLocal<TextIndex> LAST = new ThreadLocal<>();
+        final String text;
+        /** Every word of the text. */
+        final Set<String> words = new java.util.HashSet<>();
+        /** Every word after one or more spaces after a lower-case letter, a comma or a semicolon. */
+        final Set<String> inside = new java.util.HashSet<>();
+
+        private TextIndex(String text) {
+            this.text = text;
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                if (!wordChar(text.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                while (j < n && wordChar(text.charAt(j))) {
+                    j++;
+                }
+                String w = text.substring(i, j);
+                words.add(w);
+                int k = i;
+                while (k > 0 && text.charAt(k - 1) == ' ') {
+                    k--;
+                }
+                if (k < i && k > 0) {
+                    char c = text.charAt(k - 1);
+                    if (Character.getType(c) == Character.LOWERCASE_LETTER || c == ',' || c == ';') {
+                        inside.add(w);
+                    }
+                }
+                i = j;
+            }
+        }
+
+        static TextIndex of(String text) {
+            TextIndex x = LAST.get();
+            if (x == null || x.text != text) {
+                x = new TextIndex(text);
+                LAST.set(x);
+            }
+            return x;
+        }
+
+        private static boolean wordChar(char c) {
+            return c == '_' || Character.isLetterOrDigit(c);
+        }
+
+        private static boolean plain(String w) {
+            return !w.isEmpty() && w.chars().allMatch(c -> wordChar((char) c));
+        }
+
+        /** As {@code \\bword\\b} found in the text. */
+        boolean hasWord(String w) {
+            return plain(w) ? words.contains(w)
+                    : Pattern.compile("\\b" + Pattern.quote(w) + "\\b").matcher(text).find();
+        }
+
+        /** As {@code [\\p{Ll},;] +word\\b} found in the text. */
+        boolean inside(String w) {
+            return plain(w) ? inside.contains(w)
+                    : Pattern.compile("[\\p{Ll},;] +" + Pattern.quote(w) + "\\b").matcher(text).find();
+        }
     }
 
     private static int firstWord(List<Nlp.Token> t) {

@@ -25,7 +25,11 @@ final class CueFinder {
     record Found(CueCategory category, String phrase, int start, int end) {
     }
 
-    private record Compiled(Entry entry, Pattern pattern) {
+    /**
+     * A phrase's pattern and the lower-case words its first slot allows: a sentence that contains none of them
+     * cannot match, so most of the several hundred patterns are never run on a sentence.
+     */
+    private record Compiled(Entry entry, Pattern pattern, List<String> firstWords) {
     }
 
     private final List<Compiled> compiled = new ArrayList<>();
@@ -34,7 +38,13 @@ final class CueFinder {
     CueFinder(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         for (Entry e : entries) {
-            compiled.add(new Compiled(e, compile(e.phrase())));
+            String first = e.phrase().strip().split("\\s+")[0];
+            List<String> words = new ArrayList<>();
+            for (String w : first.split("\\|")) {
+                // only plain ASCII words are a safe filter for a case-insensitive Unicode match
+                words.add(w.chars().allMatch(c -> c < 128) ? w.toLowerCase(Locale.ROOT) : "");
+            }
+            compiled.add(new Compiled(e, compile(e.phrase()), List.copyOf(words)));
         }
     }
 
@@ -77,7 +87,11 @@ final class CueFinder {
      */
     List<Found> find(String text, int from, int to) {
         List<Found> all = new ArrayList<>();
+        String lower = text.substring(from, to).toLowerCase(Locale.ROOT);
         for (Compiled c : compiled) {
+            if (c.firstWords().stream().noneMatch(lower::contains)) {
+                continue;
+            }
             Matcher m = c.pattern().matcher(text).region(from, to);
             while (m.find()) {
                 if (m.end() == m.start()) {

@@ -86,6 +86,9 @@ final class Extractor {
 
     /** An entity under construction. */
     private static final class EntityRef {
+        /** Its key in {@code entitiesByKey} and its place in that map's order. */
+        String key;
+        int order;
         String id;
         String name;
         final Set<String> spellings = new LinkedHashSet<>();
@@ -132,8 +135,15 @@ final class Extractor {
     private final String body;
     private final String norm;
     private final LocalDate published;
-    private final Pattern reportingVerb;
+    private final SourcePatterns patterns;
     private final Map<String, EntityRef> entitiesByKey = new LinkedHashMap<>();
+    /** Indexes over {@code entitiesByKey}, so a long text costs time in proportion to its length. */
+    private final Set<String> takenIds = new HashSet<>();
+    /** The last folded word of every spelling of a person, to the earliest person with such a spelling. */
+    private final Map<String, EntityRef> personByLastWord = new HashMap<>();
+    /** Every folded word of every spelling of any entity. */
+    private final Set<String> spellingWords = new HashSet<>();
+    private final Map<String, String> folds = new HashMap<>();
     private final Map<String, Source> sources = new LinkedHashMap<>();
     private final Set<String> usedEntities = new LinkedHashSet<>();
     private String lastSourceId;
@@ -147,10 +157,37 @@ final class Extractor {
         this.body = body;
         this.norm = Nlp.normalize(body);
         this.published = published;
-        String verbs = tables.cues.entries().stream()
-                .filter(e -> e.category() == CueCategory.ATTRIBUTION && e.phrase().matches("[a-z]+"))
-                .map(CueFinder.Entry::phrase).collect(Collectors.joining("|"));
-        this.reportingVerb = Pattern.compile(verbs);
+        this.patterns = tables.sourcePatterns;
+    }
+
+    /** The patterns of the source phrases, compiled once per set of tables from its reporting verbs. */
+    static final class SourcePatterns {
+        final Pattern trailing;
+        final Pattern inverted;
+        final Pattern leading;
+        final Pattern according;
+        final Pattern passive;
+        final Pattern citing;
+
+        SourcePatterns(CueFinder cues) {
+            String v = cues.entries().stream()
+                    .filter(e -> e.category() == CueCategory.ATTRIBUTION && e.phrase().matches("[a-z]+"))
+                    .map(CueFinder.Entry::phrase).collect(Collectors.joining("|"));
+            trailing = Pattern.compile("(?:,|\")\\s*\"?\\s*(?<src>[^,\";]{2,100}?)\\s+(?<verb>" + v
+                    + ")(?:\\s+[\\p{L}\\d-]+){0,3}\\s*[.!?]?\\s*\"?\\s*$");
+            inverted = Pattern.compile(",\\s*\"?\\s*(?<verb>said|says|told|added|wrote)\\s+(?<src>[^,\";]{2,80}?)"
+                    + "\\s*[.!?]?\\s*$");
+            leading = Pattern.compile(LEADING_ADVERBIAL.pattern() + "(?<src>[^,\";]{2,80}?)\\s+"
+                    + "(?:has\\s+|have\\s+|had\\s+)?(?<verb>" + v + ")\\b(?<rest>.*)$");
+            according = Pattern.compile("(?i)according to\\s+(?<src>[^,.;\"]+)");
+            passive = Pattern.compile("(?<anaph>^\\s*(?:This|That|It)\\s+)?(?:was|were|has been|had been|have been)"
+                    + "\\s+(?<verb>reported|announced|stated|said|confirmed)\\s+(?:by|on|in)\\s+(?<src>[^,.;\"]+)");
+            citing = Pattern.compile("(?i)\\b(?:citing|quoting)\\s+(?<src>[^,.;\"]+)");
+        }
+    }
+
+    private String fold(String name) {
+        return folds.computeIfAbsent(name, Names::fold);
     }
 
     /**
@@ -167,9 +204,11 @@ final class Extractor {
             throw new ArticleTextException(1, 1, "the first line must be the headline, but it is blank");
         }
         List<SentenceInfo> sentences = new ArrayList<>();
-        SentenceInfo head = new SentenceInfo(analyseBlock(0, headlineEnd).stream().findFirst()
-                .map(s -> new Nlp.Sentence(s.start(), headlineEnd, allTokens(0, headlineEnd)))
-                .orElseThrow(), true);
+        List<Nlp.Sentence> headParts = analyseBlock(0, headlineEnd);
+        List<Nlp.Token> headTokens = new ArrayList<>();
+        headParts.forEach(x -> headTokens.addAll(x.tokens()));
+        SentenceInfo head = new SentenceInfo(new Nlp.Sentence(headParts.get(0).start(), headlineEnd,
+                List.copyOf(headTokens)), true);
         Matcher blocks = Pattern.compile("\\n\\s*\\n").matcher(body);
         int blockStart = headlineEnd;
         List<int[]> ranges = new ArrayList<>();
@@ -371,12 +410,6 @@ final class Extractor {
         return Nlp.analyse(block, start);
     }
 
-    private List<Nlp.Token> allTokens(int start, int end) {
-        List<Nlp.Token> out = new ArrayList<>();
-        analyseBlock(start, end).forEach(s -> out.addAll(s.tokens()));
-        return out;
-    }
-
     // ---------------------------------------------------------------- dates
 
     private void findDates(SentenceInfo s) {
@@ -398,19 +431,13 @@ final class Extractor {
     private void findSourceSpans(SentenceInfo s) {
         int base = s.nlp.start();
         String text = norm.substring(base, s.nlp.end());
-        String v = reportingVerb.pattern();
         s.quoteFirst = text.stripLeading().startsWith("\"");
-        Matcher trailing = Pattern.compile("(?:,|\")\\s*\"?\\s*(?<src>[^,\";]{2,100}?)\\s+(?<verb>" + v
-                + ")(?:\\s+[\\p{L}\\d-]+){0,3}\\s*[.!?]?\\s*\"?\\s*$").matcher(text);
-        Matcher inverted = Pattern.compile(",\\s*\"?\\s*(?<verb>said|says|told|added|wrote)\\s+(?<src>[^,\";]{2,80}?)"
-                + "\\s*[.!?]?\\s*$").matcher(text);
-        Matcher leading = Pattern.compile(LEADING_ADVERBIAL.pattern() + "(?<src>[^,\";]{2,80}?)\\s+"
-                + "(?:has\\s+|have\\s+|had\\s+)?(?<verb>" + v + ")\\b(?<rest>.*)$").matcher(text);
-        Matcher according = Pattern.compile("(?i)according to\\s+(?<src>[^,.;\"]+)").matcher(text);
-        Matcher passive = Pattern.compile("(?<anaph>^\\s*(?:This|That|It)\\s+)?(?:was|were|has been|had been|have been)"
-                + "\\s+(?<verb>reported|announced|stated|said|confirmed)\\s+(?:by|on|in)\\s+(?<src>[^,.;\"]+)")
-                .matcher(text);
-        Matcher citing = Pattern.compile("(?i)\\b(?:citing|quoting)\\s+(?<src>[^,.;\"]+)").matcher(text);
+        Matcher trailing = patterns.trailing.matcher(text);
+        Matcher inverted = patterns.inverted.matcher(text);
+        Matcher leading = patterns.leading.matcher(text);
+        Matcher according = patterns.according.matcher(text);
+        Matcher passive = patterns.passive.matcher(text);
+        Matcher citing = patterns.citing.matcher(text);
 
         if (trailing.find() && nominal(s, base + trailing.start("src"), base + trailing.end("src"))) {
             add(s, base, trailing, "src", trailing.group("verb"));
@@ -502,8 +529,8 @@ final class Extractor {
     }
 
     private boolean knownSource(String phrase) {
-        String p = " " + Names.fold(phrase) + " ";
-        return tables.sources.stream().anyMatch(r -> p.contains(" " + Names.fold(r.phrase()) + " "));
+        String p = " " + fold(phrase) + " ";
+        return tables.sourceFolds.stream().anyMatch(p::contains);
     }
 
     /** Turns the sentence's source phrases into declared sources, outermost first. */
@@ -543,11 +570,12 @@ final class Extractor {
             person = pronoun;
             name = pronoun.entity.name;
         }
-        String fold = " " + Names.fold(phrase) + " ";
+        String fold = " " + fold(phrase) + " ";
         Tables.SourceRow kindRow = null;
         String party = null;
-        for (Tables.SourceRow r : tables.sources) {
-            if (fold.contains(" " + Names.fold(r.phrase()) + " ")) {
+        for (int k = 0; k < tables.sources.size(); k++) {
+            Tables.SourceRow r = tables.sources.get(k);
+            if (fold.contains(tables.sourceFolds.get(k))) {
                 if (kindRow == null) {
                     kindRow = r;
                 }
@@ -600,8 +628,8 @@ final class Extractor {
             if (p.type().equals("city") || p.type().equals("landmark")) {
                 continue;
             }
-            if (Pattern.compile("(?<![\\p{L}])" + Pattern.quote(p.name()) + "(?![\\p{L}])").matcher(phrase).find()
-                    && p.name().length() > bestName.length()) {
+            if (p.name().length() > bestName.length() && phrase.contains(p.name())
+                    && tables.placePatterns.get(p.name()).matcher(phrase).find()) {
                 best = p.country();
                 bestName = p.name();
             }
@@ -719,9 +747,7 @@ final class Extractor {
     }
 
     private boolean knownNameWord(String w) {
-        String f = Names.fold(w);
-        return entitiesByKey.values().stream().anyMatch(e -> e.spellings.stream()
-                .anyMatch(sp -> List.of(Names.fold(sp).split(" ")).contains(f)));
+        return spellingWords.contains(fold(w));
     }
 
     private Mention mention(SentenceInfo s, int start, int end, MentionKind kind) {
@@ -754,7 +780,7 @@ final class Extractor {
             EntityRef p = findPerson(m.core);
             if (p != null) {
                 m.entity = p;
-                p.spellings.add(m.core);
+                addSpelling(p, m.core);
                 if (m.party != null && p.party == null) {
                     p.party = m.party;
                 }
@@ -850,11 +876,11 @@ final class Extractor {
             p.person = true;
             p.name = m.core;
             p.id = uniqueId(slug(m.core));
-            entitiesByKey.put("person:" + Names.fold(m.core), p);
+            put("person:" + fold(m.core), p);
         } else if (m.core.split(" ").length > p.name.split(" ").length) {
             p.name = m.core;
         }
-        p.spellings.add(m.core);
+        addSpelling(p, m.core);
         if (p.party == null) {
             p.party = m.party;
         }
@@ -866,22 +892,31 @@ final class Extractor {
 
     /** A person whose full name or surname folds like the last word of {@code name}. */
     private EntityRef findPerson(String name) {
-        String fold = Names.fold(name);
-        String[] parts = fold.split(" ");
-        String last = parts[parts.length - 1];
-        for (EntityRef e : entitiesByKey.values()) {
-            if (!e.person) {
-                continue;
-            }
-            for (String sp : e.spellings) {
-                String f = Names.fold(sp);
-                String[] ps = f.split(" ");
-                if (f.equals(fold) || ps[ps.length - 1].equals(last)) {
-                    return e;
-                }
-            }
+        return personByLastWord.get(lastWord(fold(name)));
+    }
+
+    private static String lastWord(String folded) {
+        return folded.substring(folded.lastIndexOf(' ') + 1);
+    }
+
+    private void put(String key, EntityRef e) {
+        e.key = key;
+        e.order = entitiesByKey.size();
+        entitiesByKey.put(key, e);
+        takenIds.add(e.id);
+    }
+
+    /** Adds a spelling to an entity and to the indexes ({@link #findPerson}, {@link #knownNameWord}). */
+    private void addSpelling(EntityRef e, String spelling) {
+        if (!e.spellings.add(spelling)) {
+            return;
         }
-        return null;
+        String f = fold(spelling);
+        spellingWords.addAll(List.of(f.split(" ")));
+        if (e.person) {
+            // the earliest person with a matching spelling wins, as a scan in the map's order would find
+            personByLastWord.merge(lastWord(f), e, (old, neu) -> old.order <= neu.order ? old : neu);
+        }
     }
 
     private EntityRef roleHolder(Mention m) {
@@ -909,37 +944,30 @@ final class Extractor {
     }
 
     private EntityRef other(String name, String party) {
-        String key = "other:" + Names.fold(name);
+        String key = "other:" + fold(name);
         EntityRef e = entitiesByKey.get(key);
         if (e == null) {
             e = new EntityRef();
             e.name = name;
             e.id = uniqueId(slug(name));
             e.party = party;
-            entitiesByKey.put(key, e);
+            put(key, e);
         }
-        e.spellings.add(name);
+        addSpelling(e, name);
         return e;
     }
 
     private String uniqueId(String base) {
         String id = base;
         int n = 2;
-        Set<String> taken = new HashSet<>();
-        entitiesByKey.values().forEach(e -> taken.add(e.id));
-        while (taken.contains(id)) {
+        while (takenIds.contains(id)) {
             id = base + "-" + n++;
         }
         return id;
     }
 
-    private String key(EntityRef e) {
-        for (Map.Entry<String, EntityRef> x : entitiesByKey.entrySet()) {
-            if (x.getValue() == e) {
-                return x.getKey();
-            }
-        }
-        return null;
+    private static String key(EntityRef e) {
+        return e.key;
     }
 
     // ---------------------------------------------------------------- claims
@@ -1184,10 +1212,10 @@ final class Extractor {
             analyseName(m);
             EntityRef e = switch (m.kind) {
                 case ROLE -> roleHolder(m);
-                case PLACE -> entitiesByKey.get("other:" + Names.fold(m.core));
+                case PLACE -> entitiesByKey.get("other:" + fold(m.core));
                 case NAME -> {
                     EntityRef p = findPerson(m.core);
-                    yield p != null ? p : entitiesByKey.get("other:" + Names.fold(m.core));
+                    yield p != null ? p : entitiesByKey.get("other:" + fold(m.core));
                 }
                 default -> null;
             };
@@ -1256,6 +1284,14 @@ final class Extractor {
      */
     private static List<Claim> relate(List<Claim> claims) {
         List<Claim> out = new ArrayList<>(claims);
+        // earlier claims by the pair of people they are about, so each lookup walks only that pair's claims
+        Map<String, List<Integer>> byPair = new HashMap<>();
+        for (int j = 0; j < out.size(); j++) {
+            Claim t = out.get(j);
+            if (!t.headline() && t.object() != null) {
+                byPair.computeIfAbsent(pair(t.subject(), t.object()), k -> new ArrayList<>()).add(j);
+            }
+        }
         for (int i = 0; i < out.size(); i++) {
             Claim c = out.get(i);
             RelationType type = null;
@@ -1269,13 +1305,14 @@ final class Extractor {
             if (type == null || c.object() == null) {
                 continue;
             }
-            Set<String> people = Set.of(c.subject(), c.object());
-            for (int j = i - 1; j >= 0; j--) {
+            List<Integer> same = byPair.getOrDefault(pair(c.subject(), c.object()), List.of());
+            for (int x = same.size() - 1; x >= 0; x--) {
+                int j = same.get(x);
                 Claim t = out.get(j);
-                if (t.headline() || t.object() == null || t.span() != null && t.span().equals(c.span())) {
+                if (j >= i || t.span() != null && t.span().equals(c.span())) {
                     continue;
                 }
-                if (people.equals(Set.of(t.subject(), t.object()))) {
+                {
                     List<Relation> relations = new ArrayList<>(c.relations());
                     relations.add(new Relation(type, t.id()));
                     out.set(i, new Claim(c.id(), c.text(), c.span(), c.subject(), c.subjectMention(), c.predicate(),
@@ -1286,6 +1323,10 @@ final class Extractor {
             }
         }
         return out;
+    }
+
+    private static String pair(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + '\u0000' + b : b + '\u0000' + a;
     }
 
     /** An id from a name: "State News Agency of Turkmenistan" gives {@code state-news-agency-of-turkmenistan}. */

@@ -29,7 +29,8 @@ import opennlp.tools.util.Span;
 /**
  * Sentences, tokens, part-of-speech tags and lemmas with Apache OpenNLP's English models, read from the model jars on
  * the classpath (never the network). The models are loaded once per JVM and shared: OpenNLP models are thread-safe,
- * the {@code *ME} tools that use them are not, so each {@link #analyse} call makes its own.
+ * the {@code *ME} tools that use them are not, so each thread keeps its own (made once per thread: building a
+ * tagger costs more than tagging a sentence).
  */
 final class Nlp {
     /**
@@ -64,14 +65,37 @@ final class Nlp {
             Map<String, URL> byName = modelFiles();
             try {
                 SENTENCES = new SentenceModel(open(byName, "-sentence-"));
-                TOKENS = new TokenizerModel(open(byName, "-tokens-"));
-                TAGS = new POSModel(open(byName, "-pos-"));
+                TOKENS = alphanumericShortcut(new TokenizerModel(open(byName, "-tokens-")));
+                TAGS = TopKBeamSearch.wrap(new POSModel(open(byName, "-pos-")));
                 LEMMAS = new LemmatizerModel(open(byName, "-lemmas-"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the OpenNLP English models from the classpath", e);
             }
         }
     }
+
+    /**
+     * The tokenizer model asks its classifier whether to split at every character inside every word; a word of
+     * letters and digits only ("Putin", "2023") it never splits, so OpenNLP's alphanumeric shortcut (off in the
+     * shipped model) gives the same tokens (all of PolNeAR's dev texts: identical) at a sixth of the cost.
+     */
+    private static TokenizerModel alphanumericShortcut(TokenizerModel m) {
+        if (m.useAlphaNumericOptimization()) {
+            return m;
+        }
+        return new TokenizerModel(m.getMaxentModel(), new HashMap<>(),
+                new opennlp.tools.tokenize.TokenizerFactory(m.getLanguage(), m.getAbbreviations(), true, null));
+    }
+
+    /** One thread's tools over the shared models. */
+    private static final class Tools {
+        final SentenceDetectorME sentences = new SentenceDetectorME(Models.SENTENCES);
+        final TokenizerME tokenizer = new TokenizerME(Models.TOKENS);
+        final POSTaggerME tagger = new POSTaggerME(Models.TAGS, POSTagFormat.UD);
+        final LemmatizerME lemmatizer = new LemmatizerME(Models.LEMMAS);
+    }
+
+    private static final ThreadLocal<Tools> TOOLS = ThreadLocal.withInitial(Tools::new);
 
     /**
      * Every OpenNLP model jar has a {@code model.properties} at its root naming its model file and checksum; collect
@@ -166,10 +190,10 @@ final class Nlp {
      * (and, as normalizing keeps lengths, into the original).
      */
     static List<Sentence> analyse(String text, int offset) {
-        SentenceDetectorME sentences = new SentenceDetectorME(Models.SENTENCES);
-        TokenizerME tokenizer = new TokenizerME(Models.TOKENS);
-        POSTaggerME tagger = new POSTaggerME(Models.TAGS, POSTagFormat.UD);
-        LemmatizerME lemmatizer = new LemmatizerME(Models.LEMMAS);
+        Tools tools = TOOLS.get();
+        SentenceDetectorME sentences = tools.sentences;
+        TokenizerME tokenizer = tools.tokenizer;
+        POSTaggerME tagger = tools.tagger;
         List<Sentence> out = new ArrayList<>();
         for (Span s : mergeAbbreviations(text, sentences.sentPosDetect(text))) {
             String sentence = text.substring(s.getStart(), s.getEnd());
@@ -179,7 +203,7 @@ final class Nlp {
                 words[i] = CONTRACTED.getOrDefault(words[i].toLowerCase(java.util.Locale.ROOT), words[i]);
             }
             String[] tags = tagger.tag(words);
-            String[] lemmas = lemmatizer.lemmatize(words, tags);
+            String[] lemmas = lemmas(words, tags);
             List<Token> tokens = new ArrayList<>(spans.size());
             for (int i = 0; i < spans.size(); i++) {
                 int start = offset + s.getStart() + spans.get(i).getStart();
@@ -196,20 +220,75 @@ final class Nlp {
      * counted as if the words were joined by single spaces.
      */
     static List<Token> tag(List<String> words) {
-        POSTaggerME tagger = new POSTaggerME(Models.TAGS, POSTagFormat.UD);
-        LemmatizerME lemmatizer = new LemmatizerME(Models.LEMMAS);
+        POSTaggerME tagger = TOOLS.get().tagger;
         String[] w = words.toArray(String[]::new);
         for (int i = 0; i < w.length; i++) {
             w[i] = CONTRACTED.getOrDefault(w[i].toLowerCase(java.util.Locale.ROOT), w[i]);
         }
         String[] tags = tagger.tag(w);
-        String[] lemmas = lemmatizer.lemmatize(w, tags);
+        String[] lemmas = lemmas(w, tags);
         List<Token> out = new ArrayList<>(w.length);
         int at = 0;
         for (int i = 0; i < w.length; i++) {
             out.add(new Token(at, at + words.get(i).length(), w[i], tags[i],
                     lemmas[i].toLowerCase(java.util.Locale.ROOT)));
             at += words.get(i).length() + 1;
+        }
+        return out;
+    }
+
+    /**
+     * Lemmas by word and tag, in two generations of at most {@value #LEMMA_GENERATION} entries: when the young one is
+     * full it becomes the old one and the old one is dropped, so the words in use stay and memory stays bounded.
+     * Every value is a function of its key alone, so what the cache holds never changes a result. Races between
+     * threads can only lose an entry.
+     */
+    private static final int LEMMA_GENERATION = 8_192;
+    private static volatile Map<String, String> youngLemmas = new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile Map<String, String> oldLemmas = Map.of();
+
+    private static String cachedLemma(String key) {
+        String l = youngLemmas.get(key);
+        if (l == null) {
+            l = oldLemmas.get(key);
+            if (l != null) {
+                rememberLemma(key, l);
+            }
+        }
+        return l;
+    }
+
+    private static void rememberLemma(String key, String lemma) {
+        Map<String, String> young = youngLemmas;
+        if (young.size() >= LEMMA_GENERATION) {
+            synchronized (Nlp.class) {
+                if (youngLemmas == young) {
+                    oldLemmas = young;
+                    youngLemmas = new java.util.concurrent.ConcurrentHashMap<>();
+                }
+            }
+            young = youngLemmas;
+        }
+        young.put(key, lemma);
+    }
+
+    /**
+     * The lemma of each word with its tag. OpenNLP's lemmatizer is a sequence model whose every step weighs several
+     * hundred edit scripts: decoding it over each sentence took more time than all the rest of the front end. Here
+     * it decodes each word with its tag alone, once per JVM: the lemma of a (word, tag) pair, the same wherever the
+     * word stands and whatever was read before (decoded in context, 0.6% of the tokens of PolNeAR's dev texts get
+     * another lemma, right as often as wrong: "climbed" climb/climbed, "endorsed" endors/endorse).
+     */
+    static String[] lemmas(String[] words, String[] tags) {
+        String[] out = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            String key = words[i] + '\u0000' + tags[i];
+            String lemma = cachedLemma(key);
+            if (lemma == null) {
+                lemma = TOOLS.get().lemmatizer.lemmatize(new String[] {words[i]}, new String[] {tags[i]})[0];
+                rememberLemma(key, lemma);
+            }
+            out[i] = lemma;
         }
         return out;
     }

@@ -48,6 +48,12 @@ final class Tables {
     final FactualityStage factuality = new FactualityStage(rows("factuality.csv", 3));
     /** Sources by lower-case phrase, longest phrase first. */
     final List<SourceRow> sources;
+    /** The phrase of each source row folded ({@link org.factlint.internal.Names#fold}) between spaces. */
+    final List<String> sourceFolds;
+    /** Each place name as a whole-word pattern (not inside a longer word). */
+    final Map<String, java.util.regex.Pattern> placePatterns;
+    /** The source-phrase patterns of {@link Extractor}, from the reporting verbs of the cue table. */
+    final Extractor.SourcePatterns sourcePatterns;
     /** Places by exact name (case-sensitive: "US" is a country, "us" a pronoun). */
     final Map<String, Place> places;
     /** Title phrases (lower case) and the source kind of a speaker holding them. */
@@ -63,7 +69,14 @@ final class Tables {
                    LinkedHashMap<String, String> predicates, PredicateForms verbs) {
         this.cues = cues;
         this.sources = sources;
+        this.sourceFolds = sources.stream().map(r -> " " + org.factlint.internal.Names.fold(r.phrase()) + " ")
+                .toList();
         this.places = places;
+        Map<String, java.util.regex.Pattern> patterns = new HashMap<>();
+        places.keySet().forEach(n -> patterns.put(n, java.util.regex.Pattern.compile("(?<![\\p{L}])"
+                + java.util.regex.Pattern.quote(n) + "(?![\\p{L}])")));
+        this.placePatterns = Map.copyOf(patterns);
+        this.sourcePatterns = new Extractor.SourcePatterns(cues);
         this.titles = titles;
         Set<String> words = new HashSet<>();
         titles.keySet().forEach(t -> words.addAll(List.of(t.split("[ \\-]"))));
