@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The scale-out benchmark (BENCHMARKS.md, "Scale-out on Flink"): a generated archive re-checked by the single-machine
+# Checker and by the Flink job on a local cluster with parallelism 1 and 2, then the serial and per-part costs.
+#   src/bench/flink.sh [CLAIMS] [REPEATS]     default 1000000 claims, 1 repeat; prints to stdout and target/bench/
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CLAIMS="${1:-1000000}"
+REPEATS="${2:-1}"
+mkdir -p target/bench
+mvn -B -q -o test-compile
+mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/flink-cp.txt
+# a copy of the classes, so that a build in the same tree during the run cannot change them under it
+rm -rf target/bench/flink-classes && mkdir -p target/bench/flink-classes
+cp -r target/classes target/bench/flink-classes/main && cp -r target/test-classes target/bench/flink-classes/test
+java -Xmx10g -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "target/bench/flink-classes/test:target/bench/flink-classes/main:$(cat target/bench/flink-cp.txt)" \
+  org.factlint.flink.ScaleRun "$CLAIMS" "$REPEATS" | tee "target/bench/flink-$CLAIMS.txt"
