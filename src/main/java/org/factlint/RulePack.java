@@ -118,7 +118,7 @@ public final class RulePack {
      * from the same files with the same trust (a hot reload of an unchanged pack, a test suite). Packs are immutable,
      * so sharing one is safe; only its name differs.
      */
-    private static RulePack cached(String name, Map<String, String> files, Trust trust) {
+    static RulePack cached(String name, Map<String, String> files, Trust trust) {
         if (!Boolean.parseBoolean(System.getProperty("factlint.packCache", "true"))) {
             return compile(name, files, trust); // -Dfactlint.packCache=false: always compile (benchmarks, training)
         }
