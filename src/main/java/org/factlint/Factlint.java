@@ -44,6 +44,22 @@ public final class Factlint {
     }
 
     /**
+     * A checker that compiles and runs the pack in {@code rulesDir} in a child JVM with a memory cap and a wall-clock
+     * kill (see {@link IsolatedChecker}), for packs one does not trust at all: even a {@link Trust#TRUSTED} pack's
+     * loops and memory exhaustion end only the child. Close it to end the child.
+     *
+     * @throws RulePackException if the pack does not pass verification or compile (in the child)
+     */
+    public static IsolatedChecker isolated(Path rulesDir, Trust trust, Isolation isolation) throws IOException {
+        return IsolatedChecker.start(rulesDir, trust, isolation);
+    }
+
+    /** The bundled pack, checked in a child JVM (see {@link #isolated(Path, Trust, Isolation)}). */
+    public static IsolatedChecker isolated(Isolation isolation) {
+        return IsolatedChecker.bundled(isolation);
+    }
+
+    /**
      * Reads claims documents from files: a JSON document, a JSON array of documents, or JSON Lines
      * ({@code .jsonl}); article text ({@code .txt}, {@code .md}) goes through the text front end
      * ({@link ArticleText}). Bad documents do not throw: they are listed in {@link Batch#errors()} and the good ones

@@ -121,7 +121,7 @@ public final class RulePack {
      * from the same files with the same trust (a hot reload of an unchanged pack, a test suite). Packs are immutable,
      * so sharing one is safe; only its name differs.
      */
-    private static RulePack cached(String name, Map<String, String> files, Trust trust) {
+    static RulePack cached(String name, Map<String, String> files, Trust trust) {
         if (!Boolean.parseBoolean(System.getProperty("factlint.packCache", "true"))) {
             return compile(name, files, trust); // -Dfactlint.packCache=false: always compile (benchmarks, training)
         }
@@ -336,7 +336,16 @@ public final class RulePack {
         KieContainer container = ks.newKieContainer(releaseId);
         KieBase kieBase;
         try {
-            kieBase = container.getKieBase();
+            if (trust == Trust.CHECKED) {
+                // No class generated at run time: Drools would JIT-compile each MVEL constraint to bytecode after 20
+                // evaluations, out of reach of the bytecode check below; a checked pack's constraints stay interpreted
+                // (ConstraintJitTest). Drools' counter wraps after 2^32 - 1 evaluations of one constraint.
+                org.kie.api.KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+                conf.setOption(org.kie.internal.conf.ConstraintJittingThresholdOption.get(-1));
+                kieBase = container.newKieBase(conf);
+            } else {
+                kieBase = container.getKieBase();
+            }
         } finally {
             ks.getRepository().removeKieModule(releaseId); // the KieBase stands alone; keep no module per pack
         }

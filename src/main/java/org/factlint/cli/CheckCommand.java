@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.factlint.Batch;
-import org.factlint.Checker;
 import org.factlint.Factlint;
 import org.factlint.InputError;
 import org.factlint.Report;
+import org.factlint.RulePack;
 import org.factlint.RulePackException;
+import org.factlint.Trust;
 import org.factlint.Severity;
 import org.factlint.io.ClaimReviewWriter;
 import org.factlint.io.HtmlReport;
@@ -38,6 +39,18 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "rule pack directory (default: the bundled pack)")
     Path rules;
 
+    @Option(names = "--trusted", description = "trust the pack: allow DRL that reaches outside the rule engine (with"
+            + " --isolated it runs as code, but in a child JVM)")
+    boolean trusted;
+
+    @Option(names = "--isolated", description = "compile and run the pack in a child JVM with a memory cap and a"
+            + " wall-clock kill: its loops and memory exhaustion end only the child")
+    boolean isolated;
+
+    @Option(names = "--isolated-memory", paramLabel = "MB", defaultValue = "512",
+            description = "heap of the --isolated child JVM in MB (default: ${DEFAULT-VALUE})")
+    int isolatedMemory;
+
     @Option(names = "--format", defaultValue = "text", description = "text, json, html or claimreview (default: ${DEFAULT-VALUE})")
     Format format;
 
@@ -60,9 +73,25 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--fail-on': "
                     + e.getMessage());
         }
-        Checker checker;
+        org.factlint.Isolation limits;
         try {
-            checker = rules == null ? Factlint.checker() : Factlint.checker(rules);
+            limits = org.factlint.Isolation.defaults().withMemoryMegabytes(isolatedMemory);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
+                    + " '--isolated-memory': " + e.getMessage());
+        }
+        java.util.function.Function<Batch, Report> checker;
+        AutoCloseable child = null;
+        try {
+            if (isolated) {
+                org.factlint.IsolatedChecker c = rules == null ? Factlint.isolated(limits)
+                        : Factlint.isolated(rules, trusted ? Trust.TRUSTED : Trust.CHECKED, limits);
+                child = c;
+                checker = c::check;
+            } else {
+                checker = (rules == null ? Factlint.checker()
+                        : Factlint.checker(RulePack.load(rules, trusted ? Trust.TRUSTED : Trust.CHECKED)))::check;
+            }
         } catch (RulePackException e) {
             err.println("factlint: " + e.getMessage());
             return 2;
@@ -88,7 +117,12 @@ final class CheckCommand implements Callable<Integer> {
             unreadable.put(error, "factlint: cannot read '" + f + "': " + why);
             batch = batch.plus(new Batch(List.of(), List.of(error), 1, 1));
         }
-        Report report = checker.check(batch);
+        Report report;
+        try (AutoCloseable closing = child) {
+            report = checker.apply(batch);
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // close() of an isolated checker throws nothing
+        }
         out.print(switch (format) {
             case json -> ReportWriter.json(report);
             case html -> HtmlReport.render(report, batch.documents());

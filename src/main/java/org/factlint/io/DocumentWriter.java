@@ -15,11 +15,12 @@ import org.factlint.model.Document;
  * fields left out, so a person can correct an extracted draft and check it again.
  */
 public final class DocumentWriter {
-    private static final ObjectWriter WRITER = ((JsonMapper) Json.mapper()).rebuild()
+    private static final JsonMapper MAPPER = ((JsonMapper) Json.mapper()).rebuild()
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-            .build()
-            .writerWithDefaultPrettyPrinter();
+            .build();
+    private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter LINE = MAPPER.writer();
 
     private DocumentWriter() {
     }
@@ -32,6 +33,15 @@ public final class DocumentWriter {
     /** Several documents as a JSON array, ending with a line break. */
     public static String json(List<Document> documents) {
         return write(documents);
+    }
+
+    /** One document as one line of JSON (JSON Lines), without the line break. */
+    public static String jsonLine(Document document) {
+        try {
+            return LINE.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write claims as JSON", e);
+        }
     }
 
     private static String write(Object value) {

@@ -1,0 +1,93 @@
+package org.factlint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.factlint.internal.RuleGuard;
+import org.factlint.io.DocumentReader;
+import org.factlint.io.Json;
+
+/**
+ * The child JVM of an {@link IsolatedChecker}: compiles the pack it is sent, then checks each batch it is sent, one
+ * JSON line in, one line out ({@link #PREFIX} marks the protocol's lines). Ends when its input ends.
+ */
+final class IsolatedChild {
+    /** Marks a protocol line on the child's standard output; anything else there is ignored by the parent. */
+    static final String PREFIX = "FLX1 ";
+
+    private IsolatedChild() {
+    }
+
+    /** What the parent sends first: the pack and the limits of the child's checker. */
+    record Start(String name, boolean bundled, Map<String, String> files, Trust trust, int maxFirings,
+                 long timeLimitNanos, int firingsPerClaim, long timePerClaimNanos) {
+        CheckerOptions options() {
+            return new CheckerOptions(maxFirings, Duration.ofNanos(timeLimitNanos), firingsPerClaim,
+                    Duration.ofNanos(timePerClaimNanos));
+        }
+    }
+
+    /** The child's answer to {@link Start}: the pack's rules, its problems when it does not compile, or a failure. */
+    record Started(int rules, List<RuleProblem> problems, String failure) {
+    }
+
+    /** A batch to check: how many JSON lines of documents follow this header. */
+    record Request(int documents) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Only this stream is the protocol; whatever else prints (a library, a trusted pack) goes to stderr.
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        ObjectMapper json = Json.mapper();
+        String first = in.readLine();
+        if (first == null) {
+            return;
+        }
+        Checker checker;
+        try {
+            Start start = json.readValue(first, Start.class);
+            RulePack pack = start.bundled() ? RulePack.bundled()
+                    : RulePack.cached(start.name(), new TreeMap<>(start.files()), start.trust());
+            checker = new Checker(pack, start.options());
+        } catch (RulePackException e) {
+            reply(protocol, json, new Started(0, e.problems(), null));
+            return;
+        } catch (Throwable e) {
+            reply(protocol, json, new Started(0, List.of(), RuleGuard.describe(e)));
+            return;
+        }
+        reply(protocol, json, new Started(checker.pack().rules().size(), List.of(), null));
+        for (String header; (header = in.readLine()) != null; ) {
+            int n = json.readValue(header, Request.class).documents();
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                String line = in.readLine();
+                if (line == null) {
+                    return; // the parent went away mid-request
+                }
+                lines.append(line).append('\n');
+            }
+            Batch batch = n == 0 ? Batch.of(List.of())
+                    : DocumentReader.readLines("<isolated>", lines.toString().getBytes(StandardCharsets.UTF_8));
+            lines = null;
+            reply(protocol, json, checker.check(batch));
+        }
+    }
+
+    private static void reply(PrintStream protocol, ObjectMapper json, Object message) throws Exception {
+        protocol.print(PREFIX);
+        protocol.print(json.writeValueAsString(message));
+        protocol.print('\n');
+        protocol.flush();
+    }
+}
