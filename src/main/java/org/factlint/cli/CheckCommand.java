@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.factlint.Batch;
+import org.factlint.Checker;
 import org.factlint.Factlint;
 import org.factlint.InputError;
 import org.factlint.Report;
@@ -81,6 +82,7 @@ final class CheckCommand implements Callable<Integer> {
                     + " '--isolated-memory': " + e.getMessage());
         }
         java.util.function.Function<Batch, Report> checker;
+        RulePack pack = null; // stays null in isolated mode: the parent never compiles the pack
         AutoCloseable child = null;
         try {
             if (isolated) {
@@ -89,8 +91,10 @@ final class CheckCommand implements Callable<Integer> {
                 child = c;
                 checker = c::check;
             } else {
-                checker = (rules == null ? Factlint.checker()
-                        : Factlint.checker(RulePack.load(rules, trusted ? Trust.TRUSTED : Trust.CHECKED)))::check;
+                Checker c = rules == null ? Factlint.checker()
+                        : Factlint.checker(RulePack.load(rules, trusted ? Trust.TRUSTED : Trust.CHECKED));
+                pack = c.pack();
+                checker = c::check;
             }
         } catch (RulePackException e) {
             err.println("factlint: " + e.getMessage());
@@ -106,7 +110,8 @@ final class CheckCommand implements Callable<Integer> {
             String why = Inputs.unreadable(f);
             if (why == null) {
                 try {
-                    batch = batch.plus(Factlint.read(checker.pack(), f));
+                    // Isolated: article text is read with the bundled predicate table, as the pack stays in the child.
+                    batch = batch.plus(pack == null ? Factlint.read(f) : Factlint.read(pack, f));
                     continue;
                 } catch (IOException e) {
                     why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
