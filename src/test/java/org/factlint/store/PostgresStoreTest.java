@@ -79,7 +79,7 @@ class PostgresStoreTest {
             store.add(batch.documents().get(0));
 
             assertThat(store.documents()).isEqualTo(1);
-            assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.check(batch.documents()).flags());
+            assertThat(openFlags(store)).containsExactlyElementsOf(CHECKER.at(java.time.Instant.now()).check(batch.documents()).flags());
         }
     }
 
