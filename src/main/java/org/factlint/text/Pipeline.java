@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  *   <li>{@code attribution} ({@link Attributor}, {@code reporting.csv}): sources and cues of attribution.</li>
  *   <li>{@code numbers} ({@link NumberStage}, {@code units.csv}): dates, times and typed quantities.</li>
  *   <li>{@code factuality} ({@link FactualityStage}, {@code factuality.csv}): a value per predicate.</li>
- *   <li>{@code claims} ({@link Extractor}, {@code sources.csv}, {@code places.csv}, {@code titles.csv},
- *   {@code predicates.csv}, the pack's verb forms and synonyms through {@link PredicateForms}): mentions, names and
- *   roles, pronouns, source kinds and parties, claims.</li>
+ *   <li>{@code names} ({@link NameStage}, {@code words.csv}, {@code titles.csv}, {@code places.csv}): mentions,
+ *   names grouped by person, roles resolved to their holders.</li>
+ *   <li>{@code claims} ({@link SourceStage}, {@code sources.csv}; {@link Extractor} for pronouns and quotation
+ *   speakers; {@link ClaimStage}, {@code predicates.csv}, {@code words.csv}, the pack's verb forms and synonyms
+ *   through {@link PredicateForms}): declared sources with kinds and parties, claims.</li>
  * </ol>
  */
 final class Pipeline {
@@ -44,12 +46,15 @@ final class Pipeline {
             Set.of(Layer.DATES, Layer.QUANTITIES));
     static final Stage FACTUALITY = new Stage("factuality", Set.of(Layer.TOKENS, Layer.TAGS),
             Set.of(Layer.FACTUALITY));
+    static final Stage NAMES = new Stage("names", Set.of(Layer.TOKENS, Layer.TAGS, Layer.SOURCES),
+            Set.of(Layer.MENTIONS, Layer.ENTITIES));
     static final Stage CLAIMS = new Stage("claims", Set.of(Layer.TOKENS, Layer.TAGS, Layer.LEMMAS, Layer.QUOTES,
-            Layer.CUES, Layer.SOURCES, Layer.DATES, Layer.QUANTITIES, Layer.FACTUALITY),
-            Set.of(Layer.MENTIONS, Layer.ENTITIES, Layer.CLAIMS));
+            Layer.CUES, Layer.SOURCES, Layer.DATES, Layer.QUANTITIES, Layer.FACTUALITY, Layer.MENTIONS,
+            Layer.ENTITIES), Set.of(Layer.CLAIMS));
 
     /** The front end's stages in the order {@link Extractor} runs them. */
-    static final Pipeline DEFAULT = new Pipeline(List.of(SENTENCES, CUES, ATTRIBUTION, NUMBERS, FACTUALITY, CLAIMS));
+    static final Pipeline DEFAULT = new Pipeline(List.of(SENTENCES, CUES, ATTRIBUTION, NUMBERS, FACTUALITY, NAMES,
+            CLAIMS));
 
     private final List<Stage> stages;
 

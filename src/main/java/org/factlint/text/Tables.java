@@ -53,7 +53,7 @@ final class Tables {
     /** Each place name as a whole-word pattern (not inside a longer word). */
     final Map<String, java.util.regex.Pattern> placePatterns;
     /** The source-phrase patterns of {@link Extractor}, from the reporting verbs of the cue table. */
-    final Extractor.SourcePatterns sourcePatterns;
+    final SourceStage.SourcePatterns sourcePatterns;
     /** Places by exact name (case-sensitive: "US" is a country, "us" a pronoun). */
     final Map<String, Place> places;
     /** Title phrases (lower case) and the source kind of a speaker holding them. */
@@ -64,6 +64,32 @@ final class Tables {
     final LinkedHashMap<String, String> predicates;
     /** The pack's verb forms and synonyms ({@code lexicon/predicates.csv}). */
     final PredicateForms verbs;
+    /** Named word lists ({@code words.csv}): months, light verbs, organisation words, … */
+    private final Map<String, Set<String>> words = wordLists();
+
+    /**
+     * A named word list of {@code words.csv}.
+     *
+     * @throws IllegalStateException if the file has no list of that name
+     */
+    Set<String> words(String list) {
+        Set<String> w = words.get(list);
+        if (w == null) {
+            throw new IllegalStateException("words.csv has no list '" + list + "' (it has: "
+                    + new java.util.TreeSet<>(words.keySet()) + ")");
+        }
+        return w;
+    }
+
+    private static Map<String, Set<String>> wordLists() {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String[] r : rows("words.csv", 2)) {
+            out.computeIfAbsent(r[0], k -> new HashSet<>()).add(r[1]);
+        }
+        Map<String, Set<String>> copy = new HashMap<>();
+        out.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return Map.copyOf(copy);
+    }
 
     private Tables(CueFinder cues, List<SourceRow> sources, Map<String, Place> places, Map<String, SourceKind> titles,
                    LinkedHashMap<String, String> predicates, PredicateForms verbs) {
@@ -76,7 +102,7 @@ final class Tables {
         places.keySet().forEach(n -> patterns.put(n, java.util.regex.Pattern.compile("(?<![\\p{L}])"
                 + java.util.regex.Pattern.quote(n) + "(?![\\p{L}])")));
         this.placePatterns = Map.copyOf(patterns);
-        this.sourcePatterns = new Extractor.SourcePatterns(cues);
+        this.sourcePatterns = new SourceStage.SourcePatterns(cues);
         this.titles = titles;
         Set<String> words = new HashSet<>();
         titles.keySet().forEach(t -> words.addAll(List.of(t.split("[ \\-]"))));

@@ -11,7 +11,8 @@ class PipelineTest {
     @Test
     void theDefaultPipeline_runsEachStageAfterWhatItNeeds() {
         assertThat(Pipeline.DEFAULT.stages()).extracting(Pipeline.Stage::name)
-                .containsExactly("sentences", "cues", "attribution", "numbers", "factuality", "claims");
+                .containsExactly("sentences", "cues", "attribution", "numbers", "factuality", "names",
+                        "claims");
     }
 
     @Test
@@ -26,9 +27,16 @@ class PipelineTest {
     @Test
     void everyStagesKnowledge_isADataFileNextToTheCode() {
         for (String table : List.of("cues.csv", "reporting.csv", "units.csv", "factuality.csv", "sources.csv",
-                "places.csv", "titles.csv", "predicates.csv")) {
+                "places.csv", "titles.csv", "predicates.csv", "words.csv")) {
             assertThat(Tables.rows(table, columns(table))).as(table).isNotEmpty();
         }
+    }
+
+    @Test
+    void aWordListTheCodeAsksFor_mustBeInWordsCsv_andTheMessageSaysWhichListsThereAre() {
+        assertThat(Tables.DEFAULT.words("light-verb")).contains("be", "have", "say");
+        assertThatThrownBy(() -> Tables.DEFAULT.words("no-such-list")).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("words.csv has no list 'no-such-list' (it has: [leader-title, light-verb,");
     }
 
     private static int columns(String table) {

@@ -1,0 +1,414 @@
+package org.factlint.text;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.factlint.model.Claim;
+import org.factlint.model.Cue;
+import org.factlint.model.CueCategory;
+import org.factlint.model.EventTime;
+import org.factlint.model.Factuality;
+import org.factlint.model.Quantity;
+import org.factlint.model.Relation;
+import org.factlint.model.RelationType;
+import org.factlint.text.Extraction.EntityRef;
+import org.factlint.text.Extraction.Mention;
+import org.factlint.text.Extraction.MentionKind;
+import org.factlint.text.Extraction.SentenceInfo;
+
+/**
+ * The claims stage. Needs: everything before it: tokens, tags and lemmas, cues, sources, dates and quantities,
+ * factuality per predicate, mentions and entities. Adds: one claim per sentence (one per figure when it gives
+ * several) with subject, object, place, predicate (through the pack's verb forms, {@link PredicateForms}), time,
+ * figure, factuality and polarity of the main predicate, attribution chain and cues; the headline's claim; and the
+ * relations of denials and non-confirmations to the claims they answer. One per article.
+ */
+final class ClaimStage {
+    private final Tables tables;
+    private final String body;
+    private final String norm;
+    private final LocalDate published;
+    private final NameStage names;
+    private final SourceStage sources;
+    private final Set<String> lightVerbs;
+    private final Set<String> negations;
+    private final Set<String> months;
+    /** Ids of the entities some claim names. */
+    final Set<String> usedEntities = new LinkedHashSet<>();
+    private int claimCounter;
+
+    ClaimStage(Tables tables, String body, String norm, LocalDate published, NameStage names, SourceStage sources) {
+        this.tables = tables;
+        this.body = body;
+        this.norm = norm;
+        this.published = published;
+        this.names = names;
+        this.sources = sources;
+        this.lightVerbs = tables.words("light-verb");
+        this.negations = tables.words("negation");
+        this.months = tables.words("month");
+    }
+
+    void buildClaims(SentenceInfo s) {
+        List<Nlp.Token> tokens = s.nlp.tokens();
+        if (tokens.stream().noneMatch(t -> t.tag().equals("VERB") || t.tag().equals("AUX"))) {
+            return;
+        }
+        List<EntityRef> actors = new ArrayList<>();
+        List<Mention> actorMentions = new ArrayList<>();
+        EntityRef place = null;
+        for (Mention m : s.mentions) {
+            if (m.inSource || m.entity == null) {
+                continue;
+            }
+            if (m.kind == MentionKind.PLACE) {
+                if (place == null) {
+                    place = m.entity;
+                }
+            } else if (m.kind != MentionKind.DEMONYM && !actors.contains(m.entity)) {
+                actors.add(m.entity);
+                actorMentions.add(m);
+            }
+        }
+        EntityRef subject;
+        Mention subjectMention = null;
+        if (!actors.isEmpty()) {
+            subject = actors.get(0);
+            subjectMention = actorMentions.get(0);
+        } else {
+            subject = nounSubject(s);
+            if (subject == null) {
+                if (place == null) {
+                    return;
+                }
+                subject = place;
+                place = null;
+            }
+        }
+        EntityRef object = actors.size() > 1 ? actors.get(1) : null;
+        String predicate = predicate(s);
+        List<Cue> cues = new ArrayList<>();
+        for (CueFinder.Found c : s.cues) {
+            cues.add(new Cue(body.substring(c.start(), c.end()), c.category()));
+        }
+        Factuality factuality = Factuality.CERTAIN;
+        for (CueFinder.Found c : s.cues) {
+            Factuality f = switch (c.category()) {
+                case NON_CONFIRMATION, UNSPECIFIED, UNDECIDED -> Factuality.UNKNOWN;
+                case HEDGE, WEASEL -> Factuality.POSSIBLE;
+                case EXPECTATION -> Factuality.PROBABLE;
+                default -> Factuality.CERTAIN;
+            };
+            if (f.compareTo(factuality) > 0) {
+                factuality = f;
+            }
+        }
+        // factuality and polarity of the sentence's main predicate, from the factuality stage
+        boolean negated;
+        int main = s.main == null ? -1 : s.nlp.tokens().indexOf(s.main);
+        if (main >= 0) {
+            double v = tables.factuality.values(s.nlp.tokens())[main];
+            negated = v <= -0.5;
+            double a = Math.abs(v);
+            Factuality f = a >= 2.5 ? Factuality.CERTAIN : a >= 1.5 ? Factuality.PROBABLE
+                    : a >= 0.5 ? Factuality.POSSIBLE : Factuality.UNKNOWN;
+            if (f.compareTo(factuality) > 0) {
+                factuality = f;
+            }
+        } else {
+            negated = negated(s);
+        }
+        EventTime when = tables.numbers.when(norm, s.nlp, published, s::inSource);
+        List<Quantity> quantities = quantities(s);
+        if (quantities.isEmpty()) {
+            quantities = new ArrayList<>();
+            quantities.add(null);
+        }
+        for (Quantity q : quantities) {
+            String id = "c" + (++claimCounter);
+            Claim.Builder b = Claim.builder(id, subject.id, predicate)
+                    .text(body.substring(s.nlp.start(), s.nlp.end()))
+                    .span(s.nlp.start(), s.nlp.end())
+                    .factuality(factuality)
+                    .when(when);
+            if (object != null) {
+                b.object(object.id);
+                usedEntities.add(object.id);
+            }
+            if (place != null) {
+                b.place(place.id);
+                usedEntities.add(place.id);
+            }
+            usedEntities.add(subject.id);
+            if (subjectMention != null && subjectMention.core != null && subjectMention.kind == MentionKind.NAME
+                    && !List.of(subject.name.split(" ")).containsAll(List.of(subjectMention.core.split(" ")))) {
+                b.mention(subjectMention.core);
+            }
+            if (q != null) {
+                b.quantity(q.value(), q.unit(), q.qualifier());
+            }
+            if (negated) {
+                b.negated();
+            }
+            for (int i = 0; i < s.chain.size(); i++) {
+                b.saidBy(s.chain.get(i), s.chainVerbs.get(i));
+            }
+            cues.forEach(c -> b.cue(c.category(), c.text()));
+            s.claims.add(b);
+            s.claimIds.add(id);
+        }
+    }
+
+    /** With no name in the sentence, the first noun (with its adjectives) outside cues and sources: "military parades". */
+    EntityRef nounSubject(SentenceInfo s) {
+        List<Nlp.Token> tokens = s.nlp.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Nlp.Token t = tokens.get(i);
+            if (!t.tag().equals("NOUN") || s.inSource(t.start(), t.end()) || inCue(s, t) || inDate(s, t)) {
+                continue;
+            }
+            int j = i;
+            while (j > 0 && tokens.get(j - 1).tag().equals("ADJ") && !inCue(s, tokens.get(j - 1))) {
+                j--;
+            }
+            int k = i;
+            while (k + 1 < tokens.size() && tokens.get(k + 1).tag().equals("NOUN")) {
+                k++;
+            }
+            String name = body.substring(tokens.get(j).start(), tokens.get(k).end());
+            return names.other(name, null);
+        }
+        return null;
+    }
+
+    static boolean inCue(SentenceInfo s, Nlp.Token t) {
+        return s.cues.stream().anyMatch(c -> c.start() <= t.start() && t.end() <= c.end());
+    }
+
+    static boolean inDate(SentenceInfo s, Nlp.Token t) {
+        return s.dateSpans.stream().anyMatch(d -> d[0] <= t.start() && t.end() <= d[1]);
+    }
+
+    /**
+     * The canonical predicate ({@link PredicateForms}) of: the pack's verb form at the main verb, else the main verb's
+     * event word, else the first verb form of the pack's table found in the sentence, else its first event word,
+     * else the main verb's lemma. Verbs inside cues and attributions do not count.
+     */
+    String predicate(SentenceInfo s) {
+        Nlp.Token main = null;
+        int mainAt = -1;
+        Set<String> lemmas = new LinkedHashSet<>();
+        List<Nlp.Token> tokens = s.nlp.tokens();
+        boolean[] skip = new boolean[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            Nlp.Token t = tokens.get(i);
+            if (s.inSource(t.start(), t.end()) || inCue(s, t) || reportingVerbAt(s, t)) {
+                skip[i] = true;
+                continue;
+            }
+            lemmas.add(t.lemma());
+            if (i + 1 < tokens.size()) {
+                lemmas.add(t.lemma() + " " + tokens.get(i + 1).lemma());
+            }
+            if (main == null && t.tag().equals("VERB") && !lightVerbs.contains(t.lemma())) {
+                main = t;
+                mainAt = i;
+            }
+        }
+        s.main = main;
+        String p = main == null ? null : tables.verbs.at(tokens, mainAt);
+        if (p == null && main != null) {
+            p = tables.predicates.get(main.lemma());
+        }
+        if (p == null) {
+            p = tables.verbs.first(tokens, i -> skip[i]);
+        }
+        if (p == null) {
+            p = tables.predicates.entrySet().stream().filter(e -> lemmas.contains(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+        if (p == null && main != null) {
+            String lemma = main.lemma().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+            if (!lemma.isEmpty() && Character.isLetter(lemma.charAt(0))) {
+                p = lemma;
+            }
+        }
+        return p == null ? "state" : tables.verbs.canonical(p);
+    }
+
+    boolean reportingVerbAt(SentenceInfo s, Nlp.Token t) {
+        return s.sources.stream().anyMatch(src -> src.verb() != null && t.text().equalsIgnoreCase(src.verb())
+                && Math.abs(t.start() - src.end()) < 40);
+    }
+
+    boolean negated(SentenceInfo s) {
+        List<Nlp.Token> tokens = s.nlp.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Nlp.Token t = tokens.get(i);
+            String w = t.text().toLowerCase(Locale.ROOT);
+            if (!negations.contains(w) || inCue(s, t) || s.inSource(t.start(), t.end())) {
+                continue;
+            }
+            if (w.equals("not") && i + 1 < tokens.size() && tokens.get(i + 1).text().equalsIgnoreCase("only")) {
+                continue; // "not only ... but also"
+            }
+            return true;
+        }
+        return false;
+    }
+
+    List<Quantity> quantities(SentenceInfo s) {
+        return tables.numbers.quantities(norm, s.nlp, s.dateSpans, s::inSource);
+    }
+
+    boolean sharesActor(SentenceInfo a, SentenceInfo b) {
+        Set<String> ids = new HashSet<>();
+        for (Mention m : a.mentions) {
+            if (m.entity != null && !m.inSource && m.kind != MentionKind.PLACE) {
+                ids.add(m.entity.id);
+            }
+        }
+        for (Mention m : b.mentions) {
+            if (m.entity != null && !m.inSource && m.kind != MentionKind.PLACE && ids.contains(m.entity.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The headline: title case defeats the tagger, so its names are those the body has already introduced. */
+    Claim headlineClaim(SentenceInfo head, List<SentenceInfo> sentences) {
+        sources.addFound(head); // "Kremlin: …", "Mayor Says …", "… - report"
+        names.findMentions(head);
+        List<EntityRef> actors = new ArrayList<>();
+        EntityRef place = null;
+        for (Mention m : head.mentions) {
+            if (m.kind == MentionKind.PRONOUN) {
+                continue;
+            }
+            names.analyseName(m);
+            EntityRef e = switch (m.kind) {
+                case ROLE -> names.roleHolder(m);
+                case PLACE -> names.entitiesByKey.get("other:" + names.fold(m.core));
+                case NAME -> {
+                    EntityRef p = names.findPerson(m.core);
+                    yield p != null ? p : names.entitiesByKey.get("other:" + names.fold(m.core));
+                }
+                default -> null;
+            };
+            if (e == null) {
+                continue;
+            }
+            if (m.kind == MentionKind.PLACE) {
+                place = place == null ? e : place;
+            } else if (!actors.contains(e)) {
+                actors.add(e);
+            }
+        }
+        if (actors.isEmpty()) {
+            // a headline with no body to learn names from: its first proper noun outside the source
+            EntityRef e = headlineName(head);
+            if (e == null) {
+                return null;
+            }
+            actors.add(e);
+        }
+        head.cues = tables.cues.find(norm, head.nlp.start(), head.nlp.end());
+        Claim.Builder b = Claim.builder("h1", actors.get(0).id, predicate(head))
+                .text(body.substring(head.nlp.start(), head.nlp.end()).strip())
+                .span(head.nlp.start(), head.nlp.start() + body.substring(head.nlp.start(), head.nlp.end()).strip().length())
+                .headline();
+        usedEntities.add(actors.get(0).id);
+        if (actors.size() > 1) {
+            b.object(actors.get(1).id);
+            usedEntities.add(actors.get(1).id);
+        }
+        if (place != null) {
+            b.place(place.id);
+            usedEntities.add(place.id);
+        }
+        for (CueFinder.Found c : head.cues) {
+            b.cue(c.category(), body.substring(c.start(), c.end()));
+        }
+        sources.resolveChain(head);
+        for (int i = 0; i < head.chain.size(); i++) {
+            b.saidBy(head.chain.get(i), head.chainVerbs.get(i));
+        }
+        return b.build();
+    }
+
+    /** The first run of proper nouns in a headline outside its source phrase ("Kremlin: Putin Will …" gives Putin). */
+    EntityRef headlineName(SentenceInfo head) {
+        List<Nlp.Token> t = head.nlp.tokens();
+        for (int i = 0; i < t.size(); i++) {
+            Nlp.Token x = t.get(i);
+            if (!x.tag().equals("PROPN") || head.inSource(x.start(), x.end()) || months.contains(x.text())) {
+                continue;
+            }
+            int j = i;
+            while (j + 1 < t.size() && j - i < 2 && t.get(j + 1).tag().equals("PROPN")
+                    && !head.inSource(t.get(j + 1).start(), t.get(j + 1).end())) {
+                j++;
+            }
+            return names.other(body.substring(x.start(), t.get(j).end()), null);
+        }
+        return null;
+    }
+
+    /**
+     * A non-confirmation questions, and a denial denies, the nearest earlier claim about the same people
+     * (subject and object in either order).
+     */
+    static List<Claim> relate(List<Claim> claims) {
+        List<Claim> out = new ArrayList<>(claims);
+        // earlier claims by the pair of people they are about, so each lookup walks only that pair's claims
+        Map<String, List<Integer>> byPair = new HashMap<>();
+        for (int j = 0; j < out.size(); j++) {
+            Claim t = out.get(j);
+            if (!t.headline() && t.object() != null) {
+                byPair.computeIfAbsent(pair(t.subject(), t.object()), k -> new ArrayList<>()).add(j);
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            Claim c = out.get(i);
+            RelationType type = null;
+            for (Cue cue : c.cues()) {
+                if (cue.category() == CueCategory.NON_CONFIRMATION) {
+                    type = RelationType.QUESTIONS;
+                } else if (cue.category() == CueCategory.DENIAL && type == null) {
+                    type = RelationType.DENIES;
+                }
+            }
+            if (type == null || c.object() == null) {
+                continue;
+            }
+            List<Integer> same = byPair.getOrDefault(pair(c.subject(), c.object()), List.of());
+            for (int x = same.size() - 1; x >= 0; x--) {
+                int j = same.get(x);
+                Claim t = out.get(j);
+                if (j >= i || t.span() != null && t.span().equals(c.span())) {
+                    continue;
+                }
+                {
+                    List<Relation> relations = new ArrayList<>(c.relations());
+                    relations.add(new Relation(type, t.id()));
+                    out.set(i, new Claim(c.id(), c.text(), c.span(), c.subject(), c.subjectMention(), c.predicate(),
+                            c.object(), c.value(), c.place(), c.when(), c.quantity(), c.polarity(), c.factuality(),
+                            c.attribution(), c.cues(), c.headline(), relations));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    static String pair(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + '\u0000' + b : b + '\u0000' + a;
+    }
+}
