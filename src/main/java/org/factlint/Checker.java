@@ -147,7 +147,7 @@ public final class Checker {
     }
 
     private static Report failed(Batch batch, CheckError problem) {
-        LOG.warn("{}", problem);
+        LOG.warn("{}", org.factlint.io.Printable.of(String.valueOf(problem)));
         long claims = batch.documents().stream().mapToLong(d -> d.claims().size()).sum();
         return new Report(List.of(), batch.read(), batch.read() - batch.rejected(), batch.rejected(), (int) claims,
                 batch.errors(), List.of(problem));
@@ -192,14 +192,14 @@ public final class Checker {
                     rejected++;
                     String at = "article '" + doc.article().id() + "'";
                     e.problems().forEach(p -> errors.add(new InputError(at, 0, 0, "$." + p.path(), p.message())));
-                    LOG.warn("rejected {}: {}", at, e.getMessage());
+                    LOG.warn("rejected {}: {}", org.factlint.io.Printable.of(at), org.factlint.io.Printable.of(e.getMessage()));
                 } catch (RuntimeException | Error e) {
                     // A rule condition evaluated on insert threw: the pack is at fault, not the document.
                     CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
                             "a rule condition threw while loading article '" + doc.article().id() + "': "
                                     + org.factlint.internal.RuleGuard.describe(e));
                     insertProblems.add(RuleLocator.locate(pack, problem));
-                    LOG.warn("{}", problem, e);
+                    LOG.warn("{}", org.factlint.io.Printable.of(String.valueOf(problem)), e);
                 }
             }
             List<CheckError> problems = new ArrayList<>(insertProblems);
@@ -231,7 +231,7 @@ public final class Checker {
                 rejected++;
                 String at = "article '" + doc.article().id() + "'";
                 e.problems().forEach(p -> errors.add(new InputError(at, 0, 0, "$." + p.path(), p.message())));
-                LOG.warn("rejected {}: {}", at, e.getMessage());
+                LOG.warn("rejected {}: {}", org.factlint.io.Printable.of(at), org.factlint.io.Printable.of(e.getMessage()));
             }
         }
         long loaded = System.nanoTime();
@@ -299,7 +299,7 @@ public final class Checker {
             running.forEach(f -> f.cancel(true));
             problems.add(new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(), "a part of the check failed: "
                     + org.factlint.internal.RuleGuard.describe(e.getCause())));
-            LOG.warn("{}", problems.get(problems.size() - 1));
+            LOG.warn("{}", org.factlint.io.Printable.of(String.valueOf(problems.get(problems.size() - 1))));
         }
         LOG.debug("{} parts: split {} ms, rules {} ms (parts of {} facts)", split.size(),
                 (splitAt - start) / 1_000_000, (System.nanoTime() - splitAt) / 1_000_000, sizes);
@@ -320,7 +320,7 @@ public final class Checker {
                 CheckError problem = new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
                         "a rule condition threw while loading: " + org.factlint.internal.RuleGuard.describe(e));
                 problems.add(RuleLocator.locate(pack, problem));
-                LOG.warn("{}", problem, e);
+                LOG.warn("{}", org.factlint.io.Printable.of(String.valueOf(problem)), e);
             }
             long inserted = System.nanoTime();
             problems.addAll(desk.fire());

@@ -132,7 +132,7 @@ public final class DeskSession implements AutoCloseable {
                     "a rule condition threw while loading article '" + document.article().id() + "': "
                             + RuleGuard.describe(e));
             problems.add(problem);
-            LOG.warn("{}", problem);
+            LOG.warn("{}", org.factlint.io.Printable.of(String.valueOf(problem)));
         }
         fire();
         return flags();
@@ -175,7 +175,7 @@ public final class DeskSession implements AutoCloseable {
             session.insert(fact);
         }
         documents++;
-        LOG.debug("added article '{}': {} facts", document.article().id(), facts.size());
+        LOG.debug("added article '{}': {} facts", org.factlint.io.Printable.of(document.article().id()), facts.size());
     }
 
     /**

@@ -28,7 +28,7 @@ public final class Main implements Runnable {
         try {
             exit = commandLine().execute(args);
         } catch (Throwable e) { // an Error picocli does not handle (it catches exceptions only)
-            System.err.println("factlint: " + org.factlint.internal.RuleGuard.describe(e));
+            System.err.println("factlint: " + org.factlint.io.Printable.of(org.factlint.internal.RuleGuard.describe(e)));
             exit = 2;
         }
         System.exit(exit);
@@ -36,7 +36,15 @@ public final class Main implements Runnable {
 
     /** The configured command line, for tests: {@code Main.commandLine().execute(args)}. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        // Errors go through a writer that escapes control characters: what input puts in a message stays text.
+        CommandLine cl = new CommandLine(new Main()) {
+            @Override
+            public CommandLine setErr(java.io.PrintWriter err) {
+                return super.setErr(new java.io.PrintWriter(new TerminalWriter(err), true));
+            }
+        };
+        cl.setErr(new java.io.PrintWriter(System.err, true));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)); // no escapes of its own either
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // -V on every subcommand, present and future, prints the one version string
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));

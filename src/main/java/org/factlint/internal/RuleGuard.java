@@ -75,7 +75,7 @@ public final class RuleGuard {
                         break; // a consequence interrupted by the watchdog: a time limit, reported below
                     }
                     problems.add(failed(e, firings));
-                    LOG.warn("{}", problems.get(problems.size() - 1));
+                    LOG.warn("{}", org.factlint.io.Printable.of(String.valueOf(problems.get(problems.size() - 1))));
                     if (problems.size() >= MAX_FAILURES) {
                         problems.add(new CheckError(CheckError.Kind.RULE_FAILED, problems.get(0).rule(), List.of(),
                                 MAX_FAILURES + " rule exceptions in one check: the rules were stopped"));
@@ -87,7 +87,7 @@ public final class RuleGuard {
                     String rule = firings.current == null ? "?" : firings.current;
                     problems.add(new CheckError(CheckError.Kind.RULE_FAILED, rule, firings.currentClaims(),
                             "rule evaluation failed: " + describe(e) + "; the rules were stopped"));
-                    LOG.warn("{}", problems.get(problems.size() - 1));
+                    LOG.warn("{}", org.factlint.io.Printable.of(String.valueOf(problems.get(problems.size() - 1))));
                     break;
                 } catch (Error e) {
                     // StackOverflowError, OutOfMemoryError, ExceptionInInitializerError...: Drools wraps only
@@ -95,7 +95,7 @@ public final class RuleGuard {
                     String rule = firings.current != null ? firings.current : firings.last;
                     problems.add(new CheckError(CheckError.Kind.RULE_FAILED, rule == null ? "?" : rule,
                             firings.currentClaims(), "rule failed with " + describe(e) + "; the rules were stopped"));
-                    LOG.warn("{}", problems.get(problems.size() - 1));
+                    LOG.warn("{}", org.factlint.io.Printable.of(String.valueOf(problems.get(problems.size() - 1))));
                     break;
                 }
                 break;
@@ -114,14 +114,14 @@ public final class RuleGuard {
                     "stopped at the time limit of %,d ms after %,d firings (%s); rule \"%s\" was %s",
                     timeLimit.toMillis(), firings.total, firings.top(), culprit,
                     firings.current != null ? "running" : "the last to fire")));
-            LOG.warn("{} ({} ms)", problems.get(problems.size() - 1), ms);
+            LOG.warn("{} ({} ms)", org.factlint.io.Printable.of(String.valueOf(problems.get(problems.size() - 1))), ms);
         } else if (firings.total > maxFirings) {
             String culprit = firings.mostFired();
             problems.add(new CheckError(CheckError.Kind.FIRING_LIMIT, culprit, firings.claimsOf(culprit),
                     String.format(Locale.ROOT, "stopped at the firing limit of %,d (%s): the rule probably loops"
                             + " (a modify without no-loop, or rules that activate each other)", maxFirings,
                             firings.top())));
-            LOG.warn("{}", problems.get(problems.size() - 1));
+            LOG.warn("{}", org.factlint.io.Printable.of(String.valueOf(problems.get(problems.size() - 1))));
         }
         return problems;
     }

@@ -9,6 +9,12 @@ public final class Printable {
     private Printable() {
     }
 
+    /** True for the characters {@link #of} escapes, lone surrogates aside: C0, DEL, C1 and bidirectional controls. */
+    public static boolean control(char c) {
+        return c < 0x20 || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
+                || c == 0x200e || c == 0x200f || c == 0x061c;
+    }
+
     public static String of(String s) {
         if (s == null) {
             return null;
@@ -18,8 +24,7 @@ public final class Printable {
             char c = s.charAt(i);
             boolean lone = Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
-            if (c < 0x20 || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
-                    || c == 0x200e || c == 0x200f || c == 0x061c || lone) {
+            if (control(c) || lone) {
                 if (out == null) {
                     out = new StringBuilder(s.length() + 16).append(s, 0, i);
                 }

@@ -29,6 +29,7 @@ import org.factlint.facts.PredicateRelation;
 import org.factlint.facts.PredicateTerm;
 import org.factlint.facts.RelationFact;
 import org.factlint.facts.SourceTerm;
+import org.factlint.facts.Voice;
 import org.factlint.model.CueCategory;
 import org.factlint.model.Factuality;
 import org.factlint.model.Polarity;
@@ -49,7 +50,8 @@ final class AllowList {
     static final List<Class<?>> FACTS = List.of(ClaimFact.class, CueFact.class, RelationFact.class, EntityFact.class,
             MentionFact.class, MemberFact.class, ArticleSource.class, Corroboration.class, Answer.class, CueTerm.class,
             SourceTerm.class, ClaimText.class, ContradictionPair.class, Implied.class, Location.class, PartyTerm.class,
-            PredicateTerm.class, org.factlint.facts.Now.class, org.factlint.facts.EscalationTerm.class);
+            PredicateTerm.class, Voice.class, org.factlint.facts.Now.class,
+            org.factlint.facts.EscalationTerm.class);
     /** Enums whose constants a pack may name. */
     static final List<Class<?>> ENUMS = List.of(CueCategory.class, Factuality.class, Polarity.class,
             RelationType.class, SourceKind.class, Category.class, Severity.class, PredicateRelation.class);

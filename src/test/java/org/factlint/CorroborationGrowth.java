@@ -1,0 +1,44 @@
+package org.factlint;
+
+import java.util.List;
+import org.factlint.model.Document;
+
+/**
+ * Run in a JVM of its own by {@link CorroborationGrowthTest}: checks {@code n} and {@code 2n} claims about one event
+ * from one origin with the bundled pack, the best of three interleaved runs after a warm-up, and prints the process's
+ * CPU time for each (the check runs on a worker thread; the serial collector runs on it too).
+ */
+public final class CorroborationGrowth {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    private CorroborationGrowth() {
+    }
+
+    private static long once(Checker checker, List<Document> docs) {
+        System.gc();
+        long start = OS.getProcessCpuTime();
+        Report report = checker.check(docs);
+        long took = OS.getProcessCpuTime() - start;
+        if (!report.problems().isEmpty() || report.claims() != docs.size()) {
+            throw new AssertionError("the check did not run to the end: " + report.problems());
+        }
+        return took;
+    }
+
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        Checker checker = Factlint.checker();
+        List<Document> small = CorroborationGrowthTest.sameEventSameOrigin(n);
+        List<Document> large = CorroborationGrowthTest.sameEventSameOrigin(2 * n);
+        once(checker, small); // warm-up: the JIT compiles the rules' paths
+        once(checker, large);
+        long bestSmall = Long.MAX_VALUE;
+        long bestLarge = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            bestSmall = Math.min(bestSmall, once(checker, small));
+            bestLarge = Math.min(bestLarge, once(checker, large));
+        }
+        System.out.println(bestSmall + " " + bestLarge);
+    }
+}
