@@ -20,14 +20,7 @@ final class Codec {
     private static final ObjectMapper JSON = Json.mapper();
     private static final String FACTS = "org.factlint.facts.";
     /** The fact types a document's facts come in; nothing else is read back. */
-    private static final Map<String, Class<?>> TYPES = Map.of(
-            "ClaimFact", org.factlint.facts.ClaimFact.class,
-            "CueFact", org.factlint.facts.CueFact.class,
-            "RelationFact", org.factlint.facts.RelationFact.class,
-            "EntityFact", org.factlint.facts.EntityFact.class,
-            "MemberFact", org.factlint.facts.MemberFact.class,
-            "MentionFact", org.factlint.facts.MentionFact.class,
-            "ArticleSource", org.factlint.facts.ArticleSource.class);
+    private static final Map<String, Class<?>> TYPES = org.factlint.internal.FactLoader.DOCUMENT_FACTS;
 
     private Codec() {
     }

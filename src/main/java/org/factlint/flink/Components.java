@@ -35,17 +35,7 @@ final class Components {
     private final List<List<String>> usesOf = new ArrayList<>();
     private final Map<String, ClaimFact> claims = new HashMap<>();
     private final Map<String, EntityFact> entities = new HashMap<>();
-    private final JoinKeys.Lookup lookup = new JoinKeys.Lookup() {
-        @Override
-        public ClaimFact claim(String id) {
-            return claims.get(id);
-        }
-
-        @Override
-        public EntityFact entity(String key) {
-            return entities.get(key);
-        }
-    };
+    private final JoinKeys.Lookup lookup = JoinKeys.Lookup.of(claims, entities);
 
     /** @param keys the pack's declaration, or null: then every fact is in one component */
     Components(JoinKeys keys) {

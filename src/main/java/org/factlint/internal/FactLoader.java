@@ -35,6 +35,16 @@ import org.factlint.model.Source;
  * session.
  */
 public final class FactLoader {
+    /** The fact types a document's facts come in, by simple name: what a store or a job may read back. */
+    public static final Map<String, Class<?>> DOCUMENT_FACTS = Map.of(
+            "ClaimFact", ClaimFact.class,
+            "CueFact", CueFact.class,
+            "RelationFact", RelationFact.class,
+            "EntityFact", EntityFact.class,
+            "MemberFact", MemberFact.class,
+            "MentionFact", MentionFact.class,
+            "ArticleSource", ArticleSource.class);
+
     private final NameResolver names = new NameResolver();
     /** Synonym or verb form to canonical predicate, from the pack's predicate table. */
     private final Map<String, String> canonicalPredicate = new HashMap<>();

@@ -63,6 +63,21 @@ public final class JoinKeys {
         ClaimFact claim(String id);
 
         EntityFact entity(String key);
+
+        /** A lookup over maps of claims by id and entities by key. */
+        static Lookup of(Map<String, ClaimFact> claims, Map<String, EntityFact> entities) {
+            return new Lookup() {
+                @Override
+                public ClaimFact claim(String id) {
+                    return claims.get(id);
+                }
+
+                @Override
+                public EntityFact entity(String key) {
+                    return entities.get(key);
+                }
+            };
+        }
     }
 
     /** One key value of one fact. */

@@ -42,17 +42,7 @@ public final class Partitions {
                 entities.putIfAbsent(e.key(), e);
             }
         }
-        return new JoinKeys.Lookup() {
-            @Override
-            public ClaimFact claim(String id) {
-                return claims.get(id);
-            }
-
-            @Override
-            public EntityFact entity(String key) {
-                return entities.get(key);
-            }
-        };
+        return JoinKeys.Lookup.of(claims, entities);
     }
 
     /**

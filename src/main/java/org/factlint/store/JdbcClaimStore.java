@@ -641,7 +641,7 @@ final class JdbcClaimStore implements ClaimStore {
     }
 
     private Object fact(String type, String body) {
-        Class<?> c = FACT_TYPES.get(type);
+        Class<?> c = org.factlint.internal.FactLoader.DOCUMENT_FACTS.get(type);
         if (c == null) {
             throw new StoreException(location + ": a stored fact has an unknown type '" + type + "'");
         }
@@ -651,15 +651,6 @@ final class JdbcClaimStore implements ClaimStore {
             throw new StoreException(location + ": a stored " + type + " cannot be read back: " + e.getOriginalMessage());
         }
     }
-
-    private static final Map<String, Class<?>> FACT_TYPES = Map.of(
-            "ClaimFact", ClaimFact.class,
-            "CueFact", org.factlint.facts.CueFact.class,
-            "RelationFact", org.factlint.facts.RelationFact.class,
-            "EntityFact", org.factlint.facts.EntityFact.class,
-            "MemberFact", org.factlint.facts.MemberFact.class,
-            "MentionFact", org.factlint.facts.MentionFact.class,
-            "ArticleSource", org.factlint.facts.ArticleSource.class);
 
     private Document document(String article, String body) {
         Batch b = DocumentReader.readJson(article, body.getBytes(StandardCharsets.UTF_8));

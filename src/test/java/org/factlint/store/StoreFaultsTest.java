@@ -106,7 +106,13 @@ class StoreFaultsTest {
             assertThatThrownBy(() -> store.addAll(archive)).isInstanceOf(StoreException.class)
                     .hasMessage(file + ": the disk is full (cannot add " + archive.size() + " documents); nothing was"
                             + " written");
-            assertThatThrownBy(() -> store.add(archive.get(0))).isInstanceOf(StoreException.class)
+            // one article with 40 KB of text: a small one alone may fit in the two pages left
+            Document one = archive.get(0);
+            org.factlint.model.Article a = one.article();
+            Document large = new Document(new org.factlint.model.Article(a.id(), a.outlet(), a.headline(),
+                    a.published(), a.url(), "Words of the article. ".repeat(2_000), a.publishedAt()), one.sources(),
+                    one.entities(), one.claims());
+            assertThatThrownBy(() -> store.add(large)).isInstanceOf(StoreException.class)
                     .hasMessageStartingWith(file + ": the disk is full (cannot add article '");
             assertThat(store.documents()).isEqualTo(first.size());
             assertThat(open(store)).containsExactlyElementsOf(before);
