@@ -5,13 +5,11 @@ import static org.factlint.DocBuilder.article;
 import static org.factlint.DocBuilder.claim;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.factlint.model.CueCategory;
 import org.factlint.model.Document;
 import org.factlint.model.Factuality;
@@ -31,16 +29,7 @@ class ImplicationChainsTest {
      *  (which implies attend, which implies accept-invitation), and accept-invitation implies attend (a cycle). */
     @BeforeAll
     static void compileAPackWithALongerChainAndACycle() throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        Path rules = Path.of("rules");
-        try (Stream<Path> all = Files.walk(rules)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) {
-                String name = rules.relativize(p).toString().replace('\\', '/');
-                if (!name.startsWith("tests/")) {
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
-                }
-            }
-        }
+        Map<String, String> files = new TreeMap<>(org.factlint.internal.PackFiles.read(Path.of("rules")));
         files.merge("lexicon/predicates.csv", "inspect-troops,implies,review-parade\n"
                 + "review-parade,implies,lead-delegation\naccept-invitation,implies,attend\n", String::concat);
         chained = Factlint.checker(RulePack.of("chained", files));

@@ -5,13 +5,11 @@ import static org.factlint.DocBuilder.article;
 import static org.factlint.DocBuilder.claim;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.factlint.model.CueCategory;
 import org.factlint.model.Document;
 import org.factlint.model.Factuality;
@@ -27,16 +25,7 @@ class PredicateAndPartyTablesTest {
     /** The bundled pack's files with one row added to the predicate table, compiled once for the class. */
     @BeforeAll
     static void compileEditedPack() throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        Path rules = Path.of("rules");
-        try (Stream<Path> all = Files.walk(rules)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) {
-                String name = rules.relativize(p).toString().replace('\\', '/');
-                if (!name.startsWith("tests/")) {
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
-                }
-            }
-        }
+        Map<String, String> files = new TreeMap<>(org.factlint.internal.PackFiles.read(Path.of("rules")));
         files.merge("lexicon/predicates.csv", "attend,synonym,be-present-at\n", String::concat);
         edited = Factlint.checker(RulePack.of("edited", files));
     }
