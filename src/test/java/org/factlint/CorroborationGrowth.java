@@ -4,9 +4,10 @@ import java.util.List;
 import org.factlint.model.Document;
 
 /**
- * Run in a JVM of its own by {@link CorroborationGrowthTest}: checks {@code n} and {@code 2n} claims about one event
- * from one origin with the bundled pack, the best of three interleaved runs after a warm-up, and prints the process's
- * CPU time for each (the check runs on a worker thread; the serial collector runs on it too).
+ * Run in a JVM of its own by {@link CorroborationGrowthTest} and {@link ContradictionGrowthTest}: checks {@code n}
+ * and {@code 2n} claims about one event from one origin with the bundled pack ({@code java ... CorroborationGrowth n
+ * [corroboration|contradictions]}: whose documents), the best of three interleaved runs after a warm-up, and prints
+ * the process's CPU time for each (the check runs on a worker thread; the serial collector runs on it too).
  */
 public final class CorroborationGrowth {
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -29,8 +30,11 @@ public final class CorroborationGrowth {
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
         Checker checker = Factlint.checker();
-        List<Document> small = CorroborationGrowthTest.sameEventSameOrigin(n);
-        List<Document> large = CorroborationGrowthTest.sameEventSameOrigin(2 * n);
+        boolean contradictions = args.length > 1 && args[1].equals("contradictions");
+        List<Document> small = contradictions ? ContradictionGrowthTest.sameEventSameOrigin(n)
+                : CorroborationGrowthTest.sameEventSameOrigin(n);
+        List<Document> large = contradictions ? ContradictionGrowthTest.sameEventSameOrigin(2 * n)
+                : CorroborationGrowthTest.sameEventSameOrigin(2 * n);
         once(checker, small); // warm-up: the JIT compiles the rules' paths
         once(checker, large);
         long bestSmall = Long.MAX_VALUE;

@@ -414,6 +414,25 @@ class DefaultRulesTest {
             });
         }
 
+        DocBuilder rahmonVisits(String id, String place) {
+            return article(id).entity("rahmon", "Emomali Rahmon", "Tajikistan").entity("xi", "Xi Jinping", "China")
+                    .entity(place, Character.toUpperCase(place.charAt(0)) + place.substring(1))
+                    .claim(claim(id + "1", "rahmon", "visit").object("xi").place(place).on(MAY_9));
+        }
+
+        @Test
+        void doesNotFlagTwoPlaces_whenTwoSourcesPlaceOneVisitAlike() {
+            // "visit" implies being somewhere, but a claim that names its place puts its subject there only
+            assertThat(flagged("CON-TWO-PLACES", rahmonVisits("a", "beijing").build(),
+                    rahmonVisits("b", "beijing").build())).isEmpty();
+        }
+
+        @Test
+        void flagsAVisitInOneCityAgainstAnotherCity_once() {
+            assertThat(flagged("CON-TWO-PLACES", rahmonVisits("a", "beijing").build(),
+                    rahmonIn("b", "moscow", MAY_9).build())).containsExactly(List.of("a:a1", "b:b1"));
+        }
+
         @Test
         void doesNotFlagTwoPlaces_onDifferentDays() {
             assertThat(flagged("CON-TWO-PLACES", rahmonIn("a", "dushanbe", MAY_9).build(),

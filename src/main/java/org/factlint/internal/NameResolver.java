@@ -42,8 +42,26 @@ final class NameResolver {
     private final Map<String, Set<String>> surnameOnly = new HashMap<>();
     private final Map<String, NameKey> keys = new HashMap<>();
 
+    /** Full keys and person-ness per spelling: each is asked several times per entity (a check of 100k claims spent
+     * a fifth of its time building the same key sets again). */
+    private final Map<String, Set<String>> fullKeys = new HashMap<>();
+    private final Map<String, Boolean> persons = new HashMap<>();
+
     private NameKey key(String name) {
         return keys.computeIfAbsent(name, Names::key);
+    }
+
+    private Set<String> full(String spelling) {
+        Set<String> full = fullKeys.get(spelling);
+        if (full == null) {
+            full = java.util.Collections.unmodifiableSet(key(spelling).full()); // in its order: the first match wins
+            fullKeys.put(spelling, full);
+        }
+        return full;
+    }
+
+    private boolean isPerson(String spelling) {
+        return persons.computeIfAbsent(spelling, NameResolver::person);
     }
 
     /**
@@ -67,7 +85,7 @@ final class NameResolver {
         Map<String, Integer> firstWithKey = new HashMap<>();
         for (int i = 0; i < n; i++) {
             for (String spelling : spellings(entities.get(i))) {
-                for (String k : key(spelling).full()) {
+                for (String k : full(spelling)) {
                     Integer other = firstWithKey.putIfAbsent(k, i);
                     if (other != null) {
                         union(parent, other, i);
@@ -89,7 +107,7 @@ final class NameResolver {
         for (int i = 0; i < n; i++) {
             for (String spelling : spellings(entities.get(i))) {
                 NameKey k = key(spelling);
-                if (k.size() >= 2 && person(spelling)) {
+                if (k.size() >= 2 && isPerson(spelling)) {
                     int root = find(parent, i);
                     k.last().forEach(s -> surnames.computeIfAbsent(s, x -> new HashSet<>()).add(root));
                     k.firstAndLast().forEach(s -> firstLasts.computeIfAbsent(s, x -> new HashSet<>()).add(root));
@@ -107,11 +125,11 @@ final class NameResolver {
             for (String spelling : spellings(entities.get(i))) {
                 NameKey k = key(spelling);
                 Map<String, Set<Integer>> index = k.size() == 1 ? surnames : k.size() == 2 ? firstLasts : null;
-                if (index == null || !person(spelling)) {
+                if (index == null || !isPerson(spelling)) {
                     continue;
                 }
                 Set<Integer> candidates = new HashSet<>();
-                k.full().forEach(f -> candidates.addAll(index.getOrDefault(f, Set.of())));
+                full(spelling).forEach(f -> candidates.addAll(index.getOrDefault(f, Set.of())));
                 candidates.remove(root);
                 // the document's own entities first: one candidate there settles it
                 Set<Integer> local = new HashSet<>();
@@ -141,7 +159,7 @@ final class NameResolver {
             int root = find(parent, i);
             for (String spelling : spellings(entities.get(i))) {
                 NameKey k = key(spelling);
-                String candidate = k.full().stream().map(keyOfFull::get).filter(java.util.Objects::nonNull)
+                String candidate = full(spelling).stream().map(keyOfFull::get).filter(java.util.Objects::nonNull)
                         .findFirst().orElse(null);
                 String mine = candidate != null ? "\u0000" + candidate : k.primary();
                 keyOfRoot.merge(root, mine, (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -222,7 +240,7 @@ final class NameResolver {
     /** The key of an entity: the one preResolve gave it, or that of an earlier entity it joins, or its own. */
     String resolve(Entity e) {
         for (String spelling : spellings(e)) {
-            for (String k : key(spelling).full()) {
+            for (String k : full(spelling)) {
                 String found = keyOfFull.get(k);
                 if (found != null) {
                     register(e, found);
@@ -245,14 +263,14 @@ final class NameResolver {
     private String shortFormMatch(Entity e) {
         Set<String> found = new TreeSet<>();
         for (String spelling : spellings(e)) {
-            if (!person(spelling)) {
+            if (!isPerson(spelling)) {
                 continue;
             }
             NameKey k = key(spelling);
             if (k.size() == 1) {
-                k.full().forEach(f -> found.addAll(bySurname.getOrDefault(f, Set.of())));
+                full(spelling).forEach(f -> found.addAll(bySurname.getOrDefault(f, Set.of())));
             } else if (k.size() == 2) {
-                k.full().forEach(f -> found.addAll(byFirstAndLast.getOrDefault(f, Set.of())));
+                full(spelling).forEach(f -> found.addAll(byFirstAndLast.getOrDefault(f, Set.of())));
             }
             if (k.size() >= 2) {
                 Set<String> shorts = new TreeSet<>();
@@ -273,12 +291,12 @@ final class NameResolver {
     private void register(Entity e, String key) {
         for (String spelling : spellings(e)) {
             NameKey k = key(spelling);
-            k.full().forEach(f -> keyOfFull.putIfAbsent(f, key));
-            if (!person(spelling)) {
+            full(spelling).forEach(f -> keyOfFull.putIfAbsent(f, key));
+            if (!isPerson(spelling)) {
                 continue;
             }
             if (k.size() == 1) {
-                k.full().forEach(f -> surnameOnly.computeIfAbsent(f, x -> new HashSet<>()).add(key));
+                full(spelling).forEach(f -> surnameOnly.computeIfAbsent(f, x -> new HashSet<>()).add(key));
             } else {
                 k.last().forEach(s -> bySurname.computeIfAbsent(s, x -> new HashSet<>()).add(key));
                 k.firstAndLast().forEach(s -> byFirstAndLast.computeIfAbsent(s, x -> new HashSet<>()).add(key));

@@ -50,7 +50,7 @@ final class AllowList {
     static final List<Class<?>> FACTS = List.of(ClaimFact.class, CueFact.class, RelationFact.class, EntityFact.class,
             MentionFact.class, MemberFact.class, ArticleSource.class, Corroboration.class, Answer.class, CueTerm.class,
             SourceTerm.class, ClaimText.class, ContradictionPair.class, Implied.class, Location.class, PartyTerm.class,
-            PredicateTerm.class, Voice.class, org.factlint.facts.Now.class,
+            PredicateTerm.class, Voice.class, org.factlint.facts.Told.class, org.factlint.facts.Now.class,
             org.factlint.facts.EscalationTerm.class);
     /** Enums whose constants a pack may name. */
     static final List<Class<?>> ENUMS = List.of(CueCategory.class, Factuality.class, Polarity.class,
