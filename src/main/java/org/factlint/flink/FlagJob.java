@@ -213,11 +213,12 @@ public final class FlagJob {
      * @param rules a rule pack directory, or null for the bundled pack
      */
     public static DataStream<String> changes(DataStream<String> documents, Mode mode, String rules) {
-        return documents
+        DataStream<Snapshot> snapshots = mode == Mode.ARCHIVE ? Archive.check(documents, rules) : documents
                 .keyBy(line -> 0, Types.INT)
                 .process(new Router(mode, rules)).name("route").uid("route").setParallelism(1).setMaxParallelism(1)
                 .rebalance()
-                .flatMap(new PartChecker(rules)).name("check").uid("check")
+                .flatMap(new PartChecker(rules)).name("check").uid("check");
+        return snapshots
                 .keyBy(s -> s.article, Types.STRING)
                 .process(new FlagLedger()).name("ledger").uid("ledger");
     }
