@@ -56,6 +56,12 @@ final class Assembler extends KeyedCoProcessFunction<Long, Archive.Doc, Archive.
     }
 
     private void send(Archive.Doc d, Archive.Labels l, Collector<Archive.PartFact> out) {
+        send(loader, d, l, out::collect);
+    }
+
+    /** A document's facts, each to its part ({@link Archive.Labels}). */
+    static void send(FactLoader loader, Archive.Doc d, Archive.Labels l,
+                     java.util.function.Consumer<Archive.PartFact> out) {
         List<Object> facts = KeyHasher.facts(loader, d, Resolver.Resolution.of(d.resolved));
         if (facts.size() != l.bin.length) { // loading is deterministic: a difference is a bug, not bad input
             throw new IllegalStateException("document " + d.seq + " loads " + facts.size() + " facts, placed were "
@@ -65,10 +71,10 @@ final class Assembler extends KeyedCoProcessFunction<Long, Archive.Doc, Archive.
             String encoded = Codec.fact(facts.get(i));
             long order = l.base + i;
             if (l.bin[i] >= 0) {
-                out.collect(new Archive.PartFact(l.bin[i], order, encoded));
+                out.accept(new Archive.PartFact(l.bin[i], order, encoded));
             } else {
                 for (int c = l.copyStart[i]; c < l.copyStart[i + 1]; c++) {
-                    out.collect(new Archive.PartFact(l.copies[c], order, encoded));
+                    out.accept(new Archive.PartFact(l.copies[c], order, encoded));
                 }
             }
         }

@@ -232,15 +232,22 @@ public final class FlagJob {
         }
         KafkaSink<String> kafka = KafkaSink.<String>builder()
                 .setBootstrapServers(o.kafka())
-                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()
-                        .setTopic(o.outputTopic())
-                        .setKeySerializationSchema(line -> Codec.idOf(line).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(new SimpleStringSchema())
-                        .build())
+                .setRecordSerializer(changeRecord(o.outputTopic()))
                 // a replay resends changes already sent: harmless, the topic is an upsert stream keyed by flag id
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
         changes.sinkTo(kafka).name("changelog").uid("changelog-kafka");
+    }
+
+    /**
+     * A changelog line as a Kafka record keyed by its flag id. Its timestamp is left to the producer (the time it is
+     * sent): archive mode emits its changes when the input ends, on the timer of the final watermark, and a broker
+     * refuses that timestamp ({@code Long.MAX_VALUE}).
+     */
+    static KafkaRecordSerializationSchema<String> changeRecord(String topic) {
+        return (line, context, timestamp) -> new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, null,
+                Codec.idOf(line).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The flags a changelog leaves standing: the last {@code RAISED} of each flag id not {@code RETRACTED} after it. */

@@ -36,8 +36,13 @@ final class KeyHasher extends RichFlatMapFunction<Archive.Doc, Archive.DocKeys> 
     public void open(OpenContext context) {
         RulePack pack = Packs.load(rulesDir);
         loader = new FactLoader(Hooks.tables(pack));
+        keys = placing(pack);
+    }
+
+    /** The pack's join keys, or null when they do not place every fact type of a document. */
+    static JoinKeys placing(RulePack pack) {
         JoinKeys k = Hooks.joins(pack);
-        keys = k != null && k.places(Codec.types()) ? k : null;
+        return k != null && k.places(Codec.types()) ? k : null;
     }
 
     /** The facts of a document as the resolver decided them. */
@@ -48,6 +53,11 @@ final class KeyHasher extends RichFlatMapFunction<Archive.Doc, Archive.DocKeys> 
 
     @Override
     public void flatMap(Archive.Doc doc, Collector<Archive.DocKeys> out) {
+        out.collect(keys(loader, keys, doc));
+    }
+
+    /** A document's facts' key hashes; {@code keys} null puts every fact in one component. */
+    static Archive.DocKeys keys(FactLoader loader, JoinKeys keys, Archive.Doc doc) {
         Resolver.Resolution r = Resolver.Resolution.of(doc.resolved);
         List<Object> facts = facts(loader, doc, r);
         Map<String, ClaimFact> claims = new HashMap<>();
@@ -88,7 +98,7 @@ final class KeyHasher extends RichFlatMapFunction<Archive.Doc, Archive.DocKeys> 
             }
         }
         k.start[n] = j;
-        out.collect(k);
+        return k;
     }
 
     /** FNV-1a over the characters, then a 64-bit finaliser. */

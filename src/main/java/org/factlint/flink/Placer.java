@@ -51,6 +51,14 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Archive.Labels> out) throws Exception {
         List<Archive.DocKeys> all = new ArrayList<>();
         docs.get().forEach(all::add);
+        List<Archive.BinSize> sizes = place(all, out::collect);
+        sizes.forEach(s -> ctx.output(SIZES, s));
+        LOG.info("{} documents placed into {} parts", all.size(), sizes.size());
+        docs.clear();
+    }
+
+    /** The union-find and the binning: each document's labels to {@code labels}; returns the parts' sizes. */
+    static List<Archive.BinSize> place(List<Archive.DocKeys> all, java.util.function.Consumer<Archive.Labels> out) {
         all.sort(Comparator.comparingLong(d -> d.seq));
         long[] base = new long[all.size()];
         int n = 0;
@@ -200,13 +208,13 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
             }
             labels.copyStart[facts] = copies.size();
             labels.copies = copies.stream().mapToInt(Integer::intValue).toArray();
-            out.collect(labels);
+            out.accept(labels);
         }
+        List<Archive.BinSize> sizes = new ArrayList<>(bins);
         for (int b = 0; b < bins; b++) {
-            ctx.output(SIZES, new Archive.BinSize(b, binFacts[b]));
+            sizes.add(new Archive.BinSize(b, binFacts[b]));
         }
-        LOG.info("{} facts of {} documents placed into {} parts", n, all.size(), bins);
-        docs.clear();
+        return sizes;
     }
 
     private static long[] distinct(long[] a) {

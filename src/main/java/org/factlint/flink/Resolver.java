@@ -82,11 +82,24 @@ final class Resolver extends KeyedProcessFunction<Integer, String, Archive.Doc> 
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Archive.Doc> out) throws Exception {
+        List<Archive.Doc> docs = resolve(pack, lines.get(), line -> read(line, rejected), accepted, rejected);
+        docs.forEach(out::collect);
+        LOG.info("archive: {} documents accepted", docs.size());
+        lines.clear();
+    }
+
+    /**
+     * The serial step of archive mode: every line's documents read, names resolved across all of them, each
+     * document accepted or rejected in order ({@link FactLoader#resolve}).
+     */
+    static List<Archive.Doc> resolve(RulePack pack, Iterable<String> lines,
+                                     java.util.function.Function<String, List<Document>> read, Counter accepted,
+                                     Counter rejected) {
         List<String> from = new ArrayList<>();
         List<Integer> index = new ArrayList<>();
         List<Document> docs = new ArrayList<>();
-        for (String line : lines.get()) {
-            List<Document> mine = read(line);
+        for (String line : lines) {
+            List<Document> mine = read.apply(line);
             for (int i = 0; i < mine.size(); i++) {
                 from.add(line);
                 index.add(i);
@@ -122,7 +135,7 @@ final class Resolver extends KeyedProcessFunction<Integer, String, Archive.Doc> 
                 }
             }
         }
-        long seq = 0;
+        List<Archive.Doc> out = new ArrayList<>();
         for (int d = 0; d < docs.size(); d++) {
             FactLoader.Resolved r = resolved.get(d);
             if (r == null) {
@@ -132,14 +145,13 @@ final class Resolver extends KeyedProcessFunction<Integer, String, Archive.Doc> 
             for (String key : r.entityKeys()) {
                 groups.put(key, groupsOfKey.getOrDefault(key, List.of()));
             }
-            out.collect(new Archive.Doc(seq++, from.get(d), index.get(d), new Resolution(r, groups).json()));
+            out.add(new Archive.Doc(out.size(), from.get(d), index.get(d), new Resolution(r, groups).json()));
         }
-        LOG.info("archive of {} documents: {} accepted", docs.size(), seq);
-        lines.clear();
+        return out;
     }
 
     /** The documents of one input line; its bad records are counted and logged, the good ones kept. */
-    private List<Document> read(String line) {
+    static List<Document> read(String line, Counter rejected) {
         Batch batch = DocumentReader.readJson("document", line.getBytes(StandardCharsets.UTF_8));
         for (InputError e : batch.errors()) {
             LOG.warn("rejected input: {}", e);
