@@ -207,8 +207,9 @@ public final class FlagJob {
     }
 
     /**
-     * The job's stages from documents to changelog lines (see {@link org.factlint.flink}): route (one task), check
-     * (parallel), ledger (parallel, keyed by article).
+     * The job's stages from documents to changelog lines (see {@link org.factlint.flink}): in archive mode the
+     * parallel route of {@link Archive}, in feed mode the one-task {@link Router} and the parallel checks; then the
+     * ledger (parallel, keyed by article).
      *
      * @param rules a rule pack directory, or null for the bundled pack
      */
