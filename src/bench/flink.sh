@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The scale-out benchmark (BENCHMARKS.md, "Scale-out on Flink"): a generated archive re-checked by the single-machine
 # Checker and by the Flink job on a local cluster with parallelism 1 and 2, then the serial and per-part costs.
-#   src/bench/flink.sh [CLAIMS] [REPEATS]     default 1000000 claims, 1 repeat; prints to stdout and target/bench/
+#   src/bench/flink.sh [CLAIMS] [REPEATS] [jobs]   default 1000000 claims, 1 repeat; "jobs" skips the single-machine
+#   check; prints to stdout and target/bench/ (each job run with its task threads' CPU seconds)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLAIMS="${1:-1000000}"
@@ -14,4 +15,4 @@ rm -rf target/bench/flink-classes && mkdir -p target/bench/flink-classes
 cp -r target/classes target/bench/flink-classes/main && cp -r target/test-classes target/bench/flink-classes/test
 java -Xmx10g -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "target/bench/flink-classes/test:target/bench/flink-classes/main:$(cat target/bench/flink-cp.txt)" \
-  org.factlint.flink.ScaleRun "$CLAIMS" "$REPEATS" | tee "target/bench/flink-$CLAIMS.txt"
+  org.factlint.flink.ScaleRun "$CLAIMS" "$REPEATS" ${3:-} | tee "target/bench/flink-$CLAIMS.txt"

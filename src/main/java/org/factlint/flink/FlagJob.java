@@ -207,17 +207,19 @@ public final class FlagJob {
     }
 
     /**
-     * The job's stages from documents to changelog lines (see {@link org.factlint.flink}): route (one task), check
-     * (parallel), ledger (parallel, keyed by article).
+     * The job's stages from documents to changelog lines (see {@link org.factlint.flink}): in archive mode the
+     * parallel route of {@link Archive}, in feed mode the one-task {@link Router} and the parallel checks; then the
+     * ledger (parallel, keyed by article).
      *
      * @param rules a rule pack directory, or null for the bundled pack
      */
     public static DataStream<String> changes(DataStream<String> documents, Mode mode, String rules) {
-        return documents
+        DataStream<Snapshot> snapshots = mode == Mode.ARCHIVE ? Archive.check(documents, rules) : documents
                 .keyBy(line -> 0, Types.INT)
                 .process(new Router(mode, rules)).name("route").uid("route").setParallelism(1).setMaxParallelism(1)
                 .rebalance()
-                .flatMap(new PartChecker(rules)).name("check").uid("check")
+                .flatMap(new PartChecker(rules)).name("check").uid("check");
+        return snapshots
                 .keyBy(s -> s.article, Types.STRING)
                 .process(new FlagLedger()).name("ledger").uid("ledger");
     }
@@ -231,15 +233,22 @@ public final class FlagJob {
         }
         KafkaSink<String> kafka = KafkaSink.<String>builder()
                 .setBootstrapServers(o.kafka())
-                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()
-                        .setTopic(o.outputTopic())
-                        .setKeySerializationSchema(line -> Codec.idOf(line).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .setValueSerializationSchema(new SimpleStringSchema())
-                        .build())
+                .setRecordSerializer(changeRecord(o.outputTopic()))
                 // a replay resends changes already sent: harmless, the topic is an upsert stream keyed by flag id
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
         changes.sinkTo(kafka).name("changelog").uid("changelog-kafka");
+    }
+
+    /**
+     * A changelog line as a Kafka record keyed by its flag id. Its timestamp is left to the producer (the time it is
+     * sent): archive mode emits its changes when the input ends, on the timer of the final watermark, and a broker
+     * refuses that timestamp ({@code Long.MAX_VALUE}).
+     */
+    static KafkaRecordSerializationSchema<String> changeRecord(String topic) {
+        return (line, context, timestamp) -> new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, null,
+                Codec.idOf(line).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The flags a changelog leaves standing: the last {@code RAISED} of each flag id not {@code RETRACTED} after it. */

@@ -48,10 +48,20 @@ final class PartChecker extends RichFlatMapFunction<Part, Snapshot> {
     @Override
     public void flatMap(Part part, Collector<Snapshot> out) {
         List<Object> facts = new ArrayList<>(part.facts.length);
-        Map<String, List<String>> claimsOf = new LinkedHashMap<>(); // article -> its claims in this part
         for (String f : part.facts) {
-            Object fact = Codec.fact(f);
-            facts.add(fact);
+            facts.add(Codec.fact(f));
+        }
+        check(checker, facts, part.root, part.seq, failed, claimsChecked, out);
+    }
+
+    /**
+     * Checks one part's facts in a fresh session and sends, per article, its claims' flags; nothing when the check
+     * fails (logged and counted in {@code failed}).
+     */
+    static void check(Checker checker, List<Object> facts, long root, long seq, Counter failed, Counter claimsChecked,
+                      Collector<Snapshot> out) {
+        Map<String, List<String>> claimsOf = new LinkedHashMap<>(); // article -> its claims in this part
+        for (Object fact : facts) {
             if (fact instanceof ClaimFact c) {
                 claimsOf.computeIfAbsent(Codec.articleOf(c.id()), a -> new ArrayList<>()).add(c.id());
             }
@@ -60,8 +70,7 @@ final class PartChecker extends RichFlatMapFunction<Part, Snapshot> {
         Report report = Hooks.checkFacts(checker, facts, claims);
         if (!report.problems().isEmpty()) {
             failed.inc();
-            LOG.error("part {} (seq {}, {} claims) was not checked: {}", part.root, part.seq, claims,
-                    report.problems());
+            LOG.error("part {} (seq {}, {} claims) was not checked: {}", root, seq, claims, report.problems());
             return;
         }
         claimsChecked.inc(claims);
@@ -88,7 +97,7 @@ final class PartChecker extends RichFlatMapFunction<Part, Snapshot> {
                 owners[i] = ownerOf.get(mine.get(i));
                 json[i] = Codec.flag(mine.get(i));
             }
-            out.collect(new Snapshot(e.getKey(), part.seq, e.getValue().toArray(String[]::new), ids, owners, json));
+            out.collect(new Snapshot(e.getKey(), seq, e.getValue().toArray(String[]::new), ids, owners, json));
         }
     }
 }

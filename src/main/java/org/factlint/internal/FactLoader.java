@@ -128,23 +128,89 @@ public final class FactLoader {
      * loaded before; otherwise {@link InvalidDocumentException} names the conflict.
      */
     public List<Object> load(Document doc) {
+        return facts(doc, resolve(doc));
+    }
+
+    /**
+     * What loading a document takes from the documents loaded before it, decided in their order: its entities' keys,
+     * which of them it is the first to insert (an entity fact is inserted once, with its first document's words), and
+     * its sources as first declared. {@link #facts} turns it into the document's facts, in any loader of the same
+     * pack: a job resolves documents in one task and loads them in many.
+     *
+     * @param entityKeys the key of each of the document's entities, in their order
+     * @param inserts    for each entity, whether this document inserts its entity fact
+     * @param sources    every source the document declares or names, as first declared, by id
+     */
+    public record Resolved(List<String> entityKeys, List<Boolean> inserts, Map<String, Source> sources) {
+        public Resolved {
+            entityKeys = List.copyOf(entityKeys);
+            inserts = List.copyOf(inserts);
+            sources = Map.copyOf(sources);
+            if (entityKeys.size() != inserts.size()) {
+                throw new IllegalArgumentException(entityKeys.size() + " entity keys but " + inserts.size()
+                        + " insert marks");
+            }
+        }
+    }
+
+    /**
+     * Records a document as loaded after those before it ({@link #load} without making its facts).
+     *
+     * @throws InvalidDocumentException when it does not fit with those loaded before; then nothing is recorded
+     */
+    public Resolved resolve(Document doc) {
         checkAgainstEarlier(doc);
-        String articleId = doc.article().id();
-        articles.add(articleId);
+        articles.add(doc.article().id());
         for (Source s : doc.sources()) {
             sources.putIfAbsent(s.id(), s);
         }
+        List<String> keys = new ArrayList<>(doc.entities().size());
+        for (Entity e : doc.entities()) {
+            keys.add(resolve(e));
+        }
+        List<Boolean> inserts = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            inserts.add(entityKeysInserted.add(key));
+        }
+        Map<String, Source> used = new HashMap<>();
+        for (Source s : doc.sources()) {
+            used.put(s.id(), sources.get(s.id()));
+        }
+        List<String> named = new ArrayList<>();
+        named.add(doc.article().outlet());
+        for (Claim c : doc.claims()) {
+            for (Attribution a : c.attribution()) {
+                named.add(a.source());
+            }
+        }
+        for (String id : named) {
+            Source s = id == null ? null : sources.get(id);
+            if (s != null) {
+                used.putIfAbsent(id, s);
+            }
+        }
+        return new Resolved(keys, inserts, used);
+    }
+
+    /**
+     * The facts of one document resolved by this or another loader of the same pack ({@link #resolve}), in insertion
+     * order. Reads nothing of the documents loaded before: what it needs of them is in {@code resolved}.
+     */
+    public List<Object> facts(Document doc, Resolved resolved) {
+        String articleId = doc.article().id();
         Map<String, Entity> entities = new HashMap<>();
         Map<String, String> keys = new HashMap<>();
         Map<String, List<String>> declaredWords = new HashMap<>();
         List<Object> facts = new ArrayList<>();
-        for (Entity e : doc.entities()) {
-            entities.put(e.id(), e);
-            keys.put(e.id(), resolve(e));
+        List<Entity> declared = doc.entities();
+        for (int i = 0; i < declared.size(); i++) {
+            entities.put(declared.get(i).id(), declared.get(i));
+            keys.put(declared.get(i).id(), resolved.entityKeys().get(i));
         }
-        for (Entity e : doc.entities()) {
+        for (int i = 0; i < declared.size(); i++) {
+            Entity e = declared.get(i);
             String key = keys.get(e.id());
-            if (entityKeysInserted.add(key)) {
+            if (resolved.inserts().get(i)) {
                 Set<String> groups = new LinkedHashSet<>();
                 e.groups().forEach(g -> groups.add(keys.get(g)));
                 facts.add(new EntityFact(key, e.name(), party(e.party()), Set.copyOf(groups)));
@@ -158,7 +224,7 @@ public final class FactLoader {
         Map<String, String> firstOfOrigin = new java.util.TreeMap<>();
         for (Claim c : doc.claims()) {
             String id = doc.qualify(c.id());
-            ClaimFact fact = claimFact(doc, c, id, entities, keys);
+            ClaimFact fact = claimFact(doc, c, id, entities, keys, resolved.sources());
             facts.add(fact);
             firstOfOrigin.merge(fact.origin(), id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             claims++;
@@ -182,7 +248,7 @@ public final class FactLoader {
             }
         }
         firstOfOrigin.forEach((origin, first) -> {
-            Source s = sources.get(origin);
+            Source s = resolved.sources().get(origin);
             String party = s.party() == null ? null : partyName.getOrDefault(party(s.party()), s.party());
             facts.add(new ArticleSource(articleId, origin, first, party));
         });
@@ -219,7 +285,7 @@ public final class FactLoader {
     }
 
     private ClaimFact claimFact(Document doc, Claim c, String id, Map<String, Entity> entities,
-                                Map<String, String> keys) {
+                                Map<String, String> keys, Map<String, Source> sources) {
         Entity subject = entities.get(c.subject());
         Entity object = c.object() == null ? null : entities.get(c.object());
         Entity place = c.place() == null ? null : entities.get(c.place());

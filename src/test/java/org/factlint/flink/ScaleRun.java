@@ -42,17 +42,25 @@ public final class ScaleRun {
             costs(archive, checker);
             return;
         }
-        for (int r = 0; r < repeats; r++) {
+        boolean single = args.length < 3 || !args[2].equals("jobs"); // "jobs": only the Flink runs and the costs
+        for (int r = 0; single && r < repeats; r++) {
             long t0 = System.nanoTime();
             Report report = checker.check(archive);
-            System.out.printf(Locale.ROOT, "single-machine Checker (%d cores): %.1f s, %,d flags%n",
-                    Runtime.getRuntime().availableProcessors(), (System.nanoTime() - t0) / 1e9, report.flags().size());
+            System.out.printf(Locale.ROOT, "single-machine Checker (%d cores): %.1f s, %,d flags, %d problems %s%n",
+                    Runtime.getRuntime().availableProcessors(), (System.nanoTime() - t0) / 1e9, report.flags().size(),
+                    report.problems().size(), report.problems().stream().limit(3).toList());
         }
         for (int r = 0; r < repeats; r++) {
             for (int p : new int[] {1, 2}) {
                 long t0 = System.nanoTime();
-                run(input, work.resolve("cp-" + p + "-" + r), p);
-                System.out.printf(Locale.ROOT, "flink job, parallelism %d: %.1f s%n", p, (System.nanoTime() - t0) / 1e9);
+                double load0 = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage();
+                try (CpuSampler cpu = new CpuSampler()) {
+                    run(input, work.resolve("cp-" + p + "-" + r), p);
+                    System.out.printf(Locale.ROOT, "flink job, parallelism %d: %.1f s (load average %.1f before,"
+                                    + " %.1f after)%n", p, (System.nanoTime() - t0) / 1e9, load0,
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                }
             }
         }
         costs(archive, checker);
@@ -71,57 +79,129 @@ public final class ScaleRun {
         env.execute("bench p" + parallelism);
     }
 
-    /** The serial part (load and place every fact) and the parallel part (check each component), measured apart. */
-    private static void costs(List<Document> archive, Checker checker) {
-        long t0 = System.nanoTime();
-        FactLoader loader = new FactLoader(Hooks.tables(checker.pack()));
-        loader.preResolve(archive);
-        List<Object> facts = new ArrayList<>();
-        archive.forEach(d -> facts.addAll(loader.load(d)));
-        long loaded = System.nanoTime();
-        Components components = new Components(Hooks.joins(checker.pack()));
-        components.add(facts);
-        long placed = System.nanoTime();
+    /**
+     * Archive mode's stages, one after the other in this thread, with the job's own code: the serial ones (resolve,
+     * place) and the parallel ones (facts and key hashes, assembling, checking each part), so that the per-claim
+     * cost of each can be scaled to other sizes and slot counts.
+     */
+    private static void costs(List<Document> archive, Checker checker) throws Exception {
         int n = archive.stream().mapToInt(d -> d.claims().size()).sum();
-        System.out.printf(Locale.ROOT, "components: %,d; serial: load %.1f s (%.1f µs/claim), place %.1f s"
-                        + " (%.1f µs/claim)%n", components.roots().size(), (loaded - t0) / 1e9, (loaded - t0) / 1e3 / n,
-                (placed - loaded) / 1e9, (placed - loaded) / 1e3 / n);
-        // the parts as the router cuts them: components binned to about Router.PART_CLAIMS claims
-        List<List<Integer>> bins = new ArrayList<>();
-        List<Integer> bin = new ArrayList<>();
-        int binClaims = 0;
-        for (int root : components.roots()) {
-            bin.add(root);
-            binClaims += components.claims(root);
-            if (binClaims >= Router.PART_CLAIMS) {
-                bins.add(bin);
-                bin = new ArrayList<>();
-                binClaims = 0;
-            }
+        List<String> lines = new ArrayList<>(archive.size());
+        for (Document d : archive) {
+            lines.add(org.factlint.io.DocumentWriter.json(d));
         }
-        if (!bin.isEmpty()) {
-            bins.add(bin);
+        org.apache.flink.metrics.SimpleCounter accepted = new org.apache.flink.metrics.SimpleCounter();
+        org.apache.flink.metrics.SimpleCounter rejected = new org.apache.flink.metrics.SimpleCounter();
+        long t0 = System.nanoTime();
+        List<Archive.Doc> docs = Resolver.resolve(checker.pack(), lines, l -> Resolver.read(l, rejected), accepted,
+                rejected);
+        long t1 = System.nanoTime();
+        FactLoader loader = new FactLoader(Hooks.tables(checker.pack()));
+        org.factlint.internal.JoinKeys keys = KeyHasher.placing(checker.pack());
+        List<Archive.DocKeys> hashed = new ArrayList<>(docs.size());
+        for (Archive.Doc d : docs) {
+            hashed.add(KeyHasher.keys(loader, keys, d));
         }
-        List<long[]> parts = new ArrayList<>(); // claims, nanos
-        long encode = 0;
-        for (List<Integer> b : bins) {
-            List<Object> part = components.part(b);
-            long e0 = System.nanoTime();
-            for (Object f : part) {
-                Codec.fact(Codec.fact(f)); // what routing costs per fact: written by the router, read by a checker
-            }
-            encode += System.nanoTime() - e0;
-            int c = (int) part.stream().filter(f -> f instanceof org.factlint.facts.ClaimFact).count();
+        long t2 = System.nanoTime();
+        List<Archive.Labels> labels = new ArrayList<>(docs.size());
+        List<Archive.BinSize> sizes = Placer.place(hashed, labels::add);
+        long t3 = System.nanoTime();
+        hashed = null;
+        List<List<Archive.PartFact>> parts = new ArrayList<>();
+        sizes.forEach(s -> parts.add(new ArrayList<>(s.facts)));
+        labels.sort(java.util.Comparator.comparingLong(l -> l.seq));
+        for (Archive.Doc d : docs) {
+            Assembler.send(loader, d, labels.get((int) d.seq), f -> parts.get(f.bin).add(f));
+        }
+        long t4 = System.nanoTime();
+        long values = 0;
+        System.out.printf(Locale.ROOT, "serial: resolve %.1f s (%.1f µs/claim), place %.1f s (%.1f µs/claim);"
+                        + " parallel: facts + key hashes %.1f s (%.1f µs/claim), assemble %.1f s (%.1f µs/claim);"
+                        + " %,d parts%n", (t1 - t0) / 1e9, (t1 - t0) / 1e3 / n, (t3 - t2) / 1e9, (t3 - t2) / 1e3 / n,
+                (t2 - t1) / 1e9, (t2 - t1) / 1e3 / n, (t4 - t3) / 1e9, (t4 - t3) / 1e3 / n, sizes.size());
+        List<long[]> checked = new ArrayList<>(); // claims, nanos
+        for (List<Archive.PartFact> part : parts) {
             long c0 = System.nanoTime();
-            Hooks.checkFacts(checker, part, c);
-            parts.add(new long[] {c, System.nanoTime() - c0});
+            part.sort(java.util.Comparator.comparingLong(f -> f.order));
+            List<Object> facts = new ArrayList<>(part.size());
+            part.forEach(f -> facts.add(Codec.fact(f.fact)));
+            int c = (int) facts.stream().filter(f -> f instanceof org.factlint.facts.ClaimFact).count();
+            Hooks.checkFacts(checker, facts, c);
+            checked.add(new long[] {c, System.nanoTime() - c0});
         }
-        long total = parts.stream().mapToLong(p -> p[1]).sum();
-        long[] largest = parts.stream().max(java.util.Comparator.comparingLong(p -> p[0])).orElseThrow();
-        long slowest = parts.stream().mapToLong(p -> p[1]).max().orElseThrow();
-        System.out.printf(Locale.ROOT, "encode+decode %.1f s (%.1f µs/claim)%n", encode / 1e9, encode / 1e3 / n);
-        System.out.printf(Locale.ROOT, "parallel: %,d parts, checks %.1f s in all (%.1f µs/claim); largest part %,d claims"
-                        + " in %.2f s; slowest part %.2f s%n", parts.size(), total / 1e9, total / 1e3 / n, largest[0],
+        long total = checked.stream().mapToLong(p -> p[1]).sum();
+        long[] largest = checked.stream().max(java.util.Comparator.comparingLong(p -> p[0])).orElseThrow();
+        long slowest = checked.stream().mapToLong(p -> p[1]).max().orElseThrow();
+        System.out.printf(Locale.ROOT, "parallel: checks (decode + check) %.1f s in all (%.1f µs/claim); largest part"
+                        + " %,d claims in %.2f s; slowest part %.2f s%n", total / 1e9, total / 1e3 / n, largest[0],
                 largest[1] / 1e9, slowest / 1e9);
+    }
+
+    /** CPU time of each thread of this JVM while a job runs, sampled: Flink names task threads after their tasks. */
+    static final class CpuSampler implements AutoCloseable {
+        private final java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final java.util.Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Long, Long> cpu = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<Long, Long> before = new java.util.HashMap<>();
+        private final Thread thread;
+        private volatile boolean stop;
+        private final long process0 = processCpu();
+
+        CpuSampler() {
+            for (long id : mx.getAllThreadIds()) {
+                before.put(id, Math.max(0, mx.getThreadCpuTime(id)));
+            }
+            thread = new Thread(() -> {
+                while (!stop) {
+                    sample();
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "cpu-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void sample() {
+            for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (t == null) {
+                    continue;
+                }
+                long c = mx.getThreadCpuTime(t.getThreadId());
+                if (c > 0) {
+                    names.put(t.getThreadId(), t.getThreadName());
+                    cpu.put(t.getThreadId(), c - before.getOrDefault(t.getThreadId(), 0L));
+                }
+            }
+        }
+
+        private static long processCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        /** The task threads' CPU seconds (the job's stages), largest first, and the process's in all. */
+        @Override
+        public void close() throws InterruptedException {
+            stop = true;
+            thread.join();
+            sample();
+            double process = (processCpu() - process0) / 1e9;
+            java.util.Map<String, Double> byTask = new java.util.TreeMap<>();
+            cpu.forEach((id, c) -> {
+                String name = names.get(id);
+                if (name.matches(".*\\(\\d+/\\d+\\)#\\d+") && c > 50_000_000L) {
+                    byTask.merge(name.replaceAll("#\\d+$", ""), c / 1e9, Double::sum);
+                }
+            });
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  CPU: process %.1f s; task threads:",
+                    process));
+            byTask.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                    .forEach(e -> b.append(String.format(Locale.ROOT, " [%s] %.1f s;", e.getKey(), e.getValue())));
+            System.out.println(b);
+        }
     }
 }

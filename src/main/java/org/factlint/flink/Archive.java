@@ -1,0 +1,137 @@
+package org.factlint.flink;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * Archive mode's parallel route: the connected components of the pack's join keys computed across tasks, so that
+ * only two small serial steps remain (names resolved across the archive, and a union-find over key hashes). The
+ * records passed between the stages are Flink POJOs (public fields, no-argument constructors).
+ *
+ * <ol>
+ * <li><b>resolve</b> ({@link Resolver}, one task): keeps the documents; at the end of the input resolves every
+ *     entity's name across the archive, in document order, as one check does, and accepts or rejects each document
+ *     ({@link Doc}: the document and what it takes from those before it);</li>
+ * <li><b>keys</b> ({@link KeyHasher}, parallel): loads each document's facts and hashes each fact's join-key values
+ *     ({@link DocKeys});</li>
+ * <li><b>place</b> ({@link Placer}, one task): union-find over the facts by key hash (ints and longs only), components
+ *     binned into parts of about {@link Router#PART_CLAIMS} claims: each fact's part ({@link Labels}), each part's
+ *     size ({@link BinSize});</li>
+ * <li><b>assemble</b> ({@link Assembler}, parallel, keyed by document): loads the document's facts again and sends
+ *     each to its part ({@link PartFact}); reference data to every part that uses it;</li>
+ * <li><b>check</b> ({@link BinChecker}, parallel, keyed by part): checks a part as soon as all its facts are in.</li>
+ * </ol>
+ * A value hash is 128 bits: two values that collide would only put two components into one part, which changes no
+ * flag (no rule joins across components; it only makes that part larger).
+ */
+final class Archive {
+    private Archive() {
+    }
+
+    /** The route and the checks: documents in, per-article snapshots of their flags out. */
+    static DataStream<Snapshot> check(DataStream<String> documents, String rules) {
+        SingleOutputStreamOperator<Doc> docs = documents
+                .keyBy(line -> 0, Types.INT)
+                .process(new Resolver(rules)).name("resolve").uid("resolve").setParallelism(1).setMaxParallelism(1);
+        SingleOutputStreamOperator<Labels> labels = docs
+                .rebalance()
+                .flatMap(new KeyHasher(rules)).name("keys").uid("keys")
+                .keyBy(k -> 0, Types.INT)
+                .process(new Placer()).name("place").uid("place").setParallelism(1).setMaxParallelism(1);
+        DataStream<BinSize> sizes = labels.getSideOutput(Placer.SIZES);
+        DataStream<PartFact> facts = docs.keyBy(d -> d.seq, Types.LONG)
+                .connect(labels.keyBy(l -> l.seq, Types.LONG))
+                .process(new Assembler(rules)).name("assemble").uid("assemble");
+        return facts.keyBy(f -> f.bin, Types.INT)
+                .connect(sizes.keyBy(s -> s.bin, Types.INT))
+                .process(new BinChecker(rules)).name("check").uid("check-archive");
+    }
+
+    /** One accepted document, with what it takes from the documents before it. */
+    public static final class Doc {
+        /** Its place in document order (0, 1, ...). */
+        public long seq;
+        /** The input line it came in and its index among that line's documents. */
+        public String line;
+        public int index;
+        /** {@link org.factlint.internal.FactLoader.Resolved} and the groups of its entity keys, as JSON. */
+        public String resolved;
+
+        public Doc() {
+        }
+
+        Doc(long seq, String line, int index, String resolved) {
+            this.seq = seq;
+            this.line = line;
+            this.index = index;
+            this.resolved = resolved;
+        }
+    }
+
+    /**
+     * A document's facts as the union-find needs them: fact {@code i}'s key values are entries {@code start[i]} to
+     * {@code start[i + 1]} of {@code hi}, {@code lo} (the two halves of the hash) and {@code role}.
+     */
+    public static final class DocKeys {
+        public long seq;
+        public int[] start;
+        public long[] hi;
+        public long[] lo;
+        /** {@link org.factlint.internal.JoinKeys.Role} ordinals. */
+        public byte[] role;
+        public boolean[] claim;
+
+        public DocKeys() {
+        }
+    }
+
+    /**
+     * The parts of a document's facts: fact {@code i} goes to part {@code bin[i]}, or, when it is reference data
+     * ({@code bin[i] < 0}), to parts {@code copies[copyStart[i]]} to {@code copies[copyStart[i + 1] - 1]} (none when
+     * no fact uses it).
+     */
+    public static final class Labels {
+        public long seq;
+        /** The archive-wide position of the document's first fact: facts are checked in this order. */
+        public long base;
+        public int[] bin;
+        public int[] copyStart;
+        public int[] copies;
+
+        public Labels() {
+        }
+    }
+
+    /** One fact bound for a part. */
+    public static final class PartFact {
+        public int bin;
+        /** Its archive-wide position: a part's facts are inserted in load order, as one check inserts them. */
+        public long order;
+        /** {@link Codec#fact(Object)}. */
+        public String fact;
+
+        public PartFact() {
+        }
+
+        PartFact(int bin, long order, String fact) {
+            this.bin = bin;
+            this.order = order;
+            this.fact = fact;
+        }
+    }
+
+    /** How many facts a part gets: it is checked when all have come. */
+    public static final class BinSize {
+        public int bin;
+        public int facts;
+
+        public BinSize() {
+        }
+
+        BinSize(int bin, int facts) {
+            this.bin = bin;
+            this.facts = facts;
+        }
+    }
+}
