@@ -934,7 +934,10 @@ public final class PackVerifier {
                 return fields.contains(name);
             }
             Class<?> c = resolve(type).orElse(AllowList.CLASSES.get(type));
-            if (c == null || !c.isRecord()) {
+            if (c == null) {
+                return property(name); // an unknown type, refused as such: its fields are not refused a second time
+            }
+            if (!c.isRecord()) {
                 return false;
             }
             for (java.lang.reflect.RecordComponent rc : c.getRecordComponents()) {
