@@ -314,12 +314,36 @@ public final class PackVerifier {
 
         /** The 1-based column of {@code word} on {@code line}, searched from {@code from}; {@code from} if absent. */
         private int column(int line, int from, String word) {
-            String[] lines = text.split("\n", -1);
-            if (word == null || line < 1 || line > lines.length) {
+            int[] starts = lineStarts();
+            if (word == null || line < 1 || line > starts.length) {
                 return from;
             }
-            int i = lines[line - 1].indexOf(word, Math.max(from - 1, 0));
+            int end = line < starts.length ? starts[line] - 1 : text.length();
+            int i = text.substring(starts[line - 1], end).indexOf(word, Math.max(from - 1, 0));
             return i < 0 ? from : i + 1;
+        }
+
+        private int[] lineStarts;
+
+        /** The offset of each line's first character, computed once: locating stays linear in the file's size. */
+        private int[] lineStarts() {
+            if (lineStarts == null) {
+                List<Integer> starts = new ArrayList<>();
+                starts.add(0);
+                for (int i = 0; i < text.length(); i++) {
+                    if (text.charAt(i) == '\n') {
+                        starts.add(i + 1);
+                    }
+                }
+                lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return lineStarts;
+        }
+
+        /** The 1-based line of a character offset. */
+        private int lineAt(int offset) {
+            int i = java.util.Arrays.binarySearch(lineStarts(), offset);
+            return i >= 0 ? i + 1 : -i - 1;
         }
 
         private int lineOf(String keyword) {
@@ -886,25 +910,14 @@ public final class PackVerifier {
             String first = code.strip();
             int nl = first.indexOf('\n');
             first = nl < 0 ? first : first.substring(0, nl).strip();
-            int offset = 0;
-            for (int l = 1; l < Math.max(fromLine, 1) && offset >= 0; l++) {
-                offset = text.indexOf('\n', offset) + 1;
-                if (offset == 0) {
-                    offset = -1;
-                }
-            }
+            int[] starts = lineStarts();
+            int offset = Math.max(fromLine, 1) <= starts.length ? starts[Math.max(fromLine, 1) - 1] : -1;
             int found = first.isEmpty() || offset < 0 ? -1 : text.indexOf(first, offset);
             if (found < 0) {
                 return new Where(file, rule, fromLine, column, 0, problems);
             }
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < found; i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
+            int line = lineAt(found);
+            int lineStart = starts[line - 1];
             // The code's text starts at its first non-blank character; lines below keep their columns.
             int lead = code.indexOf(first);
             int codeLine = line - (int) code.substring(0, Math.max(lead, 0)).chars().filter(ch -> ch == '\n').count();
