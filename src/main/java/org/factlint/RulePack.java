@@ -279,7 +279,15 @@ public final class RulePack {
         Set<String> tooDeep = trust == Trust.CHECKED ? PackVerifier.tooDeep(files) : Set.of();
         Map<String, String> readable = new TreeMap<>(files);
         readable.keySet().removeAll(tooDeep);
-        List<RuleProblem> typed = ConstraintTypes.check(readable, compileWarnings);
+        List<RuleProblem> typed;
+        try {
+            typed = ConstraintTypes.check(readable, compileWarnings);
+        } catch (RuntimeException e) {
+            // DRL the type checker does not know (an OOPath pattern): no type errors from it; the verifier (checked
+            // packs) and the compiler still read the pack
+            LOG.debug("rule pack {}: the constraint type check could not read it: {}", name, e.toString());
+            typed = List.of();
+        }
         problems.addAll(typed);
         if (trust == Trust.CHECKED) {
             // Verified before anything of the pack reaches the compiler: Drools evaluates metadata with MVEL and

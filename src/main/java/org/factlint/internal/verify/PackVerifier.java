@@ -143,7 +143,14 @@ public final class PackVerifier {
             declared.collect(e.getKey(), e.getValue(), drlFiles.get(e.getKey()), problems);
         }
         for (Map.Entry<String, PackageDescr> e : parsed.entrySet()) {
-            new FileCheck(e.getKey(), drlFiles.get(e.getKey()), e.getValue(), declared, problems).run();
+            try {
+                new FileCheck(e.getKey(), drlFiles.get(e.getKey()), e.getValue(), declared, problems).run();
+            } catch (RuntimeException unknown) {
+                // deny by default: what the verifier cannot walk is refused, never thrown
+                problems.add(new RuleProblem(e.getKey(), 1, 1, "the verifier cannot read this file ("
+                        + unknown.getClass().getSimpleName() + "): it uses DRL that is not allowed in an untrusted "
+                        + "pack"));
+            }
         }
         if (!problems.isEmpty()) {
             problems.addAll(syntax); // the pack is not compiled: its syntax errors are reported here with the rest
@@ -471,6 +478,12 @@ public final class PackVerifier {
 
         private void checkFunction(FunctionDescr f) {
             Where where = codeAt(f.getBody(), f.getLine(), f.getColumn() + 1, "function " + f.getName()).block();
+            if (AllowList.methodOwner(f.getName()) != null && !AllowList.INSTANCE_METHODS.contains(f.getName())) {
+                // MVEL reads an unqualified call in a condition on the pattern's fact first: a function named
+                // getDeclaringClass would let Polarity( getDeclaringClass() ... ) through
+                refuse(f, null, "the function name '" + f.getName() + "' (also a method of "
+                        + AllowList.methodOwner(f.getName()).getName() + ")");
+            }
             if (f.getDialect() != null && !f.getDialect().equals("java")) {
                 refuse(f, null, "the dialect \"" + f.getDialect() + "\" of function " + f.getName());
             }
@@ -519,6 +532,13 @@ public final class PackVerifier {
             Set<String> bindings = new HashSet<>();
             if (r.getLhs() != null) {
                 collectBindings(r.getLhs(), bindings);
+                for (String b : new java.util.TreeSet<>(bindings)) {
+                    if (!b.startsWith("$")) {
+                        // MVEL reads java.sql.DriverManager as the class even where 'java' is a binding
+                        refuse(r, rule, "the binding '" + b + "' (bindings start with $: MVEL would read a plain name"
+                                + " such as java or org as a package)");
+                    }
+                }
                 lhs(r.getLhs(), rule, bindings);
             }
             Object consequence = r.getConsequence();
@@ -628,15 +648,17 @@ public final class PackVerifier {
         }
 
         private void lhs(BaseDescr d, String rule, Set<String> bindings) {
-            if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr) {
+            Class<?> k = d.getClass(); // exact classes: a subclass may carry parts this walk does not read
+            if (k == AndDescr.class || k == OrDescr.class || k == NotDescr.class || k == ExistsDescr.class) {
                 for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
                     lhs((BaseDescr) child, rule, bindings);
                 }
-            } else if (d instanceof ForallDescr f) {
-                f.getDescrs().forEach(x -> lhs(x, rule, bindings));
-            } else if (d instanceof PatternDescr p) {
-                pattern(p, rule, bindings);
-            } else if (d instanceof EvalDescr e) {
+            } else if (k == ForallDescr.class) {
+                ((ForallDescr) d).getDescrs().forEach(x -> lhs(x, rule, bindings));
+            } else if (k == PatternDescr.class) {
+                pattern((PatternDescr) d, rule, bindings);
+            } else if (k == EvalDescr.class) {
+                EvalDescr e = (EvalDescr) d;
                 condition(String.valueOf(e.getContent()), at(e, rule), bindings);
             } else {
                 refuse(d, rule, "the condition element '" + d.getClass().getSimpleName().replace("Descr", "") + "'");
@@ -673,6 +695,13 @@ public final class PackVerifier {
             }
             BaseDescr source = p.getSource();
             if (source == null) {
+                return;
+            }
+            if (source.getClass() != FromDescr.class && source.getClass() != CollectDescr.class
+                    && source.getClass() != AccumulateDescr.class) {
+                // groupby is an AccumulateDescr with a grouping key the walk below would not read: deny by default
+                refuse(source, rule, "the source '" + source.getClass().getSimpleName().replace("Descr", "")
+                        + "' (entry points and windows are not part of the profile)");
                 return;
             }
             if (source instanceof FromDescr f) {
