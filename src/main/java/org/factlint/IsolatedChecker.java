@@ -59,6 +59,8 @@ public final class IsolatedChecker implements AutoCloseable {
     private final Map<String, String> files; // null: the bundled pack
     private final Trust trust;
     private final Isolation isolation;
+    /** The pack's directory, for the canary of the first child (restarts serve the pack the canary passed); or null. */
+    private Path canaryDir;
     private final ObjectMapper json = Json.mapper();
     private Child child;
     private int rules;
@@ -77,7 +79,9 @@ public final class IsolatedChecker implements AutoCloseable {
         if (!java.nio.file.Files.isDirectory(dir)) {
             throw new IOException("rule pack directory '" + dir + "' does not exist or is not a directory");
         }
-        return start(new IsolatedChecker(dir.toString(), RulePack.readFiles(dir), trust, isolation));
+        IsolatedChecker checker = new IsolatedChecker(dir.toString(), RulePack.readFiles(dir), trust, isolation);
+        checker.canaryDir = isolation.canary() ? dir.toAbsolutePath() : null;
+        return start(checker);
     }
 
     /** Starts a child JVM for the bundled pack. */
@@ -90,6 +94,14 @@ public final class IsolatedChecker implements AutoCloseable {
             checker.child = checker.spawn();
         }
         return checker;
+    }
+
+    /**
+     * What the child runs in besides its JVM limits: on Linux with user and network namespaces, "no network,
+     * read-only file systems, no capabilities (...)"; elsewhere a sentence saying there is no OS containment.
+     */
+    public String containment() {
+        return Containment.description();
     }
 
     /** The limits of the child. */
@@ -179,12 +191,19 @@ public final class IsolatedChecker implements AutoCloseable {
                     + " check", limit.toMillis()));
         }
         if (exit == OUT_OF_MEMORY_EXIT) {
-            return failed(batch, CheckError.Kind.RULE_FAILED, String.format(Locale.ROOT, "the isolated check ran out"
-                    + " of memory (the child JVM's heap is capped at %,d MB, Isolation.memoryMegabytes) and its JVM"
-                    + " ended; a new one serves the next check", isolation.memoryMegabytes()));
+            return failed(batch, CheckError.Kind.RULE_FAILED, "the isolated check ran out of " + memory(c)
+                    + " and its JVM ended; a new one serves the next check");
         }
         return failed(batch, CheckError.Kind.RULE_FAILED, "the isolated checker's JVM ended with exit code " + exit
                 + c.lastWords() + "; a new one serves the next check");
+    }
+
+    /** Which memory a child that ended out of memory ran out of, from its last words (HotSpot names it). */
+    private String memory(Child c) {
+        return c.said("Metaspace") ? String.format(Locale.ROOT, "metaspace (the child JVM's class"
+                + " metadata is capped at %,d MB, Isolation.metaspaceMegabytes)", isolation.metaspaceMegabytes())
+                : String.format(Locale.ROOT, "memory (the child JVM's heap is capped at %,d MB,"
+                + " Isolation.memoryMegabytes)", isolation.memoryMegabytes());
     }
 
     /** The child's report of the documents it was sent, with the batch's own rejected inputs. */
@@ -229,7 +248,8 @@ public final class IsolatedChecker implements AutoCloseable {
         try {
             CheckerOptions o = isolation.options();
             c.send(json.writeValueAsString(new IsolatedChild.Start(name, files == null, files == null ? Map.of() : files,
-                    trust, o.maxFirings(), o.timeLimit().toNanos(), o.firingsPerClaim(), o.timePerClaim().toNanos())));
+                    trust, o.maxFirings(), o.timeLimit().toNanos(), o.firingsPerClaim(), o.timePerClaim().toNanos(),
+                    canaryDir == null ? null : canaryDir.toString())));
             c.flush();
             answer = c.receive();
         } catch (IOException e) {
@@ -245,8 +265,10 @@ public final class IsolatedChecker implements AutoCloseable {
                 LOG.debug("isolated checker {}: not an answer: {}", c.process.pid(), e.toString());
             }
         }
-        if (started != null && started.problems().isEmpty() && started.failure() == null) {
+        if (started != null && started.problems().isEmpty() && started.failure() == null
+                && started.canary().isEmpty()) {
             rules = started.rules();
+            canaryDir = null; // passed: a restart after a crash serves the same pack without running it again
             LOG.info("rule pack {}: {} rules, checked in an isolated JVM (pid {}, heap {} MB, started in {} ms)", name,
                     rules, c.process.pid(), isolation.memoryMegabytes(), (System.nanoTime() - begin) / 1_000_000);
             return c;
@@ -255,21 +277,26 @@ public final class IsolatedChecker implements AutoCloseable {
         if (started != null && !started.problems().isEmpty()) {
             throw new RulePackException(name, started.problems());
         }
+        if (started != null && !started.canary().isEmpty()) {
+            throw new RulePackException(name, started.canary().stream()
+                    .map(r -> new RuleProblem("", 0, 0, "canary in the isolated JVM: " + r)).toList());
+        }
         String why = started != null ? "the pack failed to load: " + started.failure()
                 : c.killed ? String.format(Locale.ROOT, "the isolated JVM did not compile the pack within %,d ms"
                         + " (Isolation.startLimit) and was killed", isolation.startLimit().toMillis())
-                : exit == OUT_OF_MEMORY_EXIT ? String.format(Locale.ROOT, "the isolated JVM ran out of memory while"
-                        + " compiling the pack (heap capped at %,d MB, Isolation.memoryMegabytes)",
-                        isolation.memoryMegabytes())
+                : exit == OUT_OF_MEMORY_EXIT ? "the isolated JVM ran out of " + memory(c) + " while compiling the"
+                        + " pack or running its canary"
                 : "the isolated JVM ended with exit code " + exit + " before the pack was compiled" + c.lastWords();
         throw new RulePackException(name, List.of(new RuleProblem("", 0, 0, why)));
     }
 
     /** The same {@code java}, a heap cap, the caller's class path, and nothing else of the caller's. */
     private List<String> command() {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(Containment.prefix()); // no network, read-only file systems, where possible
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + isolation.memoryMegabytes() + "m");
+        cmd.add("-XX:MaxMetaspaceSize=" + isolation.metaspaceMegabytes() + "m");
+        cmd.add("-XX:-UsePerfData"); // no hsperfdata file: the child may have no writable file system
         cmd.add("-XX:+UseSerialGC"); // a small heap on a shared machine: no parallel collector threads
         // C1 only: a child mostly compiles a pack and checks article-sized batches, where C2's compile threads cost
         // more than they give (measured on 2 loaded cores: start 7.5-9 s against 12-16 s, a seed check 0.6-0.9 s
@@ -293,6 +320,7 @@ public final class IsolatedChecker implements AutoCloseable {
         final BufferedWriter in;
         final BufferedReader out;
         final Deque<String> lastErr = new ArrayDeque<>();
+        final Thread drain;
         volatile boolean killed;
 
         Child(List<String> command) throws IOException {
@@ -301,7 +329,7 @@ public final class IsolatedChecker implements AutoCloseable {
             process = builder.start();
             in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            Thread drain = new Thread(this::drainErr, "factlint-isolated-stderr-" + process.pid());
+            drain = new Thread(this::drainErr, "factlint-isolated-stderr-" + process.pid());
             drain.setDaemon(true);
             drain.start();
         }
@@ -321,6 +349,13 @@ public final class IsolatedChecker implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // the child is gone
+            }
+        }
+
+        /** Whether one of the child's last lines on standard error contains {@code word}. */
+        boolean said(String word) {
+            synchronized (lastErr) {
+                return lastErr.stream().anyMatch(l -> l.contains(word));
             }
         }
 
@@ -366,7 +401,9 @@ public final class IsolatedChecker implements AutoCloseable {
                 process.destroyForcibly();
             }
             try {
-                return process.waitFor();
+                int exit = process.waitFor();
+                drain.join(2_000); // its last words (out of memory: which memory) are read before they are asked for
+                return exit;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return -1;

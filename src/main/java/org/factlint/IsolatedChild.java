@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,21 @@ final class IsolatedChild {
 
     /** What the parent sends first: the pack and the limits of the child's checker. */
     record Start(String name, boolean bundled, Map<String, String> files, Trust trust, int maxFirings,
-                 long timeLimitNanos, int firingsPerClaim, long timePerClaimNanos) {
+                 long timeLimitNanos, int firingsPerClaim, long timePerClaimNanos, String canaryDir) {
         CheckerOptions options() {
             return new CheckerOptions(maxFirings, Duration.ofNanos(timeLimitNanos), firingsPerClaim,
                     Duration.ofNanos(timePerClaimNanos));
         }
     }
 
-    /** The child's answer to {@link Start}: the pack's rules, its problems when it does not compile, or a failure. */
-    record Started(int rules, List<RuleProblem> problems, String failure) {
+    /**
+     * The child's answer to {@link Start}: the pack's rules, its problems when it does not compile, a failure, or the
+     * canary's reasons to refuse it (its own scenarios, run in the child).
+     */
+    record Started(int rules, List<RuleProblem> problems, String failure, List<String> canary) {
+        Started {
+            canary = canary == null ? List.of() : List.copyOf(canary);
+        }
     }
 
     /** A batch to check: how many JSON lines of documents follow this header. */
@@ -59,14 +66,23 @@ final class IsolatedChild {
             RulePack pack = start.bundled() ? RulePack.bundled()
                     : RulePack.cached(start.name(), new TreeMap<>(start.files()), start.trust());
             checker = new Checker(pack, start.options());
+            if (start.canaryDir() != null) {
+                // The canary runs here, in the child, with the child's limits: a pack whose scenarios fill the heap,
+                // spin or fail their expectations never serves, and never touches the caller.
+                List<String> refusals = ReloadingChecker.canary(pack, Path.of(start.canaryDir()), () -> false);
+                if (!refusals.isEmpty()) {
+                    reply(protocol, json, new Started(pack.rules().size(), List.of(), null, refusals));
+                    return;
+                }
+            }
         } catch (RulePackException e) {
-            reply(protocol, json, new Started(0, e.problems(), null));
+            reply(protocol, json, new Started(0, e.problems(), null, List.of()));
             return;
         } catch (Throwable e) {
-            reply(protocol, json, new Started(0, List.of(), RuleGuard.describe(e)));
+            reply(protocol, json, new Started(0, List.of(), RuleGuard.describe(e), List.of()));
             return;
         }
-        reply(protocol, json, new Started(checker.pack().rules().size(), List.of(), null));
+        reply(protocol, json, new Started(checker.pack().rules().size(), List.of(), null, List.of()));
         for (String header; (header = in.readLine()) != null; ) {
             int n = json.readValue(header, Request.class).documents();
             StringBuilder lines = new StringBuilder();

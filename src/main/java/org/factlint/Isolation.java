@@ -18,9 +18,17 @@ import java.util.Objects;
  * @param timePerClaim    time added to {@code timeLimit} for each claim checked
  * @param startLimit      time the child may take to start and compile the pack
  * @param options         the firing and time limits the child's checker applies itself, within the kill
+ * @param metaspaceMegabytes the child's maximum metaspace ({@code -XX:MaxMetaspaceSize}: the classes a pack makes);
+ *                        running out of it ends the child, not the caller
+ * @param canary          whether the child, once it has compiled a pack from a directory, runs the pack's own scenarios
+ *                        ({@code tests/*.json}) with their expectations before it serves; a pack that fails them is
+ *                        refused like one that does not compile
  */
 public record Isolation(int memoryMegabytes, Duration timeLimit, Duration timePerClaim, Duration startLimit,
-                        CheckerOptions options) {
+                        CheckerOptions options, int metaspaceMegabytes, boolean canary) {
+    /** Default metaspace of the child: 256 MB (the bundled pack compiled from DRL needs about 90). */
+    public static final int DEFAULT_METASPACE_MEGABYTES = 256;
+
     /** Default heap of the child: 512 MB. */
     public static final int DEFAULT_MEMORY_MEGABYTES = 512;
     /** Default wall-clock limit per check, before claims are counted: 90 s (the child's own limit abandons at 60 s). */
@@ -45,29 +53,45 @@ public record Isolation(int memoryMegabytes, Duration timeLimit, Duration timePe
             throw new IllegalArgumentException("startLimit must be positive, was " + startLimit);
         }
         Objects.requireNonNull(options, "options");
+        if (metaspaceMegabytes < 48) {
+            throw new IllegalArgumentException("metaspaceMegabytes must be at least 48 (a JVM with Drools needs it), was "
+                    + metaspaceMegabytes);
+        }
     }
 
-    /** 512 MB; 90 s + 2 ms per claim per check; 2 min to start; the default {@link CheckerOptions} in the child. */
+    /**
+     * 512 MB of heap, 256 MB of metaspace; 90 s + 2 ms per claim per check; 2 min to start (compile and canary); the
+     * default {@link CheckerOptions} in the child; the canary on.
+     */
     public static Isolation defaults() {
         return new Isolation(DEFAULT_MEMORY_MEGABYTES, DEFAULT_TIME_LIMIT, DEFAULT_TIME_PER_CLAIM, DEFAULT_START_LIMIT,
-                CheckerOptions.defaults());
+                CheckerOptions.defaults(), DEFAULT_METASPACE_MEGABYTES, true);
+    }
+
+    public Isolation withMetaspaceMegabytes(int metaspaceMegabytes) {
+        return new Isolation(memoryMegabytes, timeLimit, timePerClaim, startLimit, options, metaspaceMegabytes, canary);
+    }
+
+    /** Without the canary: the child serves a pack that compiles, whatever its scenarios say. */
+    public Isolation withoutCanary() {
+        return new Isolation(memoryMegabytes, timeLimit, timePerClaim, startLimit, options, metaspaceMegabytes, false);
     }
 
     public Isolation withMemoryMegabytes(int memoryMegabytes) {
-        return new Isolation(memoryMegabytes, timeLimit, timePerClaim, startLimit, options);
+        return new Isolation(memoryMegabytes, timeLimit, timePerClaim, startLimit, options, metaspaceMegabytes, canary);
     }
 
     /** At most {@code timeLimit} of wall-clock time per check, however many claims it has. */
     public Isolation withTimeLimit(Duration timeLimit) {
-        return new Isolation(memoryMegabytes, timeLimit, Duration.ZERO, startLimit, options);
+        return new Isolation(memoryMegabytes, timeLimit, Duration.ZERO, startLimit, options, metaspaceMegabytes, canary);
     }
 
     public Isolation withStartLimit(Duration startLimit) {
-        return new Isolation(memoryMegabytes, timeLimit, timePerClaim, startLimit, options);
+        return new Isolation(memoryMegabytes, timeLimit, timePerClaim, startLimit, options, metaspaceMegabytes, canary);
     }
 
     public Isolation withOptions(CheckerOptions options) {
-        return new Isolation(memoryMegabytes, timeLimit, timePerClaim, startLimit, options);
+        return new Isolation(memoryMegabytes, timeLimit, timePerClaim, startLimit, options, metaspaceMegabytes, canary);
     }
 
     /** The wall-clock limit of a check of {@code claims} claims. */

@@ -275,7 +275,19 @@ public final class RulePack {
                                       List<RuleProblem> compileWarnings) {
         // Constraints typed against the fact classes: mistakes the classic compiler lets through, or places at 0:0.
         // This reads the parsed pack only (Drools' DRL parser and reflection on the fact classes), like the verifier.
-        List<RuleProblem> typed = ConstraintTypes.check(files, compileWarnings);
+        // A checked pack's files nested too deeply for a parser are refused by the verifier and read by no parser.
+        Set<String> tooDeep = trust == Trust.CHECKED ? PackVerifier.tooDeep(files) : Set.of();
+        Map<String, String> readable = new TreeMap<>(files);
+        readable.keySet().removeAll(tooDeep);
+        List<RuleProblem> typed;
+        try {
+            typed = ConstraintTypes.check(readable, compileWarnings);
+        } catch (RuntimeException e) {
+            // DRL the type checker does not know (an OOPath pattern): no type errors from it; the verifier (checked
+            // packs) and the compiler still read the pack
+            LOG.debug("rule pack {}: the constraint type check could not read it: {}", name, e.toString());
+            typed = List.of();
+        }
         problems.addAll(typed);
         if (trust == Trust.CHECKED) {
             // Verified before anything of the pack reaches the compiler: Drools evaluates metadata with MVEL and

@@ -21,9 +21,17 @@ public final class PackFiles {
     private PackFiles() {
     }
 
-    /** The pack's DRL files and data tables ({@code .csv}) by relative name, {@code tests/} excluded. */
+    /** The largest pack file read (the bundled pack's largest is under 100 KB): a larger one is refused unread. */
+    public static final long MAX_FILE_LENGTH = 10_000_000;
+
+    /**
+     * The pack's DRL files and data tables ({@code .csv}) by relative name, {@code tests/} excluded. A file that is a
+     * link to a place outside the pack's directory (which could make errors quote {@code /etc/shadow}), or larger than
+     * {@link #MAX_FILE_LENGTH}, is refused with an {@code IOException} naming it.
+     */
     public static Map<String, String> read(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
+        Path root = dir.toRealPath();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
                 Path rel = dir.relativize(p);
@@ -31,7 +39,19 @@ public final class PackFiles {
                     continue;
                 }
                 String fileName = p.getFileName().toString();
-                if (Files.isRegularFile(p) && (fileName.endsWith(".drl") || Tables.isTable(fileName))) {
+                if (!fileName.endsWith(".drl") && !Tables.isTable(fileName)) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(root)) {
+                    throw new IOException("rule pack file '" + rel + "' is a link to '" + Files.readSymbolicLink(p)
+                            + "', outside the pack's directory: not read");
+                }
+                if (Files.isRegularFile(p)) {
+                    long size = Files.size(p);
+                    if (size > MAX_FILE_LENGTH) {
+                        throw new IOException("rule pack file '" + rel + "' is " + size + " bytes, over the limit of "
+                                + MAX_FILE_LENGTH + " bytes (PackFiles.MAX_FILE_LENGTH): not read");
+                    }
                     files.put(rel.toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
                 }
             }

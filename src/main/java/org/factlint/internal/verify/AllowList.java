@@ -204,6 +204,32 @@ final class AllowList {
         return Set.copyOf(s);
     }
 
+    /**
+     * A class of the allow-list that has a public instance method named {@code name} which leaves the allowed classes
+     * (declared by a class off the list, such as {@code Enum.getDeclaringClass} or {@code Throwable.printStackTrace},
+     * one of {@code Object}'s own but {@code equals}, {@code hashCode} and {@code toString}, or returning a type off
+     * the list); null when none has. A declared field whose accessor has such a name would let the pack call it: the
+     * verifier allows instance methods by name.
+     */
+    static Class<?> methodOwner(String name) {
+        Set<Class<?>> allowed = Set.copyOf(CLASSES.values());
+        for (Class<?> c : CLASSES.values()) {
+            for (Method m : c.getMethods()) {
+                if (!m.getName().equals(name) || Modifier.isStatic(m.getModifiers())) {
+                    continue;
+                }
+                Class<?> r = m.getReturnType();
+                boolean leaves = !allowed.contains(m.getDeclaringClass())
+                        || m.getDeclaringClass() == Object.class && !JDK_INSTANCE_METHODS.contains(name)
+                        || !(r.isPrimitive() || allowed.contains(r));
+                if (leaves) {
+                    return m.getDeclaringClass();
+                }
+            }
+        }
+        return null;
+    }
+
     /** The enum constant or allowed static field {@code name} of {@code c}. */
     static boolean staticField(Class<?> c, String name) {
         if (c.isEnum()) {

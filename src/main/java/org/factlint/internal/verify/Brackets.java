@@ -31,6 +31,32 @@ final class Brackets {
         return -1;
     }
 
+    /**
+     * The index of the first bracket ({@code ( [ {}) opening deeper than {@code limit} levels, or -1: one linear pass,
+     * no recursion, so a pack nested too deeply for a parser is found before any parser reads it.
+     */
+    static int deeperThan(String s, int limit) {
+        int depth = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int skip = skipLiteralOrComment(s, i);
+            if (skip > i) {
+                i = skip;
+                continue;
+            }
+            char ch = s.charAt(i);
+            if (ch == '(' || ch == '[' || ch == '{') {
+                if (++depth > limit) {
+                    return i;
+                }
+            } else if ((ch == ')' || ch == ']' || ch == '}') && depth > 0) {
+                depth--;
+            }
+            i++;
+        }
+        return -1;
+    }
+
     /** The parts of {@code s} between commas at bracket depth 0. */
     static List<String> splitTopLevel(String s) {
         List<String> parts = new ArrayList<>();

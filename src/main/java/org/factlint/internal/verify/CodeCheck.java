@@ -94,7 +94,9 @@ final class CodeCheck {
                         + firstLine(r.getProblems().isEmpty() ? "unreadable" : r.getProblem(0).getMessage()));
                 return;
             }
-            expr(r.getResult().get());
+            if (!tooDeep(r.getResult().get())) {
+                expr(r.getResult().get());
+            }
         }
     }
 
@@ -108,8 +110,34 @@ final class CodeCheck {
                         : r.getProblem(0).getMessage()));
                 return;
             }
-            stmt(r.getResult().get());
+            if (!tooDeep(r.getResult().get())) {
+                stmt(r.getResult().get());
+            }
         }
+    }
+
+    /** The deepest a checked piece of code may nest (operators, calls, blocks), so that no compiler overflows on it. */
+    static final int MAX_DEPTH = 100;
+
+    /** Code nested deeper than {@link #MAX_DEPTH} is refused (measured without recursion: it may be very deep). */
+    private boolean tooDeep(Node root) {
+        java.util.ArrayDeque<Node> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        nodes.push(root);
+        depths.push(1);
+        while (!nodes.isEmpty()) {
+            Node n = nodes.pop();
+            int d = depths.pop();
+            if (d > MAX_DEPTH) {
+                refuse(n, "code nested more than " + MAX_DEPTH + " levels deep");
+                return true;
+            }
+            for (Node child : n.getChildNodes()) {
+                nodes.push(child);
+                depths.push(d + 1);
+            }
+        }
+        return false;
     }
 
     /**
@@ -263,8 +291,8 @@ final class CodeCheck {
         if (names.contains(id)) {
             return;
         }
-        if (mode == Mode.CONDITION && pack.property(id)) {
-            return; // a field of the pattern's fact
+        if (mode == Mode.CONDITION && pack.propertyOf(patternType, id)) {
+            return; // a field of the pattern's own fact (MVEL would read any other name as a class or a package)
         }
         if (mode == Mode.CONDITION && patternType != null && n.getParentNode().filter(p -> p instanceof Expression)
                 .isEmpty()) {
@@ -358,7 +386,8 @@ final class CodeCheck {
      */
     private boolean looksLikePackage(String qualified, Node at) {
         String first = qualified.substring(0, qualified.indexOf('.'));
-        if (names.contains(first) || mode == Mode.CONDITION && pack.property(first) || RUNTIME.contains(first)) {
+        if (names.contains(first) || mode == Mode.CONDITION && pack.propertyOf(patternType, first)
+                || RUNTIME.contains(first)) {
             return false;
         }
         String[] parts = qualified.split("\\.");
@@ -379,7 +408,10 @@ final class CodeCheck {
         m.getTypeArguments().ifPresent(args -> args.forEach(t -> type(t, m)));
         if (m.getScope().isEmpty()) {
             if (mode == Mode.CONSEQUENCE && CONSEQUENCE_CALLS.contains(method)) {
-                // insert / insertLogical of a fact built from allowed constructors
+                // insert / insertLogical of a fact built with an allowed constructor, a flag or a named fact
+                if (m.getArguments().size() != 1 || !insertable(m.getArgument(0))) {
+                    refuse(m, "'" + method + "' of anything but one new fact, a Flags.flag(...) or a variable");
+                }
             } else if (pack.function(method)) {
                 if (mode == Mode.FUNCTION) {
                     refuse(m, "a function calling a function ('" + method + "'): the untrusted profile cannot recurse");
@@ -406,7 +438,7 @@ final class CodeCheck {
             if (qualified != null && qualified.contains(".") && looksLikePackage(qualified, scope)) {
                 refuse(scope, "the class '" + qualified + "' (" + AllowList.allowedList() + ")");
             } else if (qualified != null && !qualified.contains(".") && !names.contains(qualified)
-                    && !RUNTIME.contains(qualified) && !(mode == Mode.CONDITION && pack.property(qualified))) {
+                    && !RUNTIME.contains(qualified) && !(mode == Mode.CONDITION && pack.propertyOf(patternType, qualified))) {
                 refuse(scope, "the class '" + qualified + "' (" + AllowList.allowedList() + ")");
             } else {
                 int before = refusals;
@@ -418,6 +450,15 @@ final class CodeCheck {
             }
         }
         m.getArguments().forEach(this::expr);
+    }
+
+    /** What a consequence may insert: {@code new Fact(..)}, {@code Flags.flag(..)}, a local variable or binding. */
+    private boolean insertable(Expression e) {
+        if (e instanceof ObjectCreationExpr || e instanceof NameExpr n && names.contains(n.getNameAsString())) {
+            return true;
+        }
+        return e instanceof MethodCallExpr call && call.getNameAsString().equals("flag") && call.getScope()
+                .flatMap(this::staticScope).filter(c -> c == org.factlint.rules.Flags.class).isPresent();
     }
 
     private void create(ObjectCreationExpr o) {
@@ -490,7 +531,15 @@ final class CodeCheck {
         /** The allowed class a simple name stands for in this file (imports, java.lang, the package). */
         Optional<Class<?>> resolve(String simpleName);
 
+        /** A field name of some fact or declared type: the name after a dot. */
         boolean property(String name);
+
+        /**
+         * A field of the fact type {@code type} (a simple name; null outside a pattern's constraint): the first name
+         * of a condition. MVEL reads a first name that is not a field of the pattern's fact as a class or a package,
+         * so a field of another type must not pass here.
+         */
+        boolean propertyOf(String type, String name);
 
         boolean function(String name);
 

@@ -66,12 +66,63 @@ public final class PackVerifier {
     private PackVerifier() {
     }
 
-    /** Every refusal of the pack's DRL files, located; empty when the pack may be compiled. */
+    /** Brackets nested deeper than this are refused before any parser reads the file (the bundled pack needs 6). */
+    static final int MAX_NESTING = 64;
+    /** The stack the verification runs on: deep enough for any file within {@link #MAX_NESTING}. */
+    private static final long VERIFY_STACK = 64L * 1024 * 1024;
+
+    /**
+     * Every refusal of the pack's DRL files, located; empty when the pack may be compiled. Runs on a thread of its own
+     * with a large stack: a file the parsers cannot read without overflowing it is refused, never thrown.
+     */
     public static List<RuleProblem> verify(Map<String, String> drlFiles) {
+        List<RuleProblem> out = new ArrayList<>();
+        Throwable[] failed = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                out.addAll(verifyHere(drlFiles));
+            } catch (StackOverflowError e) {
+                out.add(new RuleProblem(drlFiles.keySet().stream().sorted().findFirst().orElse("?"), 1, 1,
+                        "the pack is nested too deeply to verify (the verifier's stack overflowed): it is not allowed "
+                        + "in an untrusted pack"));
+            } catch (Throwable e) {
+                failed[0] = e;
+            }
+        }, "factlint-verify", VERIFY_STACK);
+        t.setDaemon(true);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed[0] instanceof Error e) {
+            throw e;
+        }
+        if (failed[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed[0] != null) {
+            throw new IllegalStateException(failed[0]);
+        }
+        return out;
+    }
+
+    private static List<RuleProblem> verifyHere(Map<String, String> drlFiles) {
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleProblem> syntax = new ArrayList<>();
         Map<String, PackageDescr> parsed = new LinkedHashMap<>();
         for (Map.Entry<String, String> file : drlFiles.entrySet()) {
+            if (tooDeep(file.getKey(), file.getValue(), problems)) {
+                continue;
+            }
             DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
             try {
                 PackageDescr pkg = parser.parse(false, file.getValue());
@@ -92,12 +143,51 @@ public final class PackVerifier {
             declared.collect(e.getKey(), e.getValue(), drlFiles.get(e.getKey()), problems);
         }
         for (Map.Entry<String, PackageDescr> e : parsed.entrySet()) {
-            new FileCheck(e.getKey(), drlFiles.get(e.getKey()), e.getValue(), declared, problems).run();
+            try {
+                new FileCheck(e.getKey(), drlFiles.get(e.getKey()), e.getValue(), declared, problems).run();
+            } catch (RuntimeException unknown) {
+                // deny by default: what the verifier cannot walk is refused, never thrown
+                problems.add(new RuleProblem(e.getKey(), 1, 1, "the verifier cannot read this file ("
+                        + unknown.getClass().getSimpleName() + "): it uses DRL that is not allowed in an untrusted "
+                        + "pack"));
+            }
         }
         if (!problems.isEmpty()) {
             problems.addAll(syntax); // the pack is not compiled: its syntax errors are reported here with the rest
         }
         return problems;
+    }
+
+    /** The files nested deeper than {@link #MAX_NESTING}: no parser may read them (each would overflow its stack). */
+    public static Set<String> tooDeep(Map<String, String> drlFiles) {
+        Set<String> out = new HashSet<>();
+        drlFiles.forEach((file, text) -> {
+            if (tooDeep(file, text, new ArrayList<>())) {
+                out.add(file);
+            }
+        });
+        return out;
+    }
+
+    /** Brackets nested deeper than {@link #MAX_NESTING}, as written or with unicode escapes expanded: refused. */
+    private static boolean tooDeep(String file, String text, List<RuleProblem> problems) {
+        for (String reading : List.of(text, Escapes.expand(text))) {
+            int at = Brackets.deeperThan(reading, MAX_NESTING);
+            if (at >= 0) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < at && reading == text; i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                problems.add(new RuleProblem(file, line, reading == text ? at - lineStart + 1 : 1, "brackets nested "
+                        + "more than " + MAX_NESTING + " deep are not allowed in an untrusted pack"));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A DRL syntax error as the compiler would give it: "Line 8:26 no viable alternative ...", column 0-based. */
@@ -231,12 +321,36 @@ public final class PackVerifier {
 
         /** The 1-based column of {@code word} on {@code line}, searched from {@code from}; {@code from} if absent. */
         private int column(int line, int from, String word) {
-            String[] lines = text.split("\n", -1);
-            if (word == null || line < 1 || line > lines.length) {
+            int[] starts = lineStarts();
+            if (word == null || line < 1 || line > starts.length) {
                 return from;
             }
-            int i = lines[line - 1].indexOf(word, Math.max(from - 1, 0));
+            int end = line < starts.length ? starts[line] - 1 : text.length();
+            int i = text.substring(starts[line - 1], end).indexOf(word, Math.max(from - 1, 0));
             return i < 0 ? from : i + 1;
+        }
+
+        private int[] lineStarts;
+
+        /** The offset of each line's first character, computed once: locating stays linear in the file's size. */
+        private int[] lineStarts() {
+            if (lineStarts == null) {
+                List<Integer> starts = new ArrayList<>();
+                starts.add(0);
+                for (int i = 0; i < text.length(); i++) {
+                    if (text.charAt(i) == '\n') {
+                        starts.add(i + 1);
+                    }
+                }
+                lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return lineStarts;
+        }
+
+        /** The 1-based line of a character offset. */
+        private int lineAt(int offset) {
+            int i = java.util.Arrays.binarySearch(lineStarts(), offset);
+            return i >= 0 ? i + 1 : -i - 1;
         }
 
         private int lineOf(String keyword) {
@@ -279,6 +393,15 @@ public final class PackVerifier {
             if (simpleNames.containsKey(name) || AllowList.CLASSES.keySet().stream().anyMatch(k -> k.endsWith("." + name))) {
                 refuse(t, null, "the declared type '" + name + "', which would hide an allowed class of that name");
             }
+            String namespace = t.getNamespace() == null ? "" : t.getNamespace().strip();
+            String pkgName = pkg.getName() == null ? "" : pkg.getName();
+            if (!namespace.isEmpty() && !namespace.equals(pkgName)) {
+                // 'declare java.io.FileOutputStream end' names an existing class: the pack could then use it as its own
+                refuse(t, null, "the declared type '" + namespace + "." + name + "' outside the pack's package "
+                        + "(a declaration of an existing class)");
+            } else if (existingClass(pkgName, name)) {
+                refuse(t, null, "the declared type '" + name + "', which names an existing class");
+            }
             if (t.isTrait()) {
                 refuse(t, null, "the trait '" + name + "'");
             }
@@ -288,6 +411,7 @@ public final class PackVerifier {
             t.getAnnotations().forEach(a -> refuse(t, null, "the annotation @" + a.getName() + " on declared type '"
                     + name + "'"));
             for (TypeFieldDescr f : t.getFields().values()) {
+                accessorClash(f, name);
                 String type = f.getPattern() == null ? "?" : f.getPattern().getObjectType();
                 if (!fieldType(type)) {
                     refuse(f, null, "the field type '" + type + "' of " + name + "." + f.getFieldName() + " ("
@@ -302,14 +426,64 @@ public final class PackVerifier {
             }
         }
 
+        /** A class of that name in java.lang or in the pack's package already exists on the class path. */
+        private static boolean existingClass(String pkgName, String name) {
+            for (String prefix : List.of("java.lang.", pkgName.isEmpty() ? "" : pkgName + ".")) {
+                try {
+                    Class.forName(prefix + name, false, PackVerifier.class.getClassLoader());
+                    return true;
+                } catch (ClassNotFoundException | LinkageError expected) {
+                    // not there: good
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A declared field's accessors ({@code name}, {@code getName}, {@code isName}, {@code setName}) become method
+         * and property names the pack may use, and the verifier does not infer types: a field {@code declaringClass}
+         * would let {@code Polarity.AFFIRMED.getDeclaringClass()} through. Such a field is refused when an accessor
+         * is a public method of an allowed class and not itself an allowed method.
+         */
+        private void accessorClash(TypeFieldDescr f, String type) {
+            String field = f.getFieldName();
+            String cap = field.isEmpty() ? field : Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            for (String accessor : List.of(field, "get" + cap, "is" + cap, "set" + cap)) {
+                if (AllowList.INSTANCE_METHODS.contains(accessor)) {
+                    continue;
+                }
+                Class<?> owner = AllowList.methodOwner(accessor);
+                if (owner != null) {
+                    refuse(f, null, "the field '" + field + "' of " + type + " (its accessor " + accessor + " is also "
+                            + "a method of " + owner.getName() + ")");
+                    return;
+                }
+            }
+        }
+
         private boolean fieldType(String type) {
-            String raw = type.replaceAll("<.*>", "").strip();
+            if (type.chars().filter(ch -> ch == '<').count() > 0) {
+                // every type named in the generic arguments must be allowed too: List<java.io.File> is refused
+                for (String part : type.split("[<>,\\s]+")) {
+                    if (!part.isEmpty() && !fieldType(part)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            String raw = type.strip();
             return AllowList.PRIMITIVES.contains(raw) || resolve(raw).isPresent() || AllowList.CLASSES.containsKey(raw)
                     || declared.types.containsKey(raw);
         }
 
         private void checkFunction(FunctionDescr f) {
             Where where = codeAt(f.getBody(), f.getLine(), f.getColumn() + 1, "function " + f.getName()).block();
+            if (AllowList.methodOwner(f.getName()) != null && !AllowList.INSTANCE_METHODS.contains(f.getName())) {
+                // MVEL reads an unqualified call in a condition on the pattern's fact first: a function named
+                // getDeclaringClass would let Polarity( getDeclaringClass() ... ) through
+                refuse(f, null, "the function name '" + f.getName() + "' (also a method of "
+                        + AllowList.methodOwner(f.getName()).getName() + ")");
+            }
             if (f.getDialect() != null && !f.getDialect().equals("java")) {
                 refuse(f, null, "the dialect \"" + f.getDialect() + "\" of function " + f.getName());
             }
@@ -340,6 +514,12 @@ public final class PackVerifier {
             if (r.getUnit() != null) {
                 refuse(r, rule, "a rule unit");
             }
+            if (rule.chars().anyMatch(ch -> ch == '\\' || ch == '"' || Character.isISOControl(ch)
+                    || Character.getType(ch) == Character.FORMAT || Character.isSurrogate((char) ch))) {
+                // the name goes into generated code and reports: plain text only
+                refuse(r, null, "the rule name '" + Where.cut(rule) + "' (a backslash, quote, control or format "
+                        + "character)");
+            }
             for (AttributeDescr a : r.getAttributes().values()) {
                 attribute(a, rule);
             }
@@ -352,6 +532,13 @@ public final class PackVerifier {
             Set<String> bindings = new HashSet<>();
             if (r.getLhs() != null) {
                 collectBindings(r.getLhs(), bindings);
+                for (String b : new java.util.TreeSet<>(bindings)) {
+                    if (!b.startsWith("$")) {
+                        // MVEL reads java.sql.DriverManager as the class even where 'java' is a binding
+                        refuse(r, rule, "the binding '" + b + "' (bindings start with $: MVEL would read a plain name"
+                                + " such as java or org as a package)");
+                    }
+                }
                 lhs(r.getLhs(), rule, bindings);
             }
             Object consequence = r.getConsequence();
@@ -461,15 +648,17 @@ public final class PackVerifier {
         }
 
         private void lhs(BaseDescr d, String rule, Set<String> bindings) {
-            if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr) {
+            Class<?> k = d.getClass(); // exact classes: a subclass may carry parts this walk does not read
+            if (k == AndDescr.class || k == OrDescr.class || k == NotDescr.class || k == ExistsDescr.class) {
                 for (Object child : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
                     lhs((BaseDescr) child, rule, bindings);
                 }
-            } else if (d instanceof ForallDescr f) {
-                f.getDescrs().forEach(x -> lhs(x, rule, bindings));
-            } else if (d instanceof PatternDescr p) {
-                pattern(p, rule, bindings);
-            } else if (d instanceof EvalDescr e) {
+            } else if (k == ForallDescr.class) {
+                ((ForallDescr) d).getDescrs().forEach(x -> lhs(x, rule, bindings));
+            } else if (k == PatternDescr.class) {
+                pattern((PatternDescr) d, rule, bindings);
+            } else if (k == EvalDescr.class) {
+                EvalDescr e = (EvalDescr) d;
                 condition(String.valueOf(e.getContent()), at(e, rule), bindings);
             } else {
                 refuse(d, rule, "the condition element '" + d.getClass().getSimpleName().replace("Descr", "") + "'");
@@ -506,6 +695,13 @@ public final class PackVerifier {
             }
             BaseDescr source = p.getSource();
             if (source == null) {
+                return;
+            }
+            if (source.getClass() != FromDescr.class && source.getClass() != CollectDescr.class
+                    && source.getClass() != AccumulateDescr.class) {
+                // groupby is an AccumulateDescr with a grouping key the walk below would not read: deny by default
+                refuse(source, rule, "the source '" + source.getClass().getSimpleName().replace("Descr", "")
+                        + "' (entry points and windows are not part of the profile)");
                 return;
             }
             if (source instanceof FromDescr f) {
@@ -743,25 +939,14 @@ public final class PackVerifier {
             String first = code.strip();
             int nl = first.indexOf('\n');
             first = nl < 0 ? first : first.substring(0, nl).strip();
-            int offset = 0;
-            for (int l = 1; l < Math.max(fromLine, 1) && offset >= 0; l++) {
-                offset = text.indexOf('\n', offset) + 1;
-                if (offset == 0) {
-                    offset = -1;
-                }
-            }
+            int[] starts = lineStarts();
+            int offset = Math.max(fromLine, 1) <= starts.length ? starts[Math.max(fromLine, 1) - 1] : -1;
             int found = first.isEmpty() || offset < 0 ? -1 : text.indexOf(first, offset);
             if (found < 0) {
                 return new Where(file, rule, fromLine, column, 0, problems);
             }
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < found; i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
+            int line = lineAt(found);
+            int lineStart = starts[line - 1];
             // The code's text starts at its first non-blank character; lines below keep their columns.
             int lead = code.indexOf(first);
             int codeLine = line - (int) code.substring(0, Math.max(lead, 0)).chars().filter(ch -> ch == '\n').count();
@@ -779,6 +964,30 @@ public final class PackVerifier {
         @Override
         public boolean property(String name) {
             return AllowList.PROPERTIES.contains(name) || declared.fields.contains(name);
+        }
+
+        @Override
+        public boolean propertyOf(String type, String name) {
+            if (type == null) {
+                return false;
+            }
+            List<String> fields = declared.types.get(type);
+            if (fields != null) {
+                return fields.contains(name);
+            }
+            Class<?> c = resolve(type).orElse(AllowList.CLASSES.get(type));
+            if (c == null) {
+                return property(name); // an unknown type, refused as such: its fields are not refused a second time
+            }
+            if (!c.isRecord()) {
+                return false;
+            }
+            for (java.lang.reflect.RecordComponent rc : c.getRecordComponents()) {
+                if (rc.getName().equals(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
