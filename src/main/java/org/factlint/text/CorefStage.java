@@ -60,13 +60,24 @@ final class CorefStage {
                 subject = m.entity;
             }
         }
+        String host = host(s);
+        EntityRef event = null;
+        for (Mention m : s.mentions) {
+            if (m.entity != null && m.entity.event && !m.inSource) {
+                event = event == null ? m.entity : event;
+                if (m.entity.host == null) {
+                    m.entity.host = host; // "Victory Day in Moscow": an event Russia hosts
+                }
+            }
+        }
         for (Mention m : s.mentions) {
             if (m.kind == MentionKind.GROUP && m.entity != null && m.entity.members != null) {
                 if (!groups.contains(m.entity)) {
                     groups.add(m.entity);
                 }
                 if (m.entity.host == null) {
-                    m.entity.host = host(s);
+                    // the sentence's place or the event's possessor, else the host of the event it names
+                    m.entity.host = host != null ? host : event == null ? null : event.host;
                 }
             }
         }

@@ -57,7 +57,7 @@ final class Extraction {
         String title;
         /** A named event ("Victory Day"): event nouns refer back to it. */
         boolean event;
-        /** For a group: its membership rule ({@code groups.csv}) and the country hosting the event it is met at. */
+        /** For a group: its membership rule ({@code groups.csv}); for a group or an event: the country hosting it. */
         String members;
         String host;
         /** The groups this entity belongs to, by group entity. */
