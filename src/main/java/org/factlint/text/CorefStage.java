@@ -42,7 +42,7 @@ final class CorefStage {
     /** Resolves the pronouns, role phrases and event nouns of the next sentence in reading order. */
     void resolve(SentenceInfo s) {
         sentence++;
-        boolean[] quoted = Attributor.quoted(norm, s.nlp.tokens());
+        boolean[] quoted = Quotes.quoted(norm, s.nlp.tokens());
         EntityRef subject = null;
         for (Mention m : s.mentions) {
             boolean inQuote = quotedAt(s, quoted, m.start);
