@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
  * the data files (groups.csv, words.csv, titles.csv, places.csv), not from the annotation.
  */
 class RawSeedTest {
-    static final Path RAW = Path.of("../shared/seeds/moscow-times-victory-parade-invitations.txt");
+    /** The seed as published (../shared/seeds), or the repository's copy of it on a clone without ../shared. */
+    static final Path RAW = java.util.stream.Stream.of("../shared/seeds", "seeds")
+            .map(d -> Path.of(d, "moscow-times-victory-parade-invitations.txt")).filter(Files::isRegularFile)
+            .findFirst().orElseThrow();
     static final Path HAND = Path.of("seeds/moscow-times.claims.json");
     static Checker checker;
     static Document raw;
