@@ -1,5 +1,17 @@
 package org.factlint.text;
 
+import static org.factlint.text.NounPhrases.nounPhraseLeft;
+import static org.factlint.text.NounPhrases.nounPhraseRight;
+import static org.factlint.text.NounPhrases.possessor;
+import static org.factlint.text.NounPhrases.subjectAtStart;
+import static org.factlint.text.NounPhrases.anonymous;
+import static org.factlint.text.NounPhrases.nounish;
+import static org.factlint.text.NounPhrases.PRONOUNS;
+import static org.factlint.text.NounPhrases.SKIP_TAGS;
+import static org.factlint.text.NounPhrases.SUBJECT_PRONOUNS;
+import static org.factlint.text.Quotes.quoteMark;
+import static org.factlint.text.Quotes.quoted;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,16 +44,6 @@ final class Attributor {
         }
     }
 
-    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i", "you", "it", "who");
-    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "we", "i", "you", "it", "who", "him",
-            "her", "them", "us", "me", "which", "that", "this", "these", "those", "one", "someone", "anyone",
-            "everyone", "nobody");
-    /** Words between a subject and its verb: "Trump also said", "she has repeatedly said", "he did not say". */
-    private static final Set<String> SKIP_TAGS = Set.of("AUX", "ADV", "PART");
-    private static final Set<String> NP_TAGS = Set.of("PROPN", "NOUN", "ADJ", "DET", "NUM");
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "some", "several", "other", "another",
-            "many", "most", "few", "two", "three", "his", "her", "their", "its", "our", "no");
-    private static final Set<String> POSSESSIVES = Set.of("his", "her", "their", "its", "our", "my", "your");
     private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am");
     /** Verbs whose passive attributes without naming anyone: "is expected to", "was said to be". */
     private static final Set<String> PASSIVE_UNNAMED = Set.of("say", "report", "expect", "believe", "allege", "ask",
@@ -64,21 +66,7 @@ final class Attributor {
     /** Auxiliaries, whatever the tagger says ("has/VERB repeatedly told"). */
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "is", "are", "was", "were", "did",
             "does", "do", "will", "would", "could", "may", "might", "can", "should", "must", "'s", "'ve", "'d", "'ll");
-    private static final Set<String> DEFINITE = Set.of("the", "his", "her", "its", "their", "this", "that", "our");
     private static final Set<String> REFLEXIVES = Set.of("itself", "himself", "herself", "themselves");
-    private static final Set<String> CLOSED_TAGS = Set.of("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART",
-            "PUNCT", "SYM", "INTJ");
-
-    /**
-     * A noun, a number, or a capitalised word the tagger took for something else ("Trump/ADJ said",
-     * "Ebeling/VERB said"): names are often unknown to the model.
-     */
-    private static boolean nounish(Nlp.Token x) {
-        return x.noun() || x.tag().equals("NUM") || !CLOSED_TAGS.contains(x.tag()) && !x.text().isEmpty()
-                && Character.isUpperCase(x.text().charAt(0)) && x.text().length() > 1;
-    }
-
-    private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}");
 
     private final Map<String, Entry> verbForms = new HashMap<>();
     private final Map<String, Entry> nounForms = new HashMap<>();
@@ -255,50 +243,6 @@ final class Attributor {
         return true;
     }
 
-    private static boolean quoteMark(List<Nlp.Token> t, int i) {
-        String w = t.get(i).text();
-        return w.equals("\"") || w.equals("``") || w.equals("''")
-                || w.equals("'") && (i + 1 < t.size() && t.get(i + 1).text().equals("'")
-                && t.get(i + 1).start() == t.get(i).end()
-                || i > 0 && t.get(i - 1).text().equals("'") && t.get(i - 1).end() == t.get(i).start());
-    }
-
-    /**
-     * Which tokens lie inside quotation marks (the marks count as inside). A mark after a space (or at the start)
-     * opens a quotation, one right after a word or a comma closes it; a sentence whose first mark closes continues
-     * a quotation opened in an earlier sentence, so all before that mark is quoted.
-     */
-    static boolean[] quoted(String text, List<Nlp.Token> t) {
-        boolean[] out = new boolean[t.size()];
-        boolean in = false;
-        boolean seen = false;
-        for (int i = 0; i < t.size(); i++) {
-            if (!quoteMark(t, i)) {
-                out[i] = in;
-                continue;
-            }
-            out[i] = true;
-            int at = t.get(i).start();
-            boolean opens = at == 0 || Character.isWhitespace(text.charAt(at - 1)) || "([{-".indexOf(text.charAt(at - 1)) >= 0
-                    || i > 0 && quoteMark(t, i - 1) && t.get(i - 1).end() == at && !out[i - 1];
-            if (i > 0 && quoteMark(t, i - 1) && t.get(i - 1).end() == at) {
-                continue; // the second half of a '' mark
-            }
-            if (opens) {
-                in = true;
-            } else {
-                if (!seen && !in) {
-                    for (int k = 0; k < i; k++) {
-                        out[k] = true;
-                    }
-                }
-                in = false;
-            }
-            seen = true;
-        }
-        return out;
-    }
-
     private static boolean followedByNoun(List<Nlp.Token> t, int i) {
         return i + 1 < t.size() && t.get(i + 1).noun();
     }
@@ -429,107 +373,6 @@ final class Attributor {
         return null;
     }
 
-    /** The first noun phrase of the sentence, as subject of a participle cue later in it. */
-    private static int[] subjectAtStart(List<Nlp.Token> t, boolean[] quoted) {
-        int i = 0;
-        while (i < t.size() && (quoted[i] || t.get(i).tag().equals("PUNCT"))) {
-            i++;
-        }
-        if (i >= t.size()) {
-            return null;
-        }
-        int[] np = nounPhraseRight(t, i);
-        if (np == null || np[1] >= t.size()) {
-            return null;
-        }
-        // the phrase must be followed by its verb
-        int k = np[1];
-        while (k < t.size() && SKIP_TAGS.contains(t.get(k).tag())) {
-            k++;
-        }
-        return k < t.size() && t.get(k).verb() ? np : null;
-    }
-
-    /** A noun phrase ending at token {@code end} (inclusive), as {@code [from, to)}; null if there is none. */
-    private static int[] nounPhraseLeft(List<Nlp.Token> t, int end) {
-        Nlp.Token last = t.get(end);
-        String w = last.text().toLowerCase(Locale.ROOT);
-        if (last.tag().equals("PRON")) {
-            return SUBJECT_PRONOUNS.contains(w) || PRONOUNS.contains(w) ? new int[] {end, end + 1} : null;
-        }
-        if (!(nounish(last))) {
-            return null;
-        }
-        int i = end;
-        while (i - 1 >= 0) {
-            Nlp.Token p = t.get(i - 1);
-            String pw = p.text().toLowerCase(Locale.ROOT);
-            if (NP_TAGS.contains(p.tag()) || nounish(p) || pw.equals("'s") || pw.equals("'") || pw.equals("-")
-                    || p.tag().equals("PRON") && (pw.equals("his") || pw.equals("her") || pw.equals("their")
-                    || pw.equals("its") || pw.equals("our"))) {
-                i--;
-            } else if ((pw.equals("of") || pw.equals("for") || pw.equals("at") || pw.equals("with")
-                    || pw.equals("to") && i - 2 >= 0 && t.get(i - 2).text().equalsIgnoreCase("close"))
-                    && i - 2 >= 0 && (t.get(i - 2).noun() || t.get(i - 2).text().equalsIgnoreCase("close")
-                    || t.get(i - 2).text().equalsIgnoreCase("familiar"))) {
-                // "a spokesman for the campaign", "people familiar with the matter", "a source close to him"
-                i -= 2;
-            } else {
-                break;
-            }
-        }
-        while (i < end && (t.get(i).tag().equals("ADP") || t.get(i).text().equals("-") || t.get(i).text().equals("'"))) {
-            i++;
-        }
-        return i > end ? null : new int[] {i, end + 1};
-    }
-
-    /** A noun phrase starting at token {@code start}, as {@code [from, to)}; null if there is none. */
-    private static int[] nounPhraseRight(List<Nlp.Token> t, int start) {
-        int i = start;
-        if (i >= t.size()) {
-            return null;
-        }
-        Nlp.Token first = t.get(i);
-        if (first.tag().equals("PRON") && !POSSESSIVES.contains(first.text().toLowerCase(Locale.ROOT))) {
-            return SUBJECT_PRONOUNS.contains(first.text().toLowerCase(Locale.ROOT)) ? new int[] {i, i + 1} : null;
-        }
-        int lastNoun = -1;
-        while (i < t.size()) {
-            Nlp.Token x = t.get(i);
-            String w = x.text().toLowerCase(Locale.ROOT);
-            if (nounish(x)) {
-                lastNoun = i;
-                i++;
-            } else if (NP_TAGS.contains(x.tag()) || w.equals("'s") || w.equals("his") || w.equals("her")
-                    || w.equals("their") || w.equals("its") || w.equals("-")) {
-                i++;
-            } else if ((w.equals("of") || w.equals("for") || w.equals("at")) && lastNoun >= 0 && i + 1 < t.size()
-                    && (NP_TAGS.contains(t.get(i + 1).tag()))) {
-                i++;
-            } else {
-                break;
-            }
-        }
-        return lastNoun < 0 ? null : new int[] {start, lastNoun + 1};
-    }
-
-    /** The owner of a noun cue: "Trump's claim", "the campaign's statement"; null when there is none. */
-    private static int[] possessor(List<Nlp.Token> t, int noun) {
-        int i = noun - 1;
-        while (i >= 0 && t.get(i).tag().equals("ADJ")) {
-            i--;
-        }
-        if (i >= 1 && t.get(i).text().equals("'s")) {
-            return nounPhraseLeft(t, i - 1);
-        }
-        if (i >= 0 && t.get(i).tag().equals("PRON") && Set.of("his", "her", "their", "its").contains(
-                t.get(i).text().toLowerCase(Locale.ROOT))) {
-            return new int[] {i, i + 1};
-        }
-        return null;
-    }
-
     /**
      * "Kremlin: talks will go ahead", "Poll: voters abandon party": a short name before a colon (up to six words in a
      * headline, four in the body, where transcripts read "TRUMP: …").
@@ -569,62 +412,5 @@ final class Attributor {
             return new Found(-1, -1, cueFrom, cueTo, false, e);
         }
         return new Found(np[0], np[1], cueFrom, cueTo, anonymous(text, s, np), e);
-    }
-
-    /**
-     * A source names nobody when none of its words is capitalised (a determiner first, or a sentence-initial word
-     * the article also writes in lower case, aside) and it is not a pronoun: "officials", "a source close to the
-     * campaign", "people familiar with the talks".
-     */
-    static boolean anonymous(String text, Nlp.Sentence s, int[] np) {
-        List<Nlp.Token> t = s.tokens();
-        if (np[1] - np[0] == 1 && t.get(np[0]).tag().equals("PRON")) {
-            return false;
-        }
-        String det = t.get(np[0]).text().toLowerCase(Locale.ROOT);
-        int head = np[1] - 1;
-        for (int i = np[0]; i < np[1]; i++) {
-            String w = t.get(i).text().toLowerCase(Locale.ROOT);
-            if (w.equals("of") || w.equals("for") || w.equals("close") || w.equals("familiar") || w.equals("at")
-                    || w.equals("with")) {
-                head = i - 1;
-                break;
-            }
-        }
-        if (DEFINITE.contains(det) && !t.get(head).text().toLowerCase(Locale.ROOT).endsWith("s")) {
-            return false; // "the mayor", "his spokesman", "the company": someone the reader can identify
-        }
-        for (int i = np[0]; i < np[1]; i++) {
-            Nlp.Token x = t.get(i);
-            if (!CAPITALISED.matcher(x.text().substring(0, 1)).matches()) {
-                continue;
-            }
-            String w = x.text().toLowerCase(Locale.ROOT);
-            boolean first = i == np[0];
-            if (first && DETERMINERS.contains(w)) {
-                continue;
-            }
-            boolean possessive = i + 1 < t.size() && t.get(i + 1).text().equals("'s");
-            if (first && i == firstWord(t) && !possessive && !capitalisedInside(text, x.text())
-                    && (x.tag().equals("NOUN") || TextIndex.of(text).hasWord(w))) {
-                continue; // "Officials said": a common word that opens the sentence
-            }
-            return false;
-        }
-        return true;
-    }
-
-    /** True when the article writes the word capitalised inside a sentence too ("… with Cruz"): a name. */
-    private static boolean capitalisedInside(String text, String word) {
-        return TextIndex.of(text).inside(word);
-    }
-
-    private static int firstWord(List<Nlp.Token> t) {
-        for (int i = 0; i < t.size(); i++) {
-            if (!t.get(i).tag().equals("PUNCT")) {
-                return i;
-            }
-        }
-        return 0;
     }
 }

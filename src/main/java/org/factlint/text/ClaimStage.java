@@ -39,6 +39,7 @@ final class ClaimStage {
     private final Set<String> lightVerbs;
     private final Set<String> negations;
     private final Set<String> months;
+    private final String existentialPredicate;
     /** Ids of the entities some claim names. */
     final Set<String> usedEntities = new LinkedHashSet<>();
     private int claimCounter;
@@ -53,6 +54,42 @@ final class ClaimStage {
         this.lightVerbs = tables.words("light-verb");
         this.negations = tables.words("negation");
         this.months = tables.words("month");
+        this.existentialPredicate = tables.words("existential-predicate").iterator().next();
+    }
+
+    /**
+     * The copula of "The only/first/last N to V (O) is X" (the sentence opens with "the", an infinitive comes before
+     * the copula and a name after it), or -1.
+     */
+    static int copularInversion(SentenceInfo s, List<Mention> actors) {
+        List<Nlp.Token> t = s.nlp.tokens();
+        int first = NameStage.firstWord(t);
+        if (!t.get(first).text().equalsIgnoreCase("the")) {
+            return -1;
+        }
+        boolean infinitive = false;
+        for (int i = first + 1; i < t.size(); i++) {
+            Nlp.Token x = t.get(i);
+            if (x.text().equalsIgnoreCase("to") && i + 1 < t.size() && t.get(i + 1).tag().equals("VERB")) {
+                infinitive = true;
+            } else if (x.tag().equals("VERB") && !infinitive) {
+                return -1;
+            } else if (infinitive && x.lemma().equals("be") && (x.tag().equals("AUX") || x.tag().equals("VERB"))) {
+                int at = i;
+                return actors.stream().anyMatch(m -> m.start >= t.get(at).end()) ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** "there is/was/were …": an existential sentence. */
+    static boolean existential(List<Nlp.Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).text().equalsIgnoreCase("there") && tokens.get(i + 1).lemma().equals("be")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void buildClaims(SentenceInfo s) {
@@ -64,7 +101,7 @@ final class ClaimStage {
         List<Mention> actorMentions = new ArrayList<>();
         EntityRef place = null;
         for (Mention m : s.mentions) {
-            if (m.inSource || m.entity == null) {
+            if (m.inSource || m.entity == null || m.host) {
                 continue;
             }
             if (m.kind == MentionKind.PLACE) {
@@ -92,38 +129,31 @@ final class ClaimStage {
             }
         }
         EntityRef object = actors.size() > 1 ? actors.get(1) : null;
+        int copula = copularInversion(s, actorMentions);
+        if (copula >= 0) {
+            // "The only foreign leader to join Putin's celebrations is Sadyr Japarov": Japarov joined them
+            int at = copula;
+            Mention after = actorMentions.stream().filter(m -> m.start >= tokens.get(at).end()).findFirst().orElse(null);
+            Mention between = actorMentions.stream().filter(m -> m.end <= tokens.get(at).start()
+                    && m.kind != MentionKind.GROUP).findFirst().orElse(null);
+            if (after != null) {
+                subject = after.entity;
+                subjectMention = after;
+                object = between == null ? null : between.entity;
+            }
+        }
         String predicate = predicate(s);
+        if (s.main == null && subjectMention != null && subjectMention.kind == MentionKind.GROUP && object != null
+                && object.event && existential(tokens)) {
+            // "there were no guests at the event": whether the group attended it
+            predicate = tables.verbs.canonical(existentialPredicate);
+        }
         List<Cue> cues = new ArrayList<>();
         for (CueFinder.Found c : s.cues) {
             cues.add(new Cue(body.substring(c.start(), c.end()), c.category()));
         }
-        Factuality factuality = Factuality.CERTAIN;
-        for (CueFinder.Found c : s.cues) {
-            Factuality f = switch (c.category()) {
-                case NON_CONFIRMATION, UNSPECIFIED, UNDECIDED -> Factuality.UNKNOWN;
-                case HEDGE, WEASEL -> Factuality.POSSIBLE;
-                case EXPECTATION -> Factuality.PROBABLE;
-                default -> Factuality.CERTAIN;
-            };
-            if (f.compareTo(factuality) > 0) {
-                factuality = f;
-            }
-        }
-        // factuality and polarity of the sentence's main predicate, from the factuality stage
-        boolean negated;
-        int main = s.main == null ? -1 : s.nlp.tokens().indexOf(s.main);
-        if (main >= 0) {
-            double v = tables.factuality.values(s.nlp.tokens())[main];
-            negated = v <= -0.5;
-            double a = Math.abs(v);
-            Factuality f = a >= 2.5 ? Factuality.CERTAIN : a >= 1.5 ? Factuality.PROBABLE
-                    : a >= 0.5 ? Factuality.POSSIBLE : Factuality.UNKNOWN;
-            if (f.compareTo(factuality) > 0) {
-                factuality = f;
-            }
-        } else {
-            negated = negated(s);
-        }
+        Factuality factuality = factuality(s);
+        boolean negated = negatedMain(s);
         EventTime when = tables.numbers.when(norm, s.nlp, published, s::inSource);
         List<Quantity> quantities = quantities(s);
         if (quantities.isEmpty()) {
@@ -163,6 +193,41 @@ final class ClaimStage {
             s.claims.add(b);
             s.claimIds.add(id);
         }
+    }
+
+    /**
+     * The sentence's factuality: the least certain of its cues' and its main predicate's (from the factuality
+     * stage); needs {@link #predicate} to have found the main predicate.
+     */
+    Factuality factuality(SentenceInfo s) {
+        Factuality factuality = Factuality.CERTAIN;
+        for (CueFinder.Found c : s.cues) {
+            Factuality f = switch (c.category()) {
+                case NON_CONFIRMATION, UNSPECIFIED, UNDECIDED -> Factuality.UNKNOWN;
+                case HEDGE, WEASEL -> Factuality.POSSIBLE;
+                case EXPECTATION -> Factuality.PROBABLE;
+                default -> Factuality.CERTAIN;
+            };
+            if (f.compareTo(factuality) > 0) {
+                factuality = f;
+            }
+        }
+        int main = s.main == null ? -1 : s.nlp.tokens().indexOf(s.main);
+        if (main >= 0) {
+            double a = Math.abs(tables.factuality.values(s.nlp.tokens())[main]);
+            Factuality f = a >= 2.5 ? Factuality.CERTAIN : a >= 1.5 ? Factuality.PROBABLE
+                    : a >= 0.5 ? Factuality.POSSIBLE : Factuality.UNKNOWN;
+            if (f.compareTo(factuality) > 0) {
+                factuality = f;
+            }
+        }
+        return factuality;
+    }
+
+    /** Whether the main predicate is negated (the sentence's negation words when it has none). */
+    boolean negatedMain(SentenceInfo s) {
+        int main = s.main == null ? -1 : s.nlp.tokens().indexOf(s.main);
+        return main >= 0 ? tables.factuality.values(s.nlp.tokens())[main] <= -0.5 : negated(s);
     }
 
     /** With no name in the sentence, the first noun (with its adjectives) outside cues and sources: "military parades". */
@@ -320,10 +385,15 @@ final class ClaimStage {
             actors.add(e);
         }
         head.cues = tables.cues.find(norm, head.nlp.start(), head.nlp.end());
-        Claim.Builder b = Claim.builder("h1", actors.get(0).id, predicate(head))
+        String predicate = predicate(head);
+        Claim.Builder b = Claim.builder("h1", actors.get(0).id, predicate)
                 .text(body.substring(head.nlp.start(), head.nlp.end()).strip())
                 .span(head.nlp.start(), head.nlp.start() + body.substring(head.nlp.start(), head.nlp.end()).strip().length())
+                .factuality(factuality(head))
                 .headline();
+        if (negatedMain(head)) {
+            b.negated();
+        }
         usedEntities.add(actors.get(0).id);
         if (actors.size() > 1) {
             b.object(actors.get(1).id);
@@ -362,10 +432,11 @@ final class ClaimStage {
     }
 
     /**
-     * A non-confirmation questions, and a denial denies, the nearest earlier claim about the same people
-     * (subject and object in either order).
+     * A non-confirmation questions, and a denial denies, the nearest earlier claim about the same event (the same
+     * people, subject and object in either order, and the same predicate or a sentence naming the event by one of
+     * its words in {@code predicates.csv}), else the nearest earlier claim about the same people.
      */
-    static List<Claim> relate(List<Claim> claims) {
+    List<Claim> relate(List<Claim> claims) {
         List<Claim> out = new ArrayList<>(claims);
         // earlier claims by the pair of people they are about, so each lookup walks only that pair's claims
         Map<String, List<Integer>> byPair = new HashMap<>();
@@ -389,23 +460,45 @@ final class ClaimStage {
                 continue;
             }
             List<Integer> same = byPair.getOrDefault(pair(c.subject(), c.object()), List.of());
-            for (int x = same.size() - 1; x >= 0; x--) {
-                int j = same.get(x);
-                Claim t = out.get(j);
-                if (j >= i || t.span() != null && t.span().equals(c.span())) {
+            // the nearest earlier claim about the same event (same predicate, or its sentence names the event:
+            // "the telephone conversation"), else the nearest about the same people
+            int nearest = -1;
+            int sameEvent = -1;
+            int below = java.util.Collections.binarySearch(same, i);
+            below = below >= 0 ? below : -below - 1;
+            for (int x = below - 1, seen = 0; x >= 0 && seen < 64 && sameEvent < 0; x--, seen++) {
+                Claim t = out.get(same.get(x));
+                if (t.span() != null && t.span().equals(c.span())) {
                     continue;
                 }
-                {
-                    List<Relation> relations = new ArrayList<>(c.relations());
-                    relations.add(new Relation(type, t.id()));
-                    out.set(i, new Claim(c.id(), c.text(), c.span(), c.subject(), c.subjectMention(), c.predicate(),
-                            c.object(), c.value(), c.place(), c.when(), c.quantity(), c.polarity(), c.factuality(),
-                            c.attribution(), c.cues(), c.headline(), relations));
-                    break;
+                if (nearest < 0) {
+                    nearest = same.get(x);
                 }
+                if (t.predicate().equals(c.predicate()) || namesEvent(t.text(), c.predicate())) {
+                    sameEvent = same.get(x);
+                }
+            }
+            int chosen = sameEvent >= 0 ? sameEvent : nearest;
+            if (chosen >= 0) {
+                List<Relation> relations = new ArrayList<>(c.relations());
+                relations.add(new Relation(type, out.get(chosen).id()));
+                out.set(i, new Claim(c.id(), c.text(), c.span(), c.subject(), c.subjectMention(), c.predicate(),
+                        c.object(), c.value(), c.place(), c.when(), c.quantity(), c.polarity(), c.factuality(),
+                        c.attribution(), c.cues(), c.headline(), relations));
             }
         }
         return out;
+    }
+
+    /** True when a sentence has a word that names the predicate's event ("conversation" for phone-call). */
+    boolean namesEvent(String text, String predicate) {
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            String p = tables.predicates.get(w);
+            if (p != null && tables.verbs.canonical(p).equals(predicate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String pair(String a, String b) {

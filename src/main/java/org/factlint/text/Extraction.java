@@ -23,6 +23,16 @@ final class Extraction {
         String title;
         boolean inSource;
         EntityRef entity;
+        /** A role phrase or object pronoun that never stands for the subject of its clause ("thanked the leader of…"). */
+        boolean notSubject;
+        /** An event noun right after the name it belongs to ("the Victory Day parade"): that name's entity. */
+        Mention attachedTo;
+        /** For an event noun: the name that possesses it ("Putin" in "Putin's celebrations"). */
+        Mention possessor;
+        /** The possessor of an event ("Putin's celebrations"): whose event it is, not one of its actors. */
+        boolean host;
+        /** For a group mention: the group's name ({@code groups.csv}). */
+        String group;
 
         Mention(int start, int end, String surface, MentionKind kind) {
             this.start = start;
@@ -32,7 +42,7 @@ final class Extraction {
         }
     }
 
-    enum MentionKind { NAME, ROLE, PLACE, DEMONYM, PRONOUN }
+    enum MentionKind { NAME, ROLE, PLACE, DEMONYM, PRONOUN, GROUP, EVENT }
 
     /** An entity under construction. */
     static final class EntityRef {
@@ -45,6 +55,13 @@ final class Extraction {
         String party;
         boolean person;
         String title;
+        /** A named event ("Victory Day"): event nouns refer back to it. */
+        boolean event;
+        /** For a group: its membership rule ({@code groups.csv}); for a group or an event: the country hosting it. */
+        String members;
+        String host;
+        /** The groups this entity belongs to, by group entity. */
+        final Set<EntityRef> groups = new LinkedHashSet<>();
     }
 
     /** Where a sentence's source is named: the phrase, and the reporting verb. */

@@ -38,6 +38,7 @@ final class Extractor {
     private final NameStage names;
     private final SourceStage sourceStage;
     private final ClaimStage claimStage;
+    private final CorefStage coref;
     /** The headline and body sentences of the last {@link #extract}, for {@link #attributionTrace()}. */
     private List<SentenceInfo> analysed = List.of();
 
@@ -45,11 +46,15 @@ final class Extractor {
         this.tables = tables;
         this.articleId = articleId;
         this.body = body;
-        this.norm = Nlp.normalize(body);
+        String normal = Nlp.normalize(body);
+        int newline = normal.indexOf('\n');
+        // a Title Case or ALL CAPS headline folded for tagging (same length: offsets hold)
+        this.norm = new HeadlineStage(tables).fold(normal, 0, newline < 0 ? normal.length() : newline);
         this.published = published;
         this.names = new NameStage(tables, body, norm);
         this.sourceStage = new SourceStage(tables, body, norm, names);
         this.claimStage = new ClaimStage(tables, body, norm, published, names, sourceStage);
+        this.coref = new CorefStage(names, norm);
     }
 
     /**
@@ -98,24 +103,9 @@ final class Extractor {
         // Pass 2: people are known by their full names before single surnames and roles are resolved.
         names.clusterNames(sentences);
         // Pass 3: claims, sentence by sentence, in reading order (pronouns and "it" look back).
-        String lastPerson = null;
         SentenceInfo previous = null;
         for (SentenceInfo s : sentences) {
-            boolean[] quoted = Attributor.quoted(norm, s.nlp.tokens());
-            String beforeQuotes = lastPerson;
-            for (Mention m : s.mentions) {
-                boolean inQuote = quotedAt(s, quoted, m.start);
-                if (m.kind == MentionKind.PRONOUN) {
-                    // the speaker of a quotation is never someone named inside it
-                    String who = inQuote ? lastPerson : beforeQuotes;
-                    m.entity = who == null ? null : names.entitiesByKey.get(who);
-                } else if (m.entity != null && m.entity.person) {
-                    lastPerson = m.entity.key;
-                    if (!inQuote) {
-                        beforeQuotes = lastPerson;
-                    }
-                }
-            }
+            coref.resolve(s);
             sourceStage.resolveChain(s);
             if (s.anaphoric && previous != null) {
                 // "This was reported on the website of the Tajik leader." names the source of what came before.
@@ -145,6 +135,7 @@ final class Extractor {
             previous = s;
         }
         quotationSpeakers(sentences);
+        coref.assignGroups();
         List<SentenceInfo> all = new ArrayList<>();
         all.add(head);
         all.addAll(sentences);
@@ -159,12 +150,18 @@ final class Extractor {
                 claims.add(b.build());
             }
         }
-        claims = ClaimStage.relate(claims);
+        claims = claimStage.relate(claims);
         List<Entity> entities = new ArrayList<>();
+        java.util.Set<String> used = new LinkedHashSet<>(claimStage.usedEntities);
+        for (EntityRef e : names.entitiesByKey.values()) {
+            if (used.contains(e.id)) {
+                e.groups.forEach(g -> used.add(g.id));
+            }
+        }
         for (EntityRef e : new LinkedHashSet<>(names.entitiesByKey.values())) {
-            if (claimStage.usedEntities.contains(e.id)) {
+            if (used.contains(e.id)) {
                 List<String> aliases = e.spellings.stream().filter(a -> !a.equals(e.name)).toList();
-                entities.add(new Entity(e.id, e.name, aliases, e.party, List.of()));
+                entities.add(new Entity(e.id, e.name, aliases, e.party, e.groups.stream().map(g -> g.id).toList()));
             }
         }
         Article article = new Article(articleId, outletId, headline, published, url, body);
@@ -255,16 +252,6 @@ final class Extractor {
                 x.chainVerbs.addAll(named.chainVerbs);
             }
         }
-    }
-
-    private static boolean quotedAt(SentenceInfo s, boolean[] quoted, int offset) {
-        List<Nlp.Token> t = s.nlp.tokens();
-        for (int i = 0; i < t.size(); i++) {
-            if (t.get(i).start() <= offset && offset < t.get(i).end()) {
-                return quoted[i];
-            }
-        }
-        return false;
     }
 
     private List<Nlp.Sentence> analyseBlock(int start, int end) {

@@ -33,6 +33,9 @@ final class NameStage {
     private final Set<String> personPronouns;
     private final Set<String> orgWords;
     private final Set<String> leaderTitles;
+    private final Set<String> objectPronouns;
+    private final Set<String> eventNouns;
+    private final Set<String> eventNameWords;
     /** Entities by key ("person:" or "other:" and the folded name), in the order they were met. */
     final Map<String, EntityRef> entitiesByKey = new LinkedHashMap<>();
     private final Set<String> takenIds = new HashSet<>();
@@ -51,6 +54,9 @@ final class NameStage {
         this.personPronouns = tables.words("person-pronoun");
         this.orgWords = tables.words("organisation-word");
         this.leaderTitles = tables.words("leader-title");
+        this.objectPronouns = tables.words("object-pronoun");
+        this.eventNouns = tables.words("event-noun");
+        this.eventNameWords = tables.words("event-name-word");
     }
 
     /** A name folded ({@link Names#fold}), memoised for the article. */
@@ -67,8 +73,48 @@ final class NameStage {
             Nlp.Token t = tokens.get(i);
             String lower = t.text().toLowerCase(Locale.ROOT);
             if (t.tag().equals("PRON") && personPronouns.contains(lower)) {
-                s.mentions.add(mention(s, t.start(), t.end(), MentionKind.PRONOUN));
+                Mention m = mention(s, t.start(), t.end(), MentionKind.PRONOUN);
+                // "invited him": an object pronoun, unless it is a possessive ("her visit")
+                m.notSubject = objectPronouns.contains(lower) && (i + 1 >= tokens.size()
+                        || !List.of("NOUN", "ADJ", "NUM", "PROPN").contains(tokens.get(i + 1).tag()));
+                s.mentions.add(m);
                 i++;
+                continue;
+            }
+            Tables.GroupRow group = groupAt(tokens, i, first);
+            if (group != null) {
+                // "the only foreign leader", "no guests": a group as a whole
+                Mention m = mention(s, t.start(), tokens.get(i + group.lemmas().size() - 1).end(), MentionKind.GROUP);
+                m.group = group.group();
+                m.core = group.group();
+                m.title = group.members();
+                s.mentions.add(m);
+                i += group.lemmas().size();
+                continue;
+            }
+            if (t.tag().equals("NOUN") && eventNouns.contains(t.lemma()) && Character.isLowerCase(t.text().charAt(0))) {
+                // "the celebrations", "the Victory Day parade", "Putin's celebrations": resolved in reading order
+                Mention m = mention(s, t.start(), t.end(), MentionKind.EVENT);
+                Mention before = s.mentions.isEmpty() ? null : s.mentions.get(s.mentions.size() - 1);
+                if (before != null && i > 0 && before.end == tokens.get(i - 1).end()) {
+                    m.attachedTo = before;
+                } else if (before != null && i > 1 && tokens.get(i - 1).text().equals("'s")
+                        && before.end == tokens.get(i - 2).end() && before.kind == MentionKind.NAME) {
+                    m.possessor = before;
+                }
+                s.mentions.add(m);
+                i++;
+                continue;
+            }
+            if (lower.equals("the") && i + 3 < tokens.size() && isTitleWord(tokens.get(i + 1))
+                    && Character.isLowerCase(tokens.get(i + 1).text().charAt(0))
+                    && tokens.get(i + 2).text().equals("of")
+                    && List.of("a", "an", "another").contains(tokens.get(i + 3).text().toLowerCase(Locale.ROOT))) {
+                // "the leader of a friendly state": a person the article has named, but not the clause's subject
+                Mention m = mention(s, tokens.get(i + 1).start(), tokens.get(i + 1).end(), MentionKind.PRONOUN);
+                m.notSubject = true;
+                s.mentions.add(m);
+                i += 4;
                 continue;
             }
             if (lower.equals("the") && i + 1 < tokens.size() && isTitleWord(tokens.get(i + 1))
@@ -118,6 +164,45 @@ final class NameStage {
             s.mentions.add(mention(s, start, end, MentionKind.NAME));
             i = lastName + 1;
         }
+    }
+
+    /** The longest phrase of {@code groups.csv} whose lemmas start at token {@code i}, written in lower case. */
+    Tables.GroupRow groupAt(List<Nlp.Token> tokens, int i, int first) {
+        for (Tables.GroupRow g : tables.groups) {
+            int n = g.lemmas().size();
+            if (i + n > tokens.size()) {
+                continue;
+            }
+            boolean match = true;
+            for (int k = 0; k < n && match; k++) {
+                Nlp.Token u = tokens.get(i + k);
+                String lemma = u.lemma().toLowerCase(Locale.ROOT);
+                String word = u.text().toLowerCase(Locale.ROOT);
+                match = (lemma.equals(g.lemmas().get(k)) || word.equals(g.lemmas().get(k)))
+                        && (i + k == first || Character.isLowerCase(u.text().charAt(0)));
+            }
+            if (match) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** True when a name has a word of an event's name ("Victory Day", "Munich Security Conference"). */
+    boolean eventName(String name) {
+        for (String w : name.split("\\s+")) {
+            if (eventNameWords.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entity of a group named by a phrase of {@code groups.csv}. */
+    EntityRef group(String name, String members) {
+        EntityRef g = other(name, null);
+        g.members = members;
+        return g;
     }
 
     static int firstWord(List<Nlp.Token> tokens) {
@@ -211,6 +296,8 @@ final class NameStage {
             for (Mention m : s.mentions) {
                 if (m.kind == MentionKind.ROLE) {
                     m.entity = roleHolder(m);
+                } else if (m.kind == MentionKind.GROUP) {
+                    m.entity = group(m.group, m.title);
                 } else if (m.kind == MentionKind.PLACE) {
                     m.entity = other(m.core, m.party);
                 }
@@ -370,6 +457,7 @@ final class NameStage {
             e.name = name;
             e.id = uniqueId(Extractor.slug(name));
             e.party = party;
+            e.event = eventName(name);
             put(key, e);
         }
         addSpelling(e, name);

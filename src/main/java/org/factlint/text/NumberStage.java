@@ -42,6 +42,9 @@ final class NumberStage {
     private static final Pattern YEAR = Pattern.compile("\\b(?:in|since|during|by|of)\\s+(?<year>(?:19|20)\\d{2})\\b",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern RELATIVE_YEAR = Pattern.compile("\\b(?<which>this|last|next)\\s+year\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private final Set<String> nonCounts;
 
     NumberStage(Set<String> nonCounts) {
@@ -63,7 +66,7 @@ final class NumberStage {
 
     /**
      * The sentence's time: its first full date outside the source phrase (the article's year when none is given),
-     * else a year ("in 2021").
+     * else a year ("in 2021"), else a year relative to the article's ("this year", "last year").
      */
     EventTime when(String norm, Nlp.Sentence s, LocalDate published, BiPredicate<Integer, Integer> inSource) {
         String text = norm.substring(s.start(), s.end());
@@ -94,6 +97,18 @@ final class NumberStage {
             Matcher y = YEAR.matcher(text);
             if (y.find()) {
                 int year = Integer.parseInt(y.group("year"));
+                out = new EventTime(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            }
+        }
+        if (out == null && published != null) {
+            // "this year", "last year": the article's year, or the one before or after it
+            Matcher r = RELATIVE_YEAR.matcher(text);
+            if (r.find() && !inSource.test(s.start() + r.start(), s.start() + r.end())) {
+                int year = published.getYear() + switch (r.group("which").toLowerCase(Locale.ROOT)) {
+                    case "last" -> -1;
+                    case "next" -> 1;
+                    default -> 0;
+                };
                 out = new EventTime(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
             }
         }

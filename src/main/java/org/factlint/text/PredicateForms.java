@@ -38,9 +38,20 @@ final class PredicateForms {
     /** Synonym to canonical predicate. */
     private final Map<String, String> canonical;
 
+    /** Every word of the verb forms ("attend", "take", "part", "in"), lower case. */
+    private final java.util.Set<String> words;
+
     private PredicateForms(List<Form> forms, Map<String, String> canonical) {
         this.forms = List.copyOf(forms);
         this.canonical = Map.copyOf(canonical);
+        java.util.Set<String> w = new java.util.HashSet<>();
+        forms.forEach(f -> f.words().forEach(x -> w.add(x.toLowerCase(java.util.Locale.ROOT))));
+        this.words = java.util.Set.copyOf(w);
+    }
+
+    /** Every word of the table's verb forms, lower case: ordinary words, not names, in a Title Case headline. */
+    java.util.Set<String> words() {
+        return words;
     }
 
     /** The verb and synonym rows of a pack's table rows; other rows and facts are ignored. */

@@ -34,7 +34,19 @@ final class Tables {
         }
     }
 
+    /** A phrase naming a group ({@code groups.csv}): its lemmas, the group's name and membership rule. */
+    record GroupRow(List<String> lemmas, String group, String members) {
+        static final Set<String> RULES = Set.of("foreign-leader");
+
+        GroupRow {
+            lemmas = List.copyOf(lemmas);
+        }
+    }
+
     static final Tables DEFAULT = load();
+
+    /** Phrases naming groups, longest first ({@code groups.csv}). */
+    final List<GroupRow> groups = groupRows(rows("groups.csv", 3));
 
     final CueFinder cues;
     /** Reporting verbs, nouns, phrases and adverbs ({@code reporting.csv}). */
@@ -66,6 +78,13 @@ final class Tables {
     final PredicateForms verbs;
     /** Named word lists ({@code words.csv}): months, light verbs, organisation words, … */
     private final Map<String, Set<String>> words = wordLists();
+    /** Closed-class words ({@code words.csv}, function-word): folded in Title Case headlines. */
+    final Set<String> functionWords = words("function-word");
+    /**
+     * The words of the front end's lexicons (cues, reporting words and their forms, factuality words, event words,
+     * units, light verbs, negations, event nouns): ordinary words, folded in Title Case headlines ({@link HeadlineStage}).
+     */
+    final Set<String> headlineWords = lexiconWords();
 
     /**
      * A named word list of {@code words.csv}.
@@ -79,6 +98,42 @@ final class Tables {
                     + new java.util.TreeSet<>(words.keySet()) + ")");
         }
         return w;
+    }
+
+    private Set<String> lexiconWords() {
+        Set<String> out = new HashSet<>();
+        for (String[] r : rows("cues.csv", 2)) {
+            for (String w : r[1].split("[\\s|\\[\\]]+")) {
+                out.add(w.toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String[] r : rows("reporting.csv", 6)) {
+            out.addAll(List.of(r[0].toLowerCase(Locale.ROOT).split("\\s+")));
+            out.addAll(List.of(r[3].toLowerCase(Locale.ROOT).split("\\s+")));
+        }
+        for (String file : List.of("factuality.csv", "predicates.csv", "units.csv")) {
+            for (String[] r : rows(file, file.equals("factuality.csv") ? 3 : 2)) {
+                out.addAll(List.of(r[0].toLowerCase(Locale.ROOT).split("\\s+")));
+            }
+        }
+        for (String list : List.of("light-verb", "negation", "event-noun", "headline-word")) {
+            out.addAll(words(list));
+        }
+        out.remove("");
+        return Set.copyOf(out);
+    }
+
+    static List<GroupRow> groupRows(List<String[]> rows) {
+        List<GroupRow> out = new ArrayList<>();
+        for (String[] r : rows) {
+            if (!GroupRow.RULES.contains(r[2])) {
+                throw new IllegalStateException("groups.csv: phrase '" + r[0] + "': unknown membership '" + r[2]
+                        + "' (expected one of: " + new java.util.TreeSet<>(GroupRow.RULES) + ")");
+            }
+            out.add(new GroupRow(List.of(r[0].toLowerCase(Locale.ROOT).split("\\s+")), r[1], r[2]));
+        }
+        out.sort((a, b) -> b.lemmas().size() - a.lemmas().size());
+        return List.copyOf(out);
     }
 
     private static Map<String, Set<String>> wordLists() {

@@ -64,7 +64,9 @@ class ArticleTextTest {
         assertThat(nonConfirmed.get(0).claims()).containsExactly(seed.qualify(invitation.id()), seed.qualify(kremlin.id()));
         assertThat(nonConfirmed.get(0).evidence()).containsExactly("has not yet officially confirmed");
 
-        assertThat(flagged(seedReport, seed, "UNC-SINGLE-INTERESTED")).containsExactlyInAnyOrder(invitation, rahmonCall);
+        Claim thanks = claimWith(seed, "thanked the leader of a friendly state");
+        assertThat(flagged(seedReport, seed, "UNC-SINGLE-INTERESTED"))
+                .containsExactlyInAnyOrder(invitation, thanks, rahmonCall);
         assertThat(flagged(seedReport, seed, "UNC-UNSPECIFIED")).containsExactly(notSpecified);
         assertThat(flagged(seedReport, seed, "UNC-UNDECIDED")).containsExactly(undecided);
 
