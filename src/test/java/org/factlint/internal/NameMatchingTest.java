@@ -72,9 +72,21 @@ class NameMatchingTest {
         assertJoinRate("held-out-3-same-person.csv", 100, 0.90);
     }
 
-    /** Distinct people of the second and third held-out tables: no more than 1% of their close names may join. */
+    /**
+     * The fourth held-out table: written before the third one's misses were studied, away from the regions of the
+     * earlier tables (Caucasus, Central Asia, Belarusian and Ukrainian against Russian forms, the Balkans, Greek,
+     * Arabic, Persian, Korean, Chinese) and with many names in their own script. 243 of 360 (67.5%) joined when it
+     * was first measured, before any change it prompted. The floor guards against regressions.
+     */
+    @Test
+    void fourthHeldOutPairs_neverTunedOn_joinAtLeast67Percent() throws IOException {
+        assertJoinRate("held-out-4-same-person.csv", 300, 0.67);
+    }
+
+    /** Distinct people of the held-out tables: no more than 1% of their close names may join. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv"})
+    @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
+            "held-out-4-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
