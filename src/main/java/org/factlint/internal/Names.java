@@ -49,6 +49,8 @@ public final class Names {
     private static final Map<String, String> NEWS_SPELLING = newsSpellings();
     private static final Readings READINGS = Readings.load("/org/factlint/names/readings.csv");
     private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
+    /** The id of the news romanisation of Arabic and Persian script ({@code names/arabic-latin.txt}). */
+    private static final String ARABIC_NEWS = "Arabic-Latin/News";
     private static final Map<String, List<String>> WORD_KEYS = new ConcurrentHashMap<>();
 
     private Names() {
@@ -108,7 +110,8 @@ public final class Names {
                 words.add(keys);
             }
         }
-        return new NameKey(words);
+        return new NameKey(words, name.codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC));
     }
 
     private static boolean hasCyrillic(String s) {
@@ -190,9 +193,25 @@ public final class Names {
             return nfc;
         }
         String latin = Normalizer.normalize(
-                TRANSLITERATORS.computeIfAbsent(id, Transliterator::getInstance).transliterate(nfc), Normalizer.Form.NFC);
+                TRANSLITERATORS.computeIfAbsent(id, Names::transliterator).transliterate(nfc), Normalizer.Form.NFC);
         // BGN/PCGN writes ё as ë; news writes e (Khrushchev, Gorbachev)
         return id.endsWith("/BGN") ? latin.replace('ë', 'e').replace('Ë', 'E') : latin;
+    }
+
+    /** ICU's transliterator of that id, or the news romanisation of Arabic script ({@code arabic-latin.txt}). */
+    private static Transliterator transliterator(String id) {
+        if (!ARABIC_NEWS.equals(id)) {
+            return Transliterator.getInstance(id);
+        }
+        try (InputStream in = Names.class.getResourceAsStream("/org/factlint/names/arabic-latin.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("org/factlint/names/arabic-latin.txt is missing from the classpath");
+            }
+            return Transliterator.createFromRules(ARABIC_NEWS, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    Transliterator.FORWARD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The romanisation for a word's script, or null for a Latin word. */
@@ -228,7 +247,7 @@ public final class Names {
             case GREEK -> "Greek-Latin/UNGEGN";
             case GEORGIAN -> "Georgian-Latin/BGN";
             case ARMENIAN -> "Armenian-Latin/BGN";
-            case ARABIC -> "Arabic-Latin/BGN";
+            case ARABIC -> ARABIC_NEWS;
             default -> "Any-Latin";
         };
     }
