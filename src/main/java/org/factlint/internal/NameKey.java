@@ -67,12 +67,15 @@ public record NameKey(List<List<String>> words, boolean abjad) {
         return out;
     }
 
-    /** The consonants of a key, marked: the vowels dropped, a consonant twice across a vowel kept twice (Potanin). */
+    /**
+     * The consonants of a key, marked: the vowels and v dropped (waw is a consonant and a long vowel: Anwar, أنور
+     * anur), a consonant twice across a vowel kept twice (Potanin).
+     */
     static String consonants(String mark, String key) {
         StringBuilder b = new StringBuilder(key.length() + mark.length()).append(mark);
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
-            if ("aeiou".indexOf(c) < 0) {
+            if ("aeiouv".indexOf(c) < 0) {
                 b.append(c);
             }
         }
