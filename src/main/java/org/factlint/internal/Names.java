@@ -51,6 +51,8 @@ public final class Names {
     private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
     /** The id of the news romanisation of Arabic and Persian script ({@code names/arabic-latin.txt}). */
     private static final String ARABIC_NEWS = "Arabic-Latin/News";
+    /** ICU's Pinyin for Chinese personal names (surname readings). */
+    private static final String HAN_NAMES = "Han-Latin/Names";
     private static final Map<String, List<String>> WORD_KEYS = new ConcurrentHashMap<>();
 
     private Names() {
@@ -87,7 +89,10 @@ public final class Names {
         if (!isAscii(name)) {
             String latin = latin(name);
             readings.add(plainWords(latin));
-            if (latin.equals(name) || !hasCyrillic(name)) {
+            if (hasGreek(name)) {
+                // English-language news writes Greek η as e where UNGEGN has i (Κληρίδης is Clerides, Kliridis)
+                readings.add(latinWordsOf(latin(name.replace('η', 'ε').replace('ή', 'έ').replace('Η', 'Ε'))));
+            } else if (latin.equals(name) || !hasCyrillic(name)) {
                 // a Latin name, or another script: no second romanisation
             } else {
                 // Ukrainian г is h and и is y (Шмигаль is Shmyhal): a Cyrillic name without the letters that tell
@@ -112,6 +117,10 @@ public final class Names {
         }
         return new NameKey(words, name.codePoints()
                 .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC));
+    }
+
+    private static boolean hasGreek(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.GREEK);
     }
 
     private static boolean hasCyrillic(String s) {
@@ -194,8 +203,14 @@ public final class Names {
         }
         String latin = Normalizer.normalize(
                 TRANSLITERATORS.computeIfAbsent(id, Names::transliterator).transliterate(nfc), Normalizer.Form.NFC);
-        // BGN/PCGN writes ё as ë; news writes e (Khrushchev, Gorbachev)
-        return id.endsWith("/BGN") ? latin.replace('ë', 'e').replace('Ë', 'E') : latin;
+        if (HAN_NAMES.equals(id)) {
+            // Pinyin writes a Chinese given name as one word: 李克强 is Li Keqiang, not Li Ke Qiang
+            int space = latin.indexOf(' ');
+            return space < 0 ? latin : latin.substring(0, space + 1) + latin.substring(space + 1).replace(" ", "");
+        }
+        // BGN/PCGN writes ё as ë, and yë after a vowel; news writes e (Khrushchev, Gorbachev) and yo (Mirziyoyev)
+        return id.endsWith("/BGN")
+                ? latin.replace("yë", "yo").replace("Yë", "Yo").replace('ë', 'e').replace('Ë', 'E') : latin;
     }
 
     /** ICU's transliterator of that id, or the news romanisation of Arabic script ({@code arabic-latin.txt}). */
@@ -248,6 +263,7 @@ public final class Names {
             case GEORGIAN -> "Georgian-Latin/BGN";
             case ARMENIAN -> "Armenian-Latin/BGN";
             case ARABIC -> ARABIC_NEWS;
+            case HAN -> HAN_NAMES;
             default -> "Any-Latin";
         };
     }
@@ -402,9 +418,15 @@ public final class Names {
      */
     static String fullWords(String name) {
         String s = Normalizer.normalize(READINGS.withoutArticles(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        // the Azerbaijani alphabet, told by its ə: c is j, x is kh, q is g (Xədicə is Khadija, Qafarova Gafarova)
+        boolean azerbaijani = s.indexOf('ə') >= 0;
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (azerbaijani && (c == 'c' || c == 'x' || c == 'q')) {
+                b.append(c == 'c' ? "j" : c == 'x' ? "kh" : "g");
+                continue;
+            }
             switch (c) {
                 case 'ş', 'ș', 'š', 'ś' -> b.append("sh");
                 case 'ç', 'č', 'ć' -> b.append("ch");
