@@ -53,6 +53,7 @@ public final class Names {
     private static final String ARABIC_NEWS = "Arabic-Latin/News";
     /** ICU's Pinyin for Chinese personal names (surname readings). */
     private static final String HAN_NAMES = "Han-Latin/Names";
+    private static final String HANGUL = "Hangul-Latin";
     private static final Map<String, List<String>> WORD_KEYS = new ConcurrentHashMap<>();
 
     private Names() {
@@ -192,6 +193,15 @@ public final class Names {
             return news;
         }
         String id = transliteratorFor(nfc);
+        if (HANGUL.equals(id)) {
+            // a Korean name: its first syllable the surname as news spells it, the given name after it in ICU's
+            // romanisation (김대중 is Kim daejung)
+            String surname = NEWS_SPELLING.get(nfc.substring(0, 1));
+            if (surname != null) {
+                return nfc.length() == 1 ? surname : surname + " " + TRANSLITERATORS.computeIfAbsent(id,
+                        Names::transliterator).transliterate(nfc.substring(1)).replace("-", "");
+            }
+        }
         if ("Russian-Latin/BGN".equals(id) && nameId != null && nameId.endsWith("/BGN")) {
             id = nameId;
         }
@@ -264,6 +274,7 @@ public final class Names {
             case ARMENIAN -> "Armenian-Latin/BGN";
             case ARABIC -> ARABIC_NEWS;
             case HAN -> HAN_NAMES;
+            case HANGUL -> HANGUL;
             default -> "Any-Latin";
         };
     }
