@@ -63,24 +63,65 @@ class NameMatchingTest {
     }
 
     /**
-     * The third held-out table: written before the second one's misses were studied and never used to tune the key.
-     * 103 of 117 joined before those changes, 106 after (README). The floor guards against regressions; it is not
-     * the target, which this table does not reach.
+     * The third held-out table: written before the second one's misses were studied. 103 of 117 joined before those
+     * changes, 106 after; its misses were studied in session 5 (with the fourth table's) and 111 join now (README).
+     * It is tuning data now; the floor guards against regressions, the 97% target is not reached.
      */
     @Test
-    void thirdHeldOutPairs_neverTunedOn_joinAtLeast90Percent() throws IOException {
-        assertJoinRate("held-out-3-same-person.csv", 100, 0.90);
+    void thirdHeldOutPairs_studiedSince_joinAtLeast94Percent() throws IOException {
+        assertJoinRate("held-out-3-same-person.csv", 100, 0.94);
     }
 
     /**
      * The fourth held-out table: written before the third one's misses were studied, away from the regions of the
      * earlier tables (Caucasus, Central Asia, Belarusian and Ukrainian against Russian forms, the Balkans, Greek,
      * Arabic, Persian, Korean, Chinese) and with many names in their own script. 243 of 360 (67.5%) joined when it
-     * was first measured, before any change it prompted. The floor guards against regressions.
+     * was first measured, before any change it prompted; its misses were then studied and mended with general
+     * conventions (the news romanisation of Arabic script, consonant keys across scripts, Hangul surnames, readings
+     * rows): 326 of 360 (90.6%). Tuning data now; the floor guards against regressions, the 97% target is not reached.
      */
     @Test
-    void fourthHeldOutPairs_neverTunedOn_joinAtLeast67Percent() throws IOException {
-        assertJoinRate("held-out-4-same-person.csv", 300, 0.67);
+    void fourthHeldOutPairs_studiedSince_joinAtLeast90Percent() throws IOException {
+        assertJoinRate("held-out-4-same-person.csv", 300, 0.90);
+    }
+
+    /**
+     * Arabic-script names meet the spellings news gives them by their consonants: محمد as Mohamed, Mohammed,
+     * Muhammad; عبد الله as Abdullah and Abdallah; the article ال dropped.
+     */
+    @ParameterizedTest(name = "{0} / {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "محمد مرسي, Mohamed Morsi", "محمد مرسي, Mohammed Mursi", "محمد مرسي, Muhammad Morsi",
+            "علي عبد الله صالح, Ali Abdullah Saleh", "علي عبد الله صالح, Ali Abdallah Saleh",
+            "عمر البشير, Omar al-Bashir", "سعد الحريري, Saad Hariri", "محمد خاتمی, Mohammad Khatami"})
+    void arabicScriptNames_joinTheirNewsSpellings(String arabic, String latin) {
+        assertThat(joined(arabic, latin)).isTrue();
+    }
+
+    /** Consonants alone never join two Latin names, nor two people across scripts whose consonants differ. */
+    @ParameterizedTest(name = "{0} / {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"Dragan Covic, Dragan Cavic", "Vladimir Putin, Vladimir Potanin",
+            "رفيق الحريري, Saad Hariri", "محمد بن راشد, Mohammed bin Zayed", "حافظ الأسد, Bashar al-Assad"})
+    void consonantsAlone_neverJoinTwoLatinNames_norOtherPeople(String a, String b) {
+        assertThat(joined(a, b)).isFalse();
+    }
+
+    /** The bridge holds across scopes: a Latin name of an earlier batch is found by an Arabic-script one, and back. */
+    @Test
+    void anArabicScriptName_joinsALatinNameOfAnEarlierBatch_butTwoLatinNamesDoNot() {
+        assertThat(joinedAcrossBatches("Mohamed Morsi", "محمد مرسي")).isTrue();
+        assertThat(joinedAcrossBatches("محمد مرسي", "Mohammed Mursi")).isTrue();
+        assertThat(joinedAcrossBatches("Dragan Covic", "Dragan Cavic")).isFalse();
+    }
+
+    private static boolean joinedAcrossBatches(String a, String b) {
+        Document da = doc("a", a);
+        Document db = doc("b", b);
+        NameResolver r = new NameResolver();
+        r.preResolve(List.of(da));
+        String ka = r.resolve(da.entities().get(0));
+        r.preResolve(List.of(db));
+        return r.resolve(db.entities().get(0)).equals(ka);
     }
 
     /** Distinct people of the held-out tables: no more than 1% of their close names may join. */
