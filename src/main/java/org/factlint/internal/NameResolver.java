@@ -241,13 +241,17 @@ final class NameResolver {
         return out;
     }
 
-    /** The matching keys of all of an entity's spellings. */
+    /**
+     * The matching keys of all of an entity's spellings: its keys, its probes and its exposed keys
+     * ({@link NameKey#probes}), every key a store may hold a row under for it.
+     */
     static Set<String> lookupKeys(Entity e) {
         Set<String> out = new java.util.LinkedHashSet<>();
         spellings(e).forEach(s -> {
             NameKey k = Names.key(s);
             out.addAll(k.full());
             out.addAll(k.probes());
+            out.addAll(k.exposed());
         });
         return out;
     }
