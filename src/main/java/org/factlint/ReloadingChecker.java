@@ -184,7 +184,7 @@ public final class ReloadingChecker implements AutoCloseable {
             if (stop.getAsBoolean()) {
                 return List.of("the canary was stopped");
             }
-            for (CheckError problem : candidate.check(documents(scenario)).problems()) {
+            for (CheckError problem : candidate.check(documents(pack, scenario)).problems()) {
                 refusals.add(RUN_TIME + problem);
             }
         }
@@ -207,8 +207,11 @@ public final class ReloadingChecker implements AutoCloseable {
 
     private static final String RUN_TIME = "the new rule pack fails at run time on its own scenario documents: ";
 
-    /** A scenario's documents: inline ones, and files given by a path relative to the scenario file. */
-    private static Batch documents(org.factlint.testing.Scenario scenario) throws IOException {
+    /**
+     * A scenario's documents: inline ones, and files given by a path relative to the scenario file, article text read
+     * with the candidate pack's predicate table (as its scenario run reads it), not the bundled one.
+     */
+    private static Batch documents(RulePack pack, org.factlint.testing.Scenario scenario) throws IOException {
         Batch batch = new Batch(List.of(), List.of(), 0, 0);
         for (org.factlint.testing.Scenario.Given g : scenario.given()) {
             if (g.document() != null) {
@@ -217,7 +220,7 @@ public final class ReloadingChecker implements AutoCloseable {
                 Path p = scenario.file() == null ? Path.of(g.path())
                         : scenario.file().getParent().resolve(g.path()).normalize();
                 if (Files.isRegularFile(p)) {
-                    batch = batch.plus(Factlint.read(p)); // a missing file fails the scenario run below
+                    batch = batch.plus(Factlint.read(pack, p)); // a missing file fails the scenario run below
                 }
             }
         }

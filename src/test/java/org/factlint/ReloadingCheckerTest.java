@@ -153,4 +153,39 @@ class ReloadingCheckerTest {
             assertThat(codes(checker.check(List.of(DOC)))).containsExactly("X-TWO");
         }
     }
+
+    /**
+     * The canary reads its scenarios' article text with the candidate pack's predicate table: the pack's own verb row
+     * makes "turned up at" the predicate attend, so its rule that refuses the bundled reading (the lemma turn) never
+     * fires and the pack serves; without the row it is refused at run time.
+     */
+    @Test
+    void canaryReadsScenarioText_withTheCandidatePacksPredicateTable() throws IOException {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/parade.txt"),
+                "Victory Day in Moscow\n\nRahmon turned up at the parade on Red Square on 9 May.\n");
+        Files.writeString(dir.resolve("tests/parade.json"), """
+                [ { "name": "parade", "given": [ "parade.txt" ], "expect": { "mustInclude": [] } } ]
+                """);
+        Files.writeString(dir.resolve("r.drl"), rule("X-ONE") + """
+
+                rule "not the bundled reading"
+                    @code("X-TURN") @category("unconfirmed") @severity("low") @message("{claim}")
+                when
+                    $c : ClaimFact( predicate == "turn" )
+                then
+                    throw new IllegalStateException( "read with the bundled predicate table" );
+                end
+                """);
+        Files.createDirectories(dir.resolve("lexicon"));
+        Files.writeString(dir.resolve("lexicon/predicates.csv"), "predicate,relation,other\nattend,verb,attend\n");
+        List<String> withoutTheRow = ReloadingChecker.canary(RulePack.load(dir), dir, () -> false);
+        assertThat(withoutTheRow).singleElement().asString()
+                .startsWith("the new rule pack fails at run time on its own scenario documents: ")
+                .contains("read with the bundled predicate table");
+
+        Files.writeString(dir.resolve("lexicon/predicates.csv"),
+                "predicate,relation,other\nattend,verb,attend\nattend,verb,turn up at\n");
+        assertThat(ReloadingChecker.canary(RulePack.load(dir), dir, () -> false)).isEmpty();
+    }
 }

@@ -9,21 +9,77 @@ import java.util.Set;
  * read differently in different conventions (a {@code j} is ж, й or х).
  *
  * @param words the keys of each word, primary reading first
+ * @param abjad whether the name was written in Arabic or Persian script, which writes no short vowels
  */
-public record NameKey(List<List<String>> words) {
+public record NameKey(List<List<String>> words, boolean abjad) {
     private static final int MAX = 64;
 
     public NameKey {
         words = List.copyOf(words);
     }
 
+    /** The key of a name in an alphabet that writes its vowels. */
+    public NameKey(List<List<String>> words) {
+        this(words, false);
+    }
+
     public int size() {
         return words.size();
     }
 
-    /** Keys of the whole name, its words run together (so "Kim Jong-un" is "Kim Jong Un"); at most 64. */
+    /**
+     * Keys of the whole name, its words run together (so "Kim Jong-un" is "Kim Jong Un"); at most 64. A name in
+     * Arabic or Persian script of two words or more has besides its keys by their consonants alone ({@link #probes}).
+     */
     public Set<String> full() {
-        return joined(words);
+        Set<String> full = joined(words);
+        if (!abjad || words.size() < 2) {
+            return full;
+        }
+        Set<String> out = new LinkedHashSet<>(full);
+        full.forEach(k -> out.add(consonants("~", k)));
+        return out;
+    }
+
+    /**
+     * Keys that find a name written in the other kind of script by its consonants, but never a name of the same kind:
+     * Arabic and Persian script writes no short vowel (محمد مرسي reads mhmd mrsi, Mohamed Morsi), so a Latin name
+     * meets an Arabic-script one by its consonants; two Latin names never do (Dragan Čović and Dragan Čavić are two
+     * people). A Latin name probes {@code ~} keys, which only Arabic-script names own ({@link #full}), and exposes
+     * {@code ~~} keys ({@link #exposed}), which only Arabic-script names probe. A single word has none: Hamid and Hamad
+     * are two names.
+     */
+    public Set<String> probes() {
+        return consonantKeys(abjad ? "~~" : "~");
+    }
+
+    /** Keys a Latin name is registered under for Arabic-script names to find, never matched by a Latin name. */
+    public Set<String> exposed() {
+        return abjad ? Set.of() : consonantKeys("~~");
+    }
+
+    private Set<String> consonantKeys(String mark) {
+        if (words.size() < 2) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        joined(words).forEach(k -> out.add(consonants(mark, k)));
+        return out;
+    }
+
+    /**
+     * The consonants of a key, marked: the vowels and v dropped (waw is a consonant and a long vowel: Anwar, أنور
+     * anur), a consonant twice across a vowel kept twice (Potanin).
+     */
+    static String consonants(String mark, String key) {
+        StringBuilder b = new StringBuilder(key.length() + mark.length()).append(mark);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if ("aeiouv".indexOf(c) < 0) {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Keys of the surname alone: the last word. */

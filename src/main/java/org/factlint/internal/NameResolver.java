@@ -101,6 +101,35 @@ final class NameResolver {
                 }
             }
         }
+        // names across scripts by their consonants (NameKey#probes): a probe meets a key or an exposed key
+        Map<String, Integer> firstExposing = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (String spelling : spellings(entities.get(i))) {
+                for (String k : key(spelling).exposed()) {
+                    firstExposing.putIfAbsent(k, i);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (String spelling : spellings(entities.get(i))) {
+                for (String p : key(spelling).probes()) {
+                    Integer other = firstWithKey.get(p);
+                    if (other == null) {
+                        other = firstExposing.get(p);
+                    }
+                    if (other != null) {
+                        union(parent, other, i);
+                    }
+                    String earlier = keyOfFull.get(p);
+                    if (earlier != null) {
+                        Integer anchor = firstWithKey.putIfAbsent("\u0000" + earlier, i);
+                        if (anchor != null) {
+                            union(parent, anchor, i);
+                        }
+                    }
+                }
+            }
+        }
         // short forms: decided on the groups the exact keys made, all at once
         Map<String, Set<Integer>> surnames = new HashMap<>();
         Map<String, Set<Integer>> firstLasts = new HashMap<>();
@@ -159,8 +188,8 @@ final class NameResolver {
             int root = find(parent, i);
             for (String spelling : spellings(entities.get(i))) {
                 NameKey k = key(spelling);
-                String candidate = full(spelling).stream().map(keyOfFull::get).filter(java.util.Objects::nonNull)
-                        .findFirst().orElse(null);
+                String candidate = java.util.stream.Stream.concat(full(spelling).stream(), k.probes().stream())
+                        .map(keyOfFull::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
                 String mine = candidate != null ? "\u0000" + candidate : k.primary();
                 keyOfRoot.merge(root, mine, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
@@ -230,21 +259,32 @@ final class NameResolver {
         return out;
     }
 
-    /** The matching keys of all of an entity's spellings. */
+    /**
+     * The matching keys of all of an entity's spellings: its keys, its probes and its exposed keys
+     * ({@link NameKey#probes}), every key a store may hold a row under for it.
+     */
     static Set<String> lookupKeys(Entity e) {
         Set<String> out = new java.util.LinkedHashSet<>();
-        spellings(e).forEach(s -> out.addAll(Names.key(s).full()));
+        spellings(e).forEach(s -> {
+            NameKey k = Names.key(s);
+            out.addAll(k.full());
+            out.addAll(k.probes());
+            out.addAll(k.exposed());
+        });
         return out;
     }
 
     /** The key of an entity: the one preResolve gave it, or that of an earlier entity it joins, or its own. */
     String resolve(Entity e) {
         for (String spelling : spellings(e)) {
-            for (String k : full(spelling)) {
-                String found = keyOfFull.get(k);
-                if (found != null) {
-                    register(e, found);
-                    return found;
+            NameKey nk = key(spelling);
+            for (Set<String> keys : List.of(full(spelling), nk.probes())) {
+                for (String k : keys) {
+                    String found = keyOfFull.get(k);
+                    if (found != null) {
+                        register(e, found);
+                        return found;
+                    }
                 }
             }
         }
@@ -292,6 +332,7 @@ final class NameResolver {
         for (String spelling : spellings(e)) {
             NameKey k = key(spelling);
             full(spelling).forEach(f -> keyOfFull.putIfAbsent(f, key));
+            k.exposed().forEach(f -> keyOfFull.putIfAbsent(f, key));
             if (!isPerson(spelling)) {
                 continue;
             }

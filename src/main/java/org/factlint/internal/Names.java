@@ -49,6 +49,11 @@ public final class Names {
     private static final Map<String, String> NEWS_SPELLING = newsSpellings();
     private static final Readings READINGS = Readings.load("/org/factlint/names/readings.csv");
     private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
+    /** The id of the news romanisation of Arabic and Persian script ({@code names/arabic-latin.txt}). */
+    private static final String ARABIC_NEWS = "Arabic-Latin/News";
+    /** ICU's Pinyin for Chinese personal names (surname readings). */
+    private static final String HAN_NAMES = "Han-Latin/Names";
+    private static final String HANGUL = "Hangul-Latin";
     private static final Map<String, List<String>> WORD_KEYS = new ConcurrentHashMap<>();
 
     private Names() {
@@ -85,7 +90,10 @@ public final class Names {
         if (!isAscii(name)) {
             String latin = latin(name);
             readings.add(plainWords(latin));
-            if (latin.equals(name) || !hasCyrillic(name)) {
+            if (hasGreek(name)) {
+                // English-language news writes Greek η as e where UNGEGN has i (Κληρίδης is Clerides, Kliridis)
+                readings.add(latinWordsOf(latin(name.replace('η', 'ε').replace('ή', 'έ').replace('Η', 'Ε'))));
+            } else if (latin.equals(name) || !hasCyrillic(name)) {
                 // a Latin name, or another script: no second romanisation
             } else {
                 // Ukrainian г is h and и is y (Шмигаль is Shmyhal): a Cyrillic name without the letters that tell
@@ -108,7 +116,12 @@ public final class Names {
                 words.add(keys);
             }
         }
-        return new NameKey(words);
+        return new NameKey(words, name.codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC));
+    }
+
+    private static boolean hasGreek(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.GREEK);
     }
 
     private static boolean hasCyrillic(String s) {
@@ -180,6 +193,15 @@ public final class Names {
             return news;
         }
         String id = transliteratorFor(nfc);
+        if (HANGUL.equals(id)) {
+            // a Korean name: its first syllable the surname as news spells it, the given name after it in ICU's
+            // romanisation (김대중 is Kim daejung)
+            String surname = NEWS_SPELLING.get(nfc.substring(0, 1));
+            if (surname != null) {
+                return nfc.length() == 1 ? surname : surname + " " + TRANSLITERATORS.computeIfAbsent(id,
+                        Names::transliterator).transliterate(nfc.substring(1)).replace("-", "");
+            }
+        }
         if ("Russian-Latin/BGN".equals(id) && nameId != null && nameId.endsWith("/BGN")) {
             id = nameId;
         }
@@ -190,9 +212,31 @@ public final class Names {
             return nfc;
         }
         String latin = Normalizer.normalize(
-                TRANSLITERATORS.computeIfAbsent(id, Transliterator::getInstance).transliterate(nfc), Normalizer.Form.NFC);
-        // BGN/PCGN writes ё as ë; news writes e (Khrushchev, Gorbachev)
-        return id.endsWith("/BGN") ? latin.replace('ë', 'e').replace('Ë', 'E') : latin;
+                TRANSLITERATORS.computeIfAbsent(id, Names::transliterator).transliterate(nfc), Normalizer.Form.NFC);
+        if (HAN_NAMES.equals(id)) {
+            // Pinyin writes a Chinese given name as one word: 李克强 is Li Keqiang, not Li Ke Qiang
+            int space = latin.indexOf(' ');
+            return space < 0 ? latin : latin.substring(0, space + 1) + latin.substring(space + 1).replace(" ", "");
+        }
+        // BGN/PCGN writes ё as ë, and yë after a vowel; news writes e (Khrushchev, Gorbachev) and yo (Mirziyoyev)
+        return id.endsWith("/BGN")
+                ? latin.replace("yë", "yo").replace("Yë", "Yo").replace('ë', 'e').replace('Ë', 'E') : latin;
+    }
+
+    /** ICU's transliterator of that id, or the news romanisation of Arabic script ({@code arabic-latin.txt}). */
+    private static Transliterator transliterator(String id) {
+        if (!ARABIC_NEWS.equals(id)) {
+            return Transliterator.getInstance(id);
+        }
+        try (InputStream in = Names.class.getResourceAsStream("/org/factlint/names/arabic-latin.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("org/factlint/names/arabic-latin.txt is missing from the classpath");
+            }
+            return Transliterator.createFromRules(ARABIC_NEWS, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    Transliterator.FORWARD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The romanisation for a word's script, or null for a Latin word. */
@@ -228,7 +272,9 @@ public final class Names {
             case GREEK -> "Greek-Latin/UNGEGN";
             case GEORGIAN -> "Georgian-Latin/BGN";
             case ARMENIAN -> "Armenian-Latin/BGN";
-            case ARABIC -> "Arabic-Latin/BGN";
+            case ARABIC -> ARABIC_NEWS;
+            case HAN -> HAN_NAMES;
+            case HANGUL -> HANGUL;
             default -> "Any-Latin";
         };
     }
@@ -383,9 +429,15 @@ public final class Names {
      */
     static String fullWords(String name) {
         String s = Normalizer.normalize(READINGS.withoutArticles(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        // the Azerbaijani alphabet, told by its ə: c is j, x is kh, q is g (Xədicə is Khadija, Qafarova Gafarova)
+        boolean azerbaijani = s.indexOf('ə') >= 0;
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (azerbaijani && (c == 'c' || c == 'x' || c == 'q')) {
+                b.append(c == 'c' ? "j" : c == 'x' ? "kh" : "g");
+                continue;
+            }
             switch (c) {
                 case 'ş', 'ș', 'š', 'ś' -> b.append("sh");
                 case 'ç', 'č', 'ć' -> b.append("ch");

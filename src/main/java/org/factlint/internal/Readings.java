@@ -110,8 +110,11 @@ final class Readings {
                         + kind + "'");
             }
         }
+        // a particle with a hyphen (al-Assad), or al/el as a word of its own after the first (Tamim bin Hamad Al Thani)
+        List<String> apart = particles.stream().filter(a -> a.equals("al") || a.equals("el")).toList();
         Pattern articles = particles.isEmpty() ? null
-                : Pattern.compile("(?iu)(?<!\\p{L})(?:" + String.join("|", particles) + ")[-\u2010\u2011](?=\\p{L})");
+                : Pattern.compile("(?iu)(?<!\\p{L})(?:" + String.join("|", particles) + ")[-\u2010\u2011](?=\\p{L})"
+                        + (apart.isEmpty() ? "" : "|(?<=\\p{L} )(?:" + String.join("|", apart) + ") +(?=\\p{L})"));
         return new Readings(rules, articles);
     }
 
@@ -133,9 +136,21 @@ final class Readings {
         return List.copyOf(out);
     }
 
+    /** Whether a word after the first is al or el, in any case: the only names the regex must see for that. */
+    private static boolean articleApart(String name) {
+        for (int i = name.indexOf(' '); i > 0 && i + 3 < name.length(); i = name.indexOf(' ', i + 1)) {
+            char a = Character.toLowerCase(name.charAt(i + 1));
+            if ((a == 'a' || a == 'e') && Character.toLowerCase(name.charAt(i + 2)) == 'l' && name.charAt(i + 3) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The name with its particles dropped ({@code Bashar al-Assad} is {@code Bashar Assad}). */
     String withoutArticles(String name) {
-        if (articles == null || name.indexOf('-') < 0 && name.indexOf('\u2010') < 0 && name.indexOf('\u2011') < 0) {
+        if (articles == null || name.indexOf('-') < 0 && name.indexOf('\u2010') < 0 && name.indexOf('\u2011') < 0
+                && !articleApart(name)) {
             return name;
         }
         return articles.matcher(name).replaceAll("");

@@ -63,18 +63,71 @@ class NameMatchingTest {
     }
 
     /**
-     * The third held-out table: written before the second one's misses were studied and never used to tune the key.
-     * 103 of 117 joined before those changes, 106 after (README). The floor guards against regressions; it is not
-     * the target, which this table does not reach.
+     * The third held-out table: written before the second one's misses were studied. 103 of 117 joined before those
+     * changes, 106 after; its misses were studied in session 5 (with the fourth table's) and 111 join now (README).
+     * It is tuning data now; the floor guards against regressions, the 97% target is not reached.
      */
     @Test
-    void thirdHeldOutPairs_neverTunedOn_joinAtLeast90Percent() throws IOException {
-        assertJoinRate("held-out-3-same-person.csv", 100, 0.90);
+    void thirdHeldOutPairs_studiedSince_joinAtLeast94Percent() throws IOException {
+        assertJoinRate("held-out-3-same-person.csv", 100, 0.94);
     }
 
-    /** Distinct people of the second and third held-out tables: no more than 1% of their close names may join. */
+    /**
+     * The fourth held-out table: written before the third one's misses were studied, away from the regions of the
+     * earlier tables (Caucasus, Central Asia, Belarusian and Ukrainian against Russian forms, the Balkans, Greek,
+     * Arabic, Persian, Korean, Chinese) and with many names in their own script. 243 of 360 (67.5%) joined when it
+     * was first measured, before any change it prompted; its misses were then studied and mended with general
+     * conventions (the news romanisation of Arabic script, consonant keys across scripts, Hangul surnames, readings
+     * rows): 326 of 360 (90.6%). Tuning data now; the floor guards against regressions, the 97% target is not reached.
+     */
+    @Test
+    void fourthHeldOutPairs_studiedSince_joinAtLeast90Percent() throws IOException {
+        assertJoinRate("held-out-4-same-person.csv", 300, 0.90);
+    }
+
+    /**
+     * Arabic-script names meet the spellings news gives them by their consonants: محمد as Mohamed, Mohammed,
+     * Muhammad; عبد الله as Abdullah and Abdallah; the article ال dropped.
+     */
+    @ParameterizedTest(name = "{0} / {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "محمد مرسي, Mohamed Morsi", "محمد مرسي, Mohammed Mursi", "محمد مرسي, Muhammad Morsi",
+            "علي عبد الله صالح, Ali Abdullah Saleh", "علي عبد الله صالح, Ali Abdallah Saleh",
+            "عمر البشير, Omar al-Bashir", "سعد الحريري, Saad Hariri", "محمد خاتمی, Mohammad Khatami"})
+    void arabicScriptNames_joinTheirNewsSpellings(String arabic, String latin) {
+        assertThat(joined(arabic, latin)).isTrue();
+    }
+
+    /** Consonants alone never join two Latin names, nor two people across scripts whose consonants differ. */
+    @ParameterizedTest(name = "{0} / {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"Dragan Covic, Dragan Cavic", "Vladimir Putin, Vladimir Potanin",
+            "رفيق الحريري, Saad Hariri", "محمد بن راشد, Mohammed bin Zayed", "حافظ الأسد, Bashar al-Assad"})
+    void consonantsAlone_neverJoinTwoLatinNames_norOtherPeople(String a, String b) {
+        assertThat(joined(a, b)).isFalse();
+    }
+
+    /** The bridge holds across scopes: a Latin name of an earlier batch is found by an Arabic-script one, and back. */
+    @Test
+    void anArabicScriptName_joinsALatinNameOfAnEarlierBatch_butTwoLatinNamesDoNot() {
+        assertThat(joinedAcrossBatches("Mohamed Morsi", "محمد مرسي")).isTrue();
+        assertThat(joinedAcrossBatches("محمد مرسي", "Mohammed Mursi")).isTrue();
+        assertThat(joinedAcrossBatches("Dragan Covic", "Dragan Cavic")).isFalse();
+    }
+
+    private static boolean joinedAcrossBatches(String a, String b) {
+        Document da = doc("a", a);
+        Document db = doc("b", b);
+        NameResolver r = new NameResolver();
+        r.preResolve(List.of(da));
+        String ka = r.resolve(da.entities().get(0));
+        r.preResolve(List.of(db));
+        return r.resolve(db.entities().get(0)).equals(ka);
+    }
+
+    /** Distinct people of the held-out tables: no more than 1% of their close names may join. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv"})
+    @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
+            "held-out-4-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
@@ -105,6 +158,35 @@ class NameMatchingTest {
         assertThat(rate).as("different-people pairs joined: %s of %d: %s",
                 String.format(Locale.ROOT, "%.3f", rate), pairs.size(), joined).isLessThanOrEqualTo(0.01);
     }
+
+    /**
+     * Both compared columns of every table hold names, not descriptions: a row with its columns out of order compares
+     * a name with "Azerbaijani president" and can never join, so it would count as a pass it did not earn.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"same-person.csv", "held-out-same-person.csv", "held-out-2-same-person.csv",
+            "held-out-3-same-person.csv", "held-out-4-same-person.csv", "different-people.csv",
+            "held-out-2-different-people.csv", "held-out-3-different-people.csv", "held-out-4-different-people.csv"})
+    void everyComparedColumnHoldsAName(String file) throws IOException {
+        List<String> notNames = new ArrayList<>();
+        for (String[] p : pairs(file)) {
+            for (String name : List.of(p[0], p[1])) {
+                for (String word : name.split("[\\s]+")) {
+                    int first = word.isEmpty() ? 'A' : word.codePointAt(0);
+                    if (Character.UnicodeScript.of(first) == Character.UnicodeScript.LATIN
+                            && Character.isLowerCase(first) && !PARTICLE.matcher(word).matches()) {
+                        notNames.add(name);
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(notNames).as("%s: compared columns that are not names", file).isEmpty();
+    }
+
+    /** Lower-case particles that are part of real names (al-Assad, bin Salman, el-Sisi, de, van). */
+    private static final java.util.regex.Pattern PARTICLE =
+            java.util.regex.Pattern.compile("(al|el|ad|as|ash|an|ar|at|az|ud|bin|ibn|bint|ben|de|da|di|van|von|der|le|la|du)(-.*)?");
 
     private static boolean joined(String a, String b) {
         Document da = doc("a", a);
