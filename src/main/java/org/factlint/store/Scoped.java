@@ -193,76 +193,116 @@ final class Scoped {
         Set<Long> lookedUp = new HashSet<>();
         boolean flagsRead = false;
         int rounds = 0;
-        while (true) {
-            if (!storeEmpty) {
-                List<Stored> added = fetch(want, loaded, fresh.seq(), stored);
-                // what comes with every loaded fact (its claim): closed over, as a group of those is loaded whole
-                while (!added.isEmpty()) {
-                    Map<Long, Character> next = new HashMap<>();
-                    JoinKeys.Lookup lookup = Partitions.lookup(facts(stored.values(), fresh));
-                    for (Stored s : added) {
-                        for (JoinKeys.Value v : keys.values(s.fact(), lookup)) {
-                            Character m = mode(v.role());
-                            if (m != null && scopes.loaded().contains(v.key())) {
-                                Token t = new Token(hash(v.key(), v.value()), m);
-                                if (!covered(loaded, t)) {
-                                    next.merge(t.hash(), m, (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+        // Rounds add to one session (the rules insert logically: the flags are those of one session of everything
+        // inserted); a round that brings entities or memberships starts a fresh one, so the first declaration wins
+        // as in one batch check. A bulk load into an empty store is one check, split into parts.
+        Hooks.FactSession session = null;
+        Set<String> inserted = new HashSet<>();
+        try {
+            while (true) {
+                if (!storeEmpty) {
+                    List<Stored> added = fetch(want, loaded, fresh.seq(), stored);
+                    // what comes with every loaded fact (its claim): closed over, as a group of those is loaded whole
+                    while (!added.isEmpty()) {
+                        Map<Long, Character> next = new HashMap<>();
+                        JoinKeys.Lookup lookup = Partitions.lookup(facts(stored.values(), fresh));
+                        for (Stored s : added) {
+                            for (JoinKeys.Value v : keys.values(s.fact(), lookup)) {
+                                Character m = mode(v.role());
+                                if (m != null && scopes.loaded().contains(v.key())) {
+                                    Token t = new Token(hash(v.key(), v.value()), m);
+                                    if (!covered(loaded, t)) {
+                                        next.merge(t.hash(), m, (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+                                    }
                                 }
                             }
                         }
+                        added = fetch(next, loaded, fresh.seq(), stored);
                     }
-                    added = fetch(next, loaded, fresh.seq(), stored);
+                    lookups(stored, fresh, lookedUp);
+                    if (!flagsRead) {
+                        flagsRead = true;
+                        // stored open flags the change reaches: their scopes are loaded too
+                        for (Set<Token> scope : reachedFlags(changed).values()) {
+                            for (Token t : scope) {
+                                if (!covered(loaded, t)) {
+                                    want.merge(t.hash(), t.mode(), (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+                                }
+                            }
+                        }
+                        if (!covered(loaded, tokens(want))) {
+                            continue; // load those before checking
+                        }
+                    }
+                } else {
+                    loaded.putAll(want);
                 }
-                lookups(stored, fresh, lookedUp);
-                if (!flagsRead) {
-                    flagsRead = true;
-                    // stored open flags the change reaches: their scopes are loaded too
-                    for (Set<Token> scope : reachedFlags(changed).values()) {
+                rounds++;
+                List<Object> facts = assemble(stored.values(), fresh);
+                int claims = 0;
+                for (Object f : facts) {
+                    if (f instanceof ClaimFact) {
+                        claims++;
+                    }
+                }
+                Report report;
+                if (storeEmpty) {
+                    report = Hooks.checkFacts(checker, facts, claims);
+                } else {
+                    List<Stored> newly = new ArrayList<>();
+                    boolean reference = false;
+                    for (Map.Entry<String, Stored> e : stored.entrySet()) {
+                        if (!inserted.contains(e.getKey())) {
+                            newly.add(e.getValue());
+                            reference |= e.getValue().fact() instanceof org.factlint.facts.EntityFact
+                                    || e.getValue().fact() instanceof org.factlint.facts.MemberFact;
+                        }
+                    }
+                    boolean ok;
+                    if (session == null || reference) {
+                        if (session != null) {
+                            session.close();
+                        }
+                        session = Hooks.openFacts(checker);
+                        ok = session.insert(facts);
+                    } else {
+                        newly.sort(java.util.Comparator.comparingLong(Stored::seq).thenComparingInt(Stored::pos));
+                        ok = session.insert(newly.stream().map(Stored::fact).toList());
+                    }
+                    inserted.addAll(stored.keySet());
+                    if (ok) {
+                        session.fire();
+                    }
+                    report = new Report(ok ? session.flags() : List.of(), 0, 0, 0, claims, List.of(), session.problems());
+                }
+                if (!report.complete()) {
+                    return new Checked(report, facts, claims, 0, loaded, Map.of(), rounds);
+                }
+                ScopeIndex index = new ScopeIndex(facts);
+                Map<Flag, Set<Token>> trusted = new LinkedHashMap<>();
+                boolean more = false;
+                for (Flag f : report.flags()) {
+                    Set<Token> scope = index.scope(f);
+                    if (covered(loaded, scope)) {
+                        trusted.put(f, scope);
+                    } else if (reaches(changed, scope)) {
                         for (Token t : scope) {
                             if (!covered(loaded, t)) {
                                 want.merge(t.hash(), t.mode(), (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+                                more = true;
                             }
                         }
                     }
-                    if (!covered(loaded, tokens(want))) {
-                        continue; // load those before checking
-                    }
                 }
-            } else {
-                loaded.putAll(want);
-            }
-            rounds++;
-            List<Object> facts = assemble(stored.values(), fresh);
-            int claims = 0;
-            for (Object f : facts) {
-                if (f instanceof ClaimFact) {
-                    claims++;
+                if (!more || storeEmpty) {
+                    Set<String> articles = new HashSet<>(fresh.articleOf());
+                    stored.values().forEach(s -> articles.add(s.article()));
+                    return new Checked(report, facts, claims, articles.size(), loaded, trusted, rounds);
                 }
             }
-            Report report = Hooks.checkFacts(checker, facts, claims);
-            if (!report.complete()) {
-                return new Checked(report, facts, claims, 0, loaded, Map.of(), rounds);
-            }
-            ScopeIndex index = new ScopeIndex(facts);
-            Map<Flag, Set<Token>> trusted = new LinkedHashMap<>();
-            boolean more = false;
-            for (Flag f : report.flags()) {
-                Set<Token> scope = index.scope(f);
-                if (covered(loaded, scope)) {
-                    trusted.put(f, scope);
-                } else if (reaches(changed, scope)) {
-                    for (Token t : scope) {
-                        if (!covered(loaded, t)) {
-                            want.merge(t.hash(), t.mode(), (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
-                            more = true;
-                        }
-                    }
-                }
-            }
-            if (!more || storeEmpty) {
-                Set<String> articles = new HashSet<>(fresh.articleOf());
-                stored.values().forEach(s -> articles.add(s.article()));
-                return new Checked(report, facts, claims, articles.size(), loaded, trusted, rounds);
+        } finally {
+            if (session != null) {
+                session.close();
             }
         }
     }

@@ -82,6 +82,10 @@ public final class Stores {
         if (password != null) {
             props.setProperty("password", password);
         }
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts")) {
+            // a batch of inserts sent as multi-row INSERTs: the bulk load writes millions of fact, key and scope rows
+            props.setProperty("reWriteBatchedInserts", "true");
+        }
         return open(url, props, url.replaceAll("(?i)password=[^&;]*", "password=***"), checker, clock);
     }
 
