@@ -1,6 +1,7 @@
 package org.factlint.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,31 @@ public final class Scopes {
     private static final List<String> COLUMNS = List.of("code", "scope");
 
     private final Map<String, List<List<String>>> paths;
+    private final Map<String, Integer> lineOf;
 
-    private Scopes(Map<String, List<List<String>>> paths) {
+    private Scopes(Map<String, List<List<String>>> paths, Map<String, Integer> lineOf) {
         this.paths = paths;
+        this.lineOf = lineOf;
+    }
+
+    /**
+     * Warnings for a pack whose flagging rules have these codes: a code with no scope (a store then checks whole
+     * components with the pack), and a row whose code no rule has (a typo, or a rule renamed).
+     */
+    public List<RuleProblem> warnings(Collection<String> codes) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (String code : new TreeSet<>(codes)) {
+            if (!paths.containsKey(code)) {
+                out.add(new RuleProblem(FILE, 1, 1, "code " + code + " has no scope: a claim store checks whole"
+                        + " components with this pack (slower as the store grows); add its rows"));
+            }
+        }
+        lineOf.forEach((code, line) -> {
+            if (!code.equals(LOADED) && !codes.contains(code)) {
+                out.add(new RuleProblem(FILE, line, 1, "'" + code + "' is no code of the pack's rules"));
+            }
+        });
+        return out;
     }
 
     /** The paths of a code's scope, or null when the table gives it none. */
@@ -62,6 +85,7 @@ public final class Scopes {
             return null;
         }
         Map<String, List<List<String>>> paths = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
         for (Tables.Row row : Tables.rows(FILE, text, COLUMNS, problems)) {
             String code = row.values().get(0);
             String scope = row.values().get(1);
@@ -88,10 +112,11 @@ public final class Scopes {
             }
             if (ok) {
                 paths.computeIfAbsent(code, c -> new ArrayList<>()).add(List.copyOf(path));
+                lineOf.putIfAbsent(code, row.line());
             }
         }
         Map<String, List<List<String>>> frozen = new LinkedHashMap<>();
         paths.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return new Scopes(java.util.Collections.unmodifiableMap(frozen));
+        return new Scopes(java.util.Collections.unmodifiableMap(frozen), Map.copyOf(lineOf));
     }
 }
