@@ -43,6 +43,48 @@ public final class Checker {
     static {
         org.factlint.internal.Hooks.install(Checker::new);
         org.factlint.internal.Hooks.installFacts((checker, facts, claims) -> checker.checkFacts(facts, claims));
+        org.factlint.internal.Hooks.installSessions(Checker::factSession);
+    }
+
+    /** A session facts are added to in steps: a claim store's rounds (see {@code Hooks.FactSession}). */
+    private org.factlint.internal.Hooks.FactSession factSession() {
+        DeskSession desk = new DeskSession(pack, options, listeners, now);
+        List<CheckError> failed = new ArrayList<>();
+        return new org.factlint.internal.Hooks.FactSession() {
+            @Override
+            public boolean insert(List<Object> facts) {
+                try {
+                    desk.insertFacts(facts);
+                    return true;
+                } catch (RuntimeException | Error e) {
+                    failed.add(RuleLocator.locate(pack, new CheckError(CheckError.Kind.RULE_FAILED, "?", List.of(),
+                            "a rule condition threw while loading: " + org.factlint.internal.RuleGuard.describe(e))));
+                    return false;
+                }
+            }
+
+            @Override
+            public void fire() {
+                desk.fire();
+            }
+
+            @Override
+            public List<Flag> flags() {
+                return desk.flags();
+            }
+
+            @Override
+            public List<CheckError> problems() {
+                List<CheckError> all = new ArrayList<>(failed);
+                all.addAll(desk.problems());
+                return all;
+            }
+
+            @Override
+            public void close() {
+                desk.close();
+            }
+        };
     }
 
     Checker(RulePack pack) {

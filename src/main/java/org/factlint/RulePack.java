@@ -258,6 +258,9 @@ public final class RulePack {
         }
         List<RuleProblem> warnings = new ArrayList<>(PackLint.warnings(kieBase, files, rules, PackLint.categories(facts)));
         warnings.addAll(compileWarnings);
+        if (joins != null && joins.scopes() != null) { // scopes.csv: every flagging code has a scope, no row is stray
+            warnings.addAll(joins.scopes().warnings(rules.stream().filter(RuleInfo::flags).map(RuleInfo::code).toList()));
+        }
         warnings = sorted(dedupe(warnings));
         if (!warnings.isEmpty()) {
             LOG.warn("rule pack {} has {} warnings, the first: {}", name, warnings.size(), warnings.get(0));

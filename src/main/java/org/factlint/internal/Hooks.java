@@ -53,6 +53,38 @@ public final class Hooks {
         return facts.check(checker, loaded, claims); // installed: the checker's class is loaded
     }
 
+    /**
+     * One rules session that facts are added to in steps (a claim store's rounds): after each {@link #fire}, the same
+     * flags as one session of everything inserted so far (the rules insert logically).
+     */
+    public interface FactSession extends AutoCloseable {
+        /** Inserts facts; false when a rule condition threw on insert (then {@link #problems} says so). */
+        boolean insert(List<Object> facts);
+
+        /** Fires the rules within the checker's limits. */
+        void fire();
+
+        List<org.factlint.Flag> flags();
+
+        /** Rules that ran into a limit or threw so far; empty when all went well. */
+        List<org.factlint.CheckError> problems();
+
+        @Override
+        void close();
+    }
+
+    private static volatile java.util.function.Function<Checker, FactSession> sessions;
+
+    /** Called once by {@link Checker}'s static initialiser. */
+    public static void installSessions(java.util.function.Function<Checker, FactSession> open) {
+        sessions = Objects.requireNonNull(open);
+    }
+
+    /** A session of a checker (its pack, limits and clock) that facts are added to in steps. */
+    public static FactSession openFacts(Checker checker) {
+        return sessions.apply(checker); // installed: the checker's class is loaded
+    }
+
     /** The join keys a pack declares ({@code joins.csv}), or null when it declares none. */
     public static JoinKeys joins(RulePack pack) {
         return joins.apply(pack); // installed: the pack's class is loaded

@@ -155,9 +155,16 @@ public final class JoinKeys {
     }
 
     private final Map<Class<?>, List<Row>> rows;
+    private final Scopes scopes;
 
-    private JoinKeys(Map<Class<?>, List<Row>> rows) {
+    private JoinKeys(Map<Class<?>, List<Row>> rows, Scopes scopes) {
         this.rows = rows;
+        this.scopes = scopes;
+    }
+
+    /** What decides each flag ({@code scopes.csv}), or null when the pack does not say: a store then keeps components. */
+    public Scopes scopes() {
+        return scopes;
     }
 
     /** The fact types the declaration places. */
@@ -236,7 +243,8 @@ public final class JoinKeys {
         }
         Map<Class<?>, List<Row>> frozen = new HashMap<>();
         rows.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return new JoinKeys(Map.copyOf(frozen));
+        JoinKeys partial = new JoinKeys(Map.copyOf(frozen), null);
+        return new JoinKeys(partial.rows, Scopes.read(tables, partial.keys(), problems));
     }
 
     private static Row row(Tables.Row row, List<RuleProblem> problems) {

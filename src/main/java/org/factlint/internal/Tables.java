@@ -106,7 +106,7 @@ public final class Tables {
                     }
                     facts.add(term);
                 }
-            } else if (!file.equals(JoinKeys.FILE)) { // the join keys are read by JoinKeys
+            } else if (!file.equals(JoinKeys.FILE) && !file.equals(Scopes.FILE)) { // read by JoinKeys
                 problems.add(new RuleProblem(file, 1, 1, "unknown table: a pack reads cue lexicons from "
                         + LEXICON_DIR + "*.csv (category,phrase), its predicate table from " + PREDICATE_TABLE
                         + " (predicate,relation,other), its party table from " + PARTY_TABLE

@@ -57,6 +57,8 @@ final class JdbcClaimStore implements ClaimStore {
     private final String location;
     private Checker checker; // replaced by a recheck with another pack
     private JoinKeys keys;
+    /** Set when the pack gives every code a scope (scopes.csv): adds check scopes, not whole components. */
+    private Scoped scoper;
     private final Clock clock;
     private final boolean postgres;
     private final ObjectMapper json = Json.mapper();
@@ -65,12 +67,29 @@ final class JdbcClaimStore implements ClaimStore {
     JdbcClaimStore(Connection connection, String location, Checker checker, Clock clock) throws SQLException {
         this.connection = connection;
         this.location = location;
-        this.checker = checker;
-        this.keys = Hooks.joins(checker.pack());
         this.clock = clock;
         this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
                 .contains("postgres");
         connection.setAutoCommit(false);
+        configure(checker);
+    }
+
+    /** Takes a checker's pack: its join keys, and its scopes when they cover every code it flags with. */
+    private void configure(Checker with) {
+        this.checker = with;
+        this.keys = Hooks.joins(with.pack());
+        List<String> codes = with.pack().rules().stream().filter(org.factlint.RuleInfo::flags)
+                .map(org.factlint.RuleInfo::code).distinct().toList();
+        this.scoper = Scoped.covers(keys, codes) ? new Scoped(connection, location, keys, json) : null;
+        if (scoper == null && keys != null && keys.scopes() != null) {
+            LOG.warn("{}: {} gives some codes of pack {} no scope: adds check whole components", location,
+                    org.factlint.internal.Scopes.FILE, with.pack().name());
+        }
+    }
+
+    /** The index the pack's adds need: 'scope' or 'component'. */
+    private String index() {
+        return scoper != null ? "scope" : "component";
     }
 
     @Override
@@ -99,9 +118,11 @@ final class JdbcClaimStore implements ClaimStore {
         try {
             begin();
             Instant now = clock.instant();
+            List<FlagEvent[]> reindexed = reindexIfNeeded(now);
             Map<String, Change.Outcome> outcome = new LinkedHashMap<>();
             List<Document> fresh = new ArrayList<>();
             Set<Long> affected = new TreeSet<>();
+            Map<Long, Set<Character>> changed = new HashMap<>(); // scopes: key values of replaced facts
             Map<String, String> seen = new HashMap<>();
             for (Document d : documents) {
                 String article = d.article().id();
@@ -118,7 +139,11 @@ final class JdbcClaimStore implements ClaimStore {
                 outcome.put(article, stored == null ? Change.Outcome.ADDED : Change.Outcome.REPLACED);
                 if (stored != null) {
                     affected.addAll(longs("SELECT DISTINCT component FROM facts WHERE article = ?", article));
-                    for (String table : List.of("facts", "join_keys", "claims", "documents")) {
+                    if (scoper != null) {
+                        scoper.storedValues(article).forEach((h, roles) ->
+                                changed.computeIfAbsent(h, x -> new HashSet<>()).addAll(roles));
+                    }
+                    for (String table : List.of("facts", "join_keys", "fact_keys", "claims", "documents")) {
                         update("DELETE FROM " + table + " WHERE article = ?", article);
                     }
                 }
@@ -130,11 +155,18 @@ final class JdbcClaimStore implements ClaimStore {
                 fresh.add(d);
             }
             if (fresh.isEmpty()) {
-                connection.rollback();
+                if (reindexed != null) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
                 return changes(outcome, List.of(), List.of(), 0);
             }
             long t0 = System.nanoTime();
             Placed placed = place(fresh);
+            if (scoper != null) {
+                return addScoped(fresh, outcome, placed, changed, now, what, t0);
+            }
             affected.addAll(placed.components());
             long t1 = System.nanoTime();
             Loaded loaded = load(affected, placed);
@@ -229,9 +261,216 @@ final class JdbcClaimStore implements ClaimStore {
         }
     }
 
-    /** The new documents' facts in memory, each with its article and component. */
+    /** The new documents' facts in memory, each with its article and component (and key values, for scopes). */
     private record Placed(List<Object> facts, List<String> articleOf, long[] componentOf, Set<Long> components,
-                          long seq) {
+                          long seq, List<List<String>> valuesOf) {
+        Placed(List<Object> facts, List<String> articleOf, long[] componentOf, Set<Long> components, long seq) {
+            this(facts, articleOf, componentOf, components, seq, List.of());
+        }
+    }
+
+    /** Scopes: the facts are written in component 0 (components are not kept), with their key rows. */
+    private Placed placeScoped(List<Object> facts, List<String> articleOf, List<List<String>> valuesOf)
+            throws SQLException {
+        long seq = counter("next_flag");
+        int n = facts.size();
+        try (PreparedStatement fs = connection.prepareStatement(
+                "INSERT INTO facts (component, article, seq, pos, type, body) VALUES (0, ?, ?, ?, ?, ?)");
+             PreparedStatement cs = connection.prepareStatement(
+                     "INSERT INTO claims (id, article, component) VALUES (?, ?, 0)")) {
+            for (int i = 0; i < n; i++) {
+                Object f = facts.get(i);
+                fs.setString(1, articleOf.get(i));
+                fs.setLong(2, seq);
+                fs.setInt(3, i);
+                fs.setString(4, f.getClass().getSimpleName());
+                fs.setString(5, json.writeValueAsString(f));
+                fs.addBatch();
+                if (f instanceof ClaimFact cf) {
+                    cs.setString(1, cf.id());
+                    cs.setString(2, articleOf.get(i));
+                    cs.addBatch();
+                }
+                if (i % 5_000 == 4_999) {
+                    fs.executeBatch();
+                    cs.executeBatch();
+                }
+            }
+            fs.executeBatch();
+            cs.executeBatch();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a fact as JSON", e);
+        }
+        scoper.writeKeys(new Scoped.Fresh(facts, articleOf, valuesOf, seq));
+        return new Placed(facts, articleOf, new long[n], new TreeSet<>(Set.of(0L)), seq, valuesOf);
+    }
+
+    /** The rest of an add by scopes: check what the new documents reach, record what changed within the scope. */
+    private List<Change> addScoped(List<Document> fresh, Map<String, Change.Outcome> outcome, Placed placed,
+                                   Map<Long, Set<Character>> changed, Instant now, String what, long t0)
+            throws SQLException {
+        boolean empty = one("SELECT seq FROM facts WHERE seq <> ? LIMIT 1", placed.seq()) == null;
+        Scoped.Checked checked = scoper.check(checker.at(now), new Scoped.Fresh(placed.facts(), placed.articleOf(),
+                placed.valuesOf(), placed.seq()), changed, empty);
+        long t1 = System.nanoTime();
+        if (!checked.report().complete()) {
+            connection.rollback();
+            throw new StoreException(location + ": " + what + " not stored: the rules did not run to the end ("
+                    + checked.report().problems().get(0) + ")");
+        }
+        java.util.function.Function<Flag, String> by = causedBy(fresh);
+        List<FlagEvent[]> events = recordScoped(checked, empty, now, by);
+        long t2 = System.nanoTime();
+        connection.commit();
+        lastChecked = checked.claims();
+        LOG.debug("{}: added {}: {} claims from {} documents checked in {} rounds; place and check {} ms, record {} ms,"
+                        + " commit {} ms", location, what, checked.claims(), checked.articles(), checked.rounds(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        return changes(outcome, java.util.Arrays.asList(events.get(0)), java.util.Arrays.asList(events.get(1)),
+                checked.articles());
+    }
+
+    /** Claims the last add checked (for tests of growth: the work of an add). */
+    private int lastChecked;
+
+    int lastChecked() {
+        return lastChecked;
+    }
+
+    /** A flag raised or retracted is attributed to the latest new document holding one of its claims, else the last. */
+    private static java.util.function.Function<Flag, String> causedBy(List<Document> fresh) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            order.put(fresh.get(i).article().id(), i);
+        }
+        String last = fresh.get(fresh.size() - 1).article().id();
+        return f -> {
+            String by = null;
+            for (String claim : f.claims()) {
+                String article = claim.substring(0, claim.indexOf(':'));
+                if (order.containsKey(article) && (by == null || order.get(article) > order.get(by))) {
+                    by = article;
+                }
+            }
+            return by == null ? last : by;
+        };
+    }
+
+    /**
+     * Compares the trusted flags of a check by scopes with the stored open flags whose whole scope it loaded; records
+     * raised and retracted, and the scope of each open flag. Returns {raised, retracted}.
+     */
+    private List<FlagEvent[]> recordScoped(Scoped.Checked checked, boolean empty, Instant now,
+                                           java.util.function.Function<Flag, String> causedBy) throws SQLException {
+        Map<String, Flag> fresh = new LinkedHashMap<>();
+        Map<String, Set<Scoped.Token>> scopeOf = new HashMap<>();
+        checked.trusted().forEach((f, scope) -> {
+            String id = ident(f);
+            fresh.put(id, f);
+            scopeOf.put(id, scope);
+        });
+        boolean noFlags = empty || one("SELECT flag FROM flag_scope LIMIT 1") == null;
+        Map<Long, Set<Scoped.Token>> in = noFlags ? new HashMap<>() : scoper.inScope(checked.loaded());
+        Map<String, Object[]> open = new HashMap<>(); // ident -> {id, body}
+        selectIn("SELECT ident, id, body FROM flags WHERE id", " AND retracted_at IS NULL", new ArrayList<>(in.keySet()),
+                rs -> open.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)}));
+        Set<String> elsewhere = new HashSet<>(); // open, but their stored scope was not loaded whole
+        if (!noFlags) {
+            Map<Long, String> missing = new HashMap<>();
+            fresh.keySet().stream().filter(k -> !open.containsKey(k)).forEach(k -> missing.put(ihash(k), k));
+            List<Long> found = new ArrayList<>();
+            selectIn("SELECT ident, id, body FROM flags WHERE ihash", " AND retracted_at IS NULL",
+                    new ArrayList<>(missing.keySet()), rs -> {
+                        if (fresh.containsKey(rs.getString(1)) && !open.containsKey(rs.getString(1))) {
+                            open.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)});
+                            elsewhere.add(rs.getString(1));
+                            found.add(rs.getLong(2));
+                        }
+                    });
+            in.putAll(scoper.scopesOf(found));
+        }
+        List<FlagEvent> raised = new ArrayList<>();
+        List<FlagEvent> retracted = new ArrayList<>();
+        try (PreparedStatement scopeRows = connection.prepareStatement(
+                "INSERT INTO flag_scope (khash, mode, flag) VALUES (?, ?, ?)");
+             PreparedStatement dropScope = connection.prepareStatement("DELETE FROM flag_scope WHERE flag = ?")) {
+            for (Map.Entry<String, Object[]> o : open.entrySet()) {
+                long id = (Long) o.getValue()[0];
+                Flag now0 = fresh.get(o.getKey());
+                if (now0 == null) {
+                    Flag gone = flag((String) o.getValue()[1]);
+                    String by = causedBy.apply(gone);
+                    update("UPDATE flags SET retracted_at = ?, retracted_by = ? WHERE id = ?", now.toEpochMilli(), by, id);
+                    retracted.add(new FlagEvent(gone, now, by));
+                    dropScope.setLong(1, id);
+                    dropScope.addBatch();
+                    continue;
+                }
+                String body = write(now0);
+                if (!body.equals(o.getValue()[1])) {
+                    update("UPDATE flags SET body = ?, sources = ? WHERE id = ?", body, sources(now0), id);
+                }
+                if (!scopeOf.get(o.getKey()).equals(in.get(id))) {
+                    dropScope.setLong(1, id);
+                    dropScope.addBatch();
+                    scoper.writeScope(scopeRows, id, scopeOf.get(o.getKey()));
+                }
+            }
+            dropScope.executeBatch(); // before the new rows of the same flags
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO flags (id, ident, component, code,"
+                    + " severity, sources, body, pack, raised_at, raised_by, pack_digest, ihash)"
+                    + " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                long count = fresh.keySet().stream().filter(k -> !open.containsKey(k)).count();
+                long id = reserve("next_flag", count);
+                int batched = 0;
+                for (Map.Entry<String, Flag> f : fresh.entrySet()) {
+                    if (open.containsKey(f.getKey())) {
+                        continue;
+                    }
+                    Flag flag = f.getValue();
+                    String by = causedBy.apply(flag);
+                    bind(ps, new Object[] {id, f.getKey(), flag.code(), flag.severity().ordinal(), sources(flag),
+                            write(flag), checker.pack().name(), now.toEpochMilli(), by, checker.pack().digest(),
+                            ihash(f.getKey())});
+                    ps.addBatch();
+                    scoper.writeScope(scopeRows, id, scopeOf.get(f.getKey()));
+                    id++;
+                    if (++batched % 2_000 == 0) {
+                        ps.executeBatch();
+                        scopeRows.executeBatch();
+                    }
+                    raised.add(new FlagEvent(flag, now, by));
+                }
+                ps.executeBatch();
+            }
+            scopeRows.executeBatch();
+        }
+        return List.of(raised.toArray(FlagEvent[]::new), retracted.toArray(FlagEvent[]::new));
+    }
+
+    private static long ihash(String ident) {
+        return Scoped.hash("ident", ident);
+    }
+
+    /**
+     * A store whose derived tables were built for the other kind of pack (scopes or components) is re-indexed from its
+     * documents first, inside the caller's transaction; null when nothing was needed.
+     */
+    private List<FlagEvent[]> reindexIfNeeded(Instant now) throws SQLException {
+        String index = one("SELECT value FROM store_meta WHERE name = 'index'");
+        if (index() .equals(index)) {
+            return null;
+        }
+        if (index == null) {
+            update("INSERT INTO store_meta (name, value) VALUES ('index', ?)", index());
+        } else {
+            update("UPDATE store_meta SET value = ? WHERE name = 'index'", index());
+        }
+        if (one("SELECT article FROM documents LIMIT 1") == null) {
+            return null;
+        }
+        LOG.info("{}: the store was indexed by {}s: re-indexed by {}s from its documents", location, index, index());
+        return recheckInside(checker, now, "index " + index());
     }
 
     /**
@@ -289,6 +528,9 @@ final class JdbcClaimStore implements ClaimStore {
                 }
                 valuesOf.add(vs);
             }
+        }
+        if (scoper != null) {
+            return placeScoped(facts, articleOf, valuesOf);
         }
         // Which stored components each of the new components meets: one look-up of every value, in chunks.
         Map<String, Set<String>> rolesByKey = new HashMap<>();
@@ -572,11 +814,16 @@ final class JdbcClaimStore implements ClaimStore {
                 componentOfClaim.put(c.id(), placed.componentOf()[i]);
             }
         }
-        // As one loader would: an entity's facts (and its group memberships) from the first document that declares it.
+        List<Object> out = firstDeclarations(facts, articleOf);
+        int claims = (int) out.stream().filter(f -> f instanceof ClaimFact).count();
+        return new Loaded(out, claims, componentOfClaim, new HashSet<>(articleOf).size());
+    }
+
+    /** As one loader would: an entity's facts (and its group memberships) from the first document that declares it. */
+    static List<Object> firstDeclarations(List<Object> facts, List<String> articleOf) {
         List<Object> out = new ArrayList<>(facts.size());
         Set<String> entities = new HashSet<>();
         Set<String> dropped = new HashSet<>(); // article \0 entity key whose declaration came too late
-        int claims = 0;
         for (int i = 0; i < facts.size(); i++) {
             Object f = facts.get(i);
             if (f instanceof org.factlint.facts.EntityFact e && !entities.add(e.key())) {
@@ -586,12 +833,9 @@ final class JdbcClaimStore implements ClaimStore {
             if (f instanceof org.factlint.facts.MemberFact m && dropped.contains(articleOf.get(i) + "\u001f" + m.member())) {
                 continue;
             }
-            if (f instanceof ClaimFact) {
-                claims++;
-            }
             out.add(f);
         }
-        return new Loaded(out, claims, componentOfClaim, new HashSet<>(articleOf).size());
+        return out;
     }
 
     /**
@@ -736,39 +980,83 @@ final class JdbcClaimStore implements ClaimStore {
     public synchronized Recheck recheck(Checker with) {
         checkOpen();
         Checker before = checker;
-        JoinKeys keysBefore = keys;
         try {
             begin();
             Instant now = clock.instant();
             String by = with.pack().digest().equals(before.pack().digest()) ? "clock " + now
                     : "pack " + with.pack().name() + " " + with.pack().digest().substring(0, 12);
-            checker = with;
-            keys = Hooks.joins(with.pack());
-            StoreRecheck.Result r = new StoreRecheck(connection, location).run(this::placeAll, with, now);
-            if (!r.report().complete()) {
-                throw new StoreException(location + ": not re-checked: the rules did not run to the end ("
-                        + r.report().problems().get(0) + ")");
-            }
-            List<FlagEvent[]> events = record(r.affected(), r.report().flags(), r.componentOfClaim(), now, f -> by);
-            update("UPDATE flags SET pack = ?, pack_digest = ? WHERE retracted_at IS NULL", with.pack().name(),
-                    with.pack().digest()); // every open flag was checked by this pack just now
+            int documents = count("SELECT COUNT(*) FROM documents", false);
+            List<FlagEvent[]> events = recheckInside(with, now, by);
             connection.commit();
             LOG.info("{}: re-checked {} documents with pack {} on the clock {}: {} raised, {} retracted", location,
-                    r.documents(), with.pack().name(), now, events.get(0).length, events.get(1).length);
-            return new Recheck(with.pack().name(), with.pack().digest(), now, r.documents(),
+                    documents, with.pack().name(), now, events.get(0).length, events.get(1).length);
+            return new Recheck(with.pack().name(), with.pack().digest(), now, documents,
                     java.util.Arrays.stream(events.get(0)).sorted(java.util.Comparator.comparing(FlagEvent::flag)).toList(),
                     java.util.Arrays.stream(events.get(1)).sorted(java.util.Comparator.comparing(FlagEvent::flag)).toList());
         } catch (SQLException e) {
-            checker = before;
-            keys = keysBefore;
+            configure(before);
             rollbackQuietly();
             throw Stores.explain(location, "cannot re-check", e);
         } catch (RuntimeException e) {
-            checker = before;
-            keys = keysBefore;
+            configure(before);
             rollbackQuietly();
             throw e;
         }
+    }
+
+    /**
+     * Re-checks every stored document with a checker inside the caller's transaction: the derived tables rebuilt for
+     * its pack (components or scopes), open flags compared with one check of everything. Returns {raised, retracted}.
+     */
+    private List<FlagEvent[]> recheckInside(Checker with, Instant now, String by) throws SQLException {
+        configure(with);
+        StoreRecheck.Result r = new StoreRecheck(connection, location).run(this::placeAll, with, now);
+        if (!r.report().complete()) {
+            throw new StoreException(location + ": not re-checked: the rules did not run to the end ("
+                    + r.report().problems().get(0) + ")");
+        }
+        List<FlagEvent[]> events = record(r.affected(), r.report().flags(), r.componentOfClaim(), now, f -> by);
+        update("UPDATE flags SET pack = ?, pack_digest = ? WHERE retracted_at IS NULL", with.pack().name(),
+                with.pack().digest()); // every open flag was checked by this pack just now
+        if (scoper != null) {
+            // every open flag is one of this check's: its scope and identity hash, for the adds to come
+            Map<String, Long> idOf = new HashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT ident, id FROM flags WHERE retracted_at IS NULL"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    idOf.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            Scoped.ScopeIndex index = scoper.new ScopeIndex(r.facts());
+            try (PreparedStatement rows = connection.prepareStatement(
+                    "INSERT INTO flag_scope (khash, mode, flag) VALUES (?, ?, ?)");
+                 PreparedStatement hash = connection.prepareStatement("UPDATE flags SET ihash = ? WHERE id = ?")) {
+                int batched = 0;
+                for (Flag f : r.report().flags()) {
+                    Long id = idOf.get(ident(f));
+                    if (id == null) {
+                        continue; // not stored (a flag of the same identity twice)
+                    }
+                    scoper.writeScope(rows, id, index.scope(f));
+                    hash.setLong(1, ihash(ident(f)));
+                    hash.setLong(2, id);
+                    hash.addBatch();
+                    if (++batched % 2_000 == 0) {
+                        rows.executeBatch();
+                        hash.executeBatch();
+                    }
+                }
+                rows.executeBatch();
+                hash.executeBatch();
+            }
+        }
+        String index = one("SELECT value FROM store_meta WHERE name = 'index'");
+        if (index == null) {
+            update("INSERT INTO store_meta (name, value) VALUES ('index', ?)", index());
+        } else {
+            update("UPDATE store_meta SET value = ? WHERE name = 'index'", index());
+        }
+        return events;
     }
 
     /** Places documents anew (the derived tables were emptied) and loads them for one check. */
@@ -861,10 +1149,16 @@ final class JdbcClaimStore implements ClaimStore {
     }
 
     private int count(String sql) {
+        return count(sql, true);
+    }
+
+    private int count(String sql, boolean alone) {
         checkOpen();
         try {
             String v = one(sql);
-            connection.rollback();
+            if (alone) {
+                connection.rollback();
+            }
             return Integer.parseInt(v);
         } catch (SQLException e) {
             rollbackQuietly();

@@ -35,7 +35,8 @@ final class StoreRecheck {
     }
 
     /** What the caller records: the check's report, the components it covers, each claim's component. */
-    record Result(Report report, Set<Long> affected, Map<String, Long> componentOfClaim, int documents) {
+    record Result(Report report, Set<Long> affected, Map<String, Long> componentOfClaim, int documents,
+                  List<Object> facts) {
     }
 
     /** Places documents into the (emptied) derived tables: the store's own placement. */
@@ -64,7 +65,7 @@ final class StoreRecheck {
             throw new StoreException(location + ": a stored flag cannot be read back: " + e.getOriginalMessage());
         }
         try (Statement s = connection.createStatement()) {
-            for (String table : List.of("facts", "join_keys", "claims", "names")) {
+            for (String table : List.of("facts", "join_keys", "fact_keys", "flag_scope", "claims", "names")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         }
@@ -84,7 +85,7 @@ final class StoreRecheck {
             move.executeBatch();
         }
         Report report = Hooks.checkFacts(checker.at(now), placed.facts(), placed.claims());
-        return new Result(report, affected, placed.componentOfClaim(), docs.size());
+        return new Result(report, affected, placed.componentOfClaim(), docs.size(), placed.facts());
     }
 
     /** Every stored document, in the order they were added. */

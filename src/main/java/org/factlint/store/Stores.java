@@ -23,7 +23,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class Stores {
     /** The newest schema version this code knows. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     private static final String MIGRATIONS = "classpath:org/factlint/store/migration";
     /** How long an adder waits for another process's transaction before the store counts as locked. */
     static final int BUSY_TIMEOUT_MS = 10_000;
@@ -81,6 +81,10 @@ public final class Stores {
         }
         if (password != null) {
             props.setProperty("password", password);
+        }
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts")) {
+            // a batch of inserts sent as multi-row INSERTs: the bulk load writes millions of fact, key and scope rows
+            props.setProperty("reWriteBatchedInserts", "true");
         }
         return open(url, props, url.replaceAll("(?i)password=[^&;]*", "password=***"), checker, clock);
     }

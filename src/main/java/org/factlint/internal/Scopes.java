@@ -1,0 +1,122 @@
+package org.factlint.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.factlint.RuleProblem;
+
+/**
+ * What decides each flag, as the pack declares it in {@code scopes.csv}: the join-key groups (of {@code joins.csv}) that
+ * a flag's claims reach. A claim store checks a new document with the stored groups it shares a key value with, and
+ * trusts a flag of that check only when every group its scope names was loaded whole; stored flags are compared only
+ * within what was loaded. Java knows no rule: every scope is data.
+ *
+ * <p>Columns {@code code,scope}. {@code scope} is a path of key names joined by {@code >}: {@code event} is the groups
+ * of the flag's claims' {@code event} values; {@code event>claim} adds the {@code claim} values of every fact in those
+ * groups (the cues of the event's other claims). A code may have several rows; its scope is their union over every
+ * claim of the flag. The code {@code *} names the keys whose groups come with every fact the store loads (for the
+ * bundled pack {@code claim}: a claim comes with its cues, relations and mentions).
+ *
+ * <p>The contract a row states, checked by the store's invariant test on generated archives and every scenario: a
+ * flag of that code holds in one batch check of everything exactly when it holds in a session holding its scope's
+ * groups whole (with the lookups they use and the pack's tables).
+ */
+public final class Scopes {
+    public static final String FILE = "scopes.csv";
+    /** The code of the rows naming the keys that come with every loaded fact. */
+    public static final String LOADED = "*";
+    private static final List<String> COLUMNS = List.of("code", "scope");
+
+    private final Map<String, List<List<String>>> paths;
+    private final Map<String, Integer> lineOf;
+
+    private Scopes(Map<String, List<List<String>>> paths, Map<String, Integer> lineOf) {
+        this.paths = paths;
+        this.lineOf = lineOf;
+    }
+
+    /**
+     * Warnings for a pack whose flagging rules have these codes: a code with no scope (a store then checks whole
+     * components with the pack), and a row whose code no rule has (a typo, or a rule renamed).
+     */
+    public List<RuleProblem> warnings(Collection<String> codes) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (String code : new TreeSet<>(codes)) {
+            if (!paths.containsKey(code)) {
+                out.add(new RuleProblem(FILE, 1, 1, "code " + code + " has no scope: a claim store checks whole"
+                        + " components with this pack (slower as the store grows); add its rows"));
+            }
+        }
+        lineOf.forEach((code, line) -> {
+            if (!code.equals(LOADED) && !codes.contains(code)) {
+                out.add(new RuleProblem(FILE, line, 1, "'" + code + "' is no code of the pack's rules"));
+            }
+        });
+        return out;
+    }
+
+    /** The paths of a code's scope, or null when the table gives it none. */
+    public List<List<String>> paths(String code) {
+        return paths.get(code);
+    }
+
+    /** The keys whose groups come with every loaded fact. */
+    public List<String> loaded() {
+        List<String> out = new ArrayList<>();
+        paths.getOrDefault(LOADED, List.of()).forEach(p -> out.add(p.get(0)));
+        return out;
+    }
+
+    /** The codes given a scope (not {@link #LOADED}). */
+    public Set<String> codes() {
+        Set<String> out = new TreeSet<>(paths.keySet());
+        out.remove(LOADED);
+        return out;
+    }
+
+    /** The pack's scopes, or null when it has no {@code scopes.csv}. {@code keys} are the key names joins.csv declares. */
+    public static Scopes read(Map<String, String> tables, Set<String> keys, List<RuleProblem> problems) {
+        String text = tables.get(FILE);
+        if (text == null) {
+            return null;
+        }
+        Map<String, List<List<String>>> paths = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
+        for (Tables.Row row : Tables.rows(FILE, text, COLUMNS, problems)) {
+            String code = row.values().get(0);
+            String scope = row.values().get(1);
+            if (code.isEmpty()) {
+                problems.add(row.problem(row.columns().get(0), "empty code: name a flag code or '*'"));
+                continue;
+            }
+            List<String> path = new ArrayList<>();
+            boolean ok = true;
+            for (String step : scope.split(">", -1)) {
+                String k = step.strip();
+                if (!keys.contains(k)) {
+                    problems.add(row.problem(row.columns().get(1), "'" + k + "' is not a key of " + JoinKeys.FILE
+                            + (keys.isEmpty() ? "" : " (keys: " + String.join(", ", keys) + ")")));
+                    ok = false;
+                    break;
+                }
+                path.add(k);
+            }
+            if (ok && code.equals(LOADED) && path.size() > 1) {
+                problems.add(row.problem(row.columns().get(1), "'" + scope + "': the keys loaded with every fact are"
+                        + " single keys, not paths"));
+                ok = false;
+            }
+            if (ok) {
+                paths.computeIfAbsent(code, c -> new ArrayList<>()).add(List.copyOf(path));
+                lineOf.putIfAbsent(code, row.line());
+            }
+        }
+        Map<String, List<List<String>>> frozen = new LinkedHashMap<>();
+        paths.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+        return new Scopes(java.util.Collections.unmodifiableMap(frozen), Map.copyOf(lineOf));
+    }
+}

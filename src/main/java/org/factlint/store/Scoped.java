@@ -1,0 +1,570 @@
+package org.factlint.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.factlint.Checker;
+import org.factlint.Flag;
+import org.factlint.Report;
+import org.factlint.facts.ClaimFact;
+import org.factlint.internal.FactLoader;
+import org.factlint.internal.Hooks;
+import org.factlint.internal.JoinKeys;
+import org.factlint.internal.Partitions;
+import org.factlint.internal.Scopes;
+
+/**
+ * An add checked within scopes ({@link Scopes}, the pack's {@code scopes.csv}) instead of whole components. The new
+ * documents' key values name the stored groups to load; a check of the new facts with those groups is trusted for a
+ * flag only when every group of the flag's scope was loaded whole; a flag the new documents can change (its scope
+ * shares a value with them) whose scope was not loaded whole has its scope loaded, and the check runs again, until no
+ * such flag is left. Stored open flags are compared only when their scope was loaded whole; the others stay.
+ *
+ * <p>Groups are looked up in {@code fact_keys} by a 64-bit hash of key and value (a collision loads a few facts too
+ * many, which changes no flag of a scope loaded whole); open flags' scopes are in {@code flag_scope}.
+ */
+final class Scoped {
+    /** Mode of a token: the whole group of the value, or its anchors only (what a member meets). */
+    static final char WHOLE = '*';
+    static final char ANCHORS = 'A';
+
+    /** One group of one value: its hash and what of it. */
+    record Token(long hash, char mode) {
+    }
+
+    /** A stored fact: (seq, pos) and its article, read back. */
+    record Stored(long seq, int pos, String article, Object fact) {
+    }
+
+    /** The outcome of the check: the facts checked, the report, the groups loaded, the flags trusted with their scope. */
+    record Checked(Report report, List<Object> facts, int claims, int articles, Map<Long, Character> loaded,
+                   Map<Flag, Set<Token>> trusted, int rounds) {
+    }
+
+    /** The new documents' facts as placed: each with its article and key values ("role\u001fkey\u001fvalue"). */
+    record Fresh(List<Object> facts, List<String> articleOf, List<List<String>> valuesOf, long seq) {
+    }
+
+    private static final int CHUNK = 400;
+
+    private final Connection connection;
+    private final String location;
+    private final JoinKeys keys;
+    private final Scopes scopes;
+    private final ObjectMapper json;
+
+    Scoped(Connection connection, String location, JoinKeys keys, ObjectMapper json) {
+        this.connection = connection;
+        this.location = location;
+        this.keys = keys;
+        this.scopes = keys.scopes();
+        this.json = json;
+    }
+
+    /** True when the pack gives every code of its flagging rules a scope: a store can check by scopes. */
+    static boolean covers(JoinKeys keys, Collection<String> codes) {
+        return keys != null && keys.scopes() != null && keys.scopes().codes().containsAll(codes);
+    }
+
+    /** The hash of a key's value: FNV-1a over the characters, then a 64-bit finaliser. */
+    static long hash(String key, String value) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        h = (h ^ 0x1f) * 0x100000001b3L;
+        for (int i = 0; i < value.length(); i++) {
+            h = (h ^ value.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+
+    /** The group a value of this role reaches, or null for lookups and their uses (they join nothing). */
+    static Character mode(JoinKeys.Role role) {
+        return switch (role) {
+            case JOIN, ANCHOR -> WHOLE;
+            case MEMBER -> ANCHORS;
+            case LOOKUP, USES -> null;
+        };
+    }
+
+    private static Character mode(char role) {
+        return role == 'J' || role == 'A' ? Character.valueOf(WHOLE) : role == 'M' ? Character.valueOf(ANCHORS) : null;
+    }
+
+    private static boolean covered(Map<Long, Character> loaded, Token t) {
+        Character have = loaded.get(t.hash());
+        return have != null && (have == WHOLE || t.mode() == ANCHORS);
+    }
+
+    private static boolean covered(Map<Long, Character> loaded, Set<Token> scope) {
+        for (Token t : scope) {
+            if (!covered(loaded, t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the changed values (hash to the roles they have in the new or removed facts) reach the scope. */
+    private static boolean reaches(Map<Long, Set<Character>> changed, Set<Token> scope) {
+        for (Token t : scope) {
+            Set<Character> roles = changed.get(t.hash());
+            if (roles != null && (t.mode() == WHOLE || roles.contains('A'))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the key rows of the new facts (fact_keys). */
+    void writeKeys(Fresh fresh) throws SQLException {
+        try (PreparedStatement ks = connection.prepareStatement(
+                "INSERT INTO fact_keys (khash, role, seq, pos, article) VALUES (?, ?, ?, ?, ?)")) {
+            int batched = 0;
+            for (int i = 0; i < fresh.facts().size(); i++) {
+                Set<String> seen = new HashSet<>();
+                for (String v : fresh.valuesOf().get(i)) {
+                    String[] p = v.split("\u001f", 3);
+                    if (p[0].equals("U") || !seen.add(v)) {
+                        continue;
+                    }
+                    ks.setLong(1, hash(p[1], p[2]));
+                    ks.setString(2, p[0]);
+                    ks.setLong(3, fresh.seq());
+                    ks.setInt(4, i);
+                    ks.setString(5, fresh.articleOf().get(i));
+                    ks.addBatch();
+                    if (++batched % 5_000 == 0) {
+                        ks.executeBatch();
+                    }
+                }
+            }
+            ks.executeBatch();
+        }
+    }
+
+    /** The key values of an article's stored facts (before it is replaced): hash to roles. */
+    Map<Long, Set<Character>> storedValues(String article) throws SQLException {
+        Map<Long, Set<Character>> out = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT khash, role FROM fact_keys WHERE article = ?")) {
+            ps.setString(1, article);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2).charAt(0));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks the new facts with the stored groups they reach, until every flag they can change has its scope loaded
+     * whole. {@code changed} holds the values of facts removed by a replacement (and receives the new ones).
+     */
+    Checked check(Checker checker, Fresh fresh, Map<Long, Set<Character>> changed, boolean storeEmpty)
+            throws SQLException {
+        for (List<String> vs : fresh.valuesOf()) {
+            for (String v : vs) {
+                String[] p = v.split("\u001f", 3);
+                if (mode(p[0].charAt(0)) != null) {
+                    changed.computeIfAbsent(hash(p[1], p[2]), k -> new HashSet<>()).add(p[0].charAt(0));
+                }
+            }
+        }
+        Map<Long, Character> want = new HashMap<>();
+        changed.forEach((h, roles) -> want.put(h, roles.contains('J') || roles.contains('A') ? WHOLE : ANCHORS));
+        Map<Long, Character> loaded = new HashMap<>();
+        Map<String, Stored> stored = new LinkedHashMap<>(); // "seq:pos" -> fact
+        Set<Long> lookedUp = new HashSet<>();
+        boolean flagsRead = false;
+        int rounds = 0;
+        // Rounds add to one session (the rules insert logically: the flags are those of one session of everything
+        // inserted); a round that brings entities or memberships starts a fresh one, so the first declaration wins
+        // as in one batch check. A bulk load into an empty store is one check, split into parts.
+        Hooks.FactSession session = null;
+        Set<String> inserted = new HashSet<>();
+        try {
+            while (true) {
+                if (!storeEmpty) {
+                    List<Stored> added = fetch(want, loaded, fresh.seq(), stored);
+                    // what comes with every loaded fact (its claim): closed over, as a group of those is loaded whole
+                    while (!added.isEmpty()) {
+                        Map<Long, Character> next = new HashMap<>();
+                        JoinKeys.Lookup lookup = Partitions.lookup(facts(stored.values(), fresh));
+                        for (Stored s : added) {
+                            for (JoinKeys.Value v : keys.values(s.fact(), lookup)) {
+                                Character m = mode(v.role());
+                                if (m != null && scopes.loaded().contains(v.key())) {
+                                    Token t = new Token(hash(v.key(), v.value()), m);
+                                    if (!covered(loaded, t)) {
+                                        next.merge(t.hash(), m, (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+                                    }
+                                }
+                            }
+                        }
+                        added = fetch(next, loaded, fresh.seq(), stored);
+                    }
+                    lookups(stored, fresh, lookedUp);
+                    if (!flagsRead) {
+                        flagsRead = true;
+                        // stored open flags the change reaches: their scopes are loaded too
+                        for (Set<Token> scope : reachedFlags(changed).values()) {
+                            for (Token t : scope) {
+                                if (!covered(loaded, t)) {
+                                    want.merge(t.hash(), t.mode(), (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+                                }
+                            }
+                        }
+                        if (!covered(loaded, tokens(want))) {
+                            continue; // load those before checking
+                        }
+                    }
+                } else {
+                    loaded.putAll(want);
+                }
+                rounds++;
+                List<Object> facts = assemble(stored.values(), fresh);
+                int claims = 0;
+                for (Object f : facts) {
+                    if (f instanceof ClaimFact) {
+                        claims++;
+                    }
+                }
+                Report report;
+                if (storeEmpty) {
+                    report = Hooks.checkFacts(checker, facts, claims);
+                } else {
+                    List<Stored> newly = new ArrayList<>();
+                    boolean reference = false;
+                    for (Map.Entry<String, Stored> e : stored.entrySet()) {
+                        if (!inserted.contains(e.getKey())) {
+                            newly.add(e.getValue());
+                            reference |= e.getValue().fact() instanceof org.factlint.facts.EntityFact
+                                    || e.getValue().fact() instanceof org.factlint.facts.MemberFact;
+                        }
+                    }
+                    boolean ok;
+                    if (session == null || reference) {
+                        if (session != null) {
+                            session.close();
+                        }
+                        session = Hooks.openFacts(checker);
+                        ok = session.insert(facts);
+                    } else {
+                        newly.sort(java.util.Comparator.comparingLong(Stored::seq).thenComparingInt(Stored::pos));
+                        ok = session.insert(newly.stream().map(Stored::fact).toList());
+                    }
+                    inserted.addAll(stored.keySet());
+                    if (ok) {
+                        session.fire();
+                    }
+                    report = new Report(ok ? session.flags() : List.of(), 0, 0, 0, claims, List.of(), session.problems());
+                }
+                if (!report.complete()) {
+                    return new Checked(report, facts, claims, 0, loaded, Map.of(), rounds);
+                }
+                ScopeIndex index = new ScopeIndex(facts);
+                Map<Flag, Set<Token>> trusted = new LinkedHashMap<>();
+                boolean more = false;
+                for (Flag f : report.flags()) {
+                    Set<Token> scope = index.scope(f);
+                    if (covered(loaded, scope)) {
+                        trusted.put(f, scope);
+                    } else if (reaches(changed, scope)) {
+                        for (Token t : scope) {
+                            if (!covered(loaded, t)) {
+                                want.merge(t.hash(), t.mode(), (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+                                more = true;
+                            }
+                        }
+                    }
+                }
+                if (!more || storeEmpty) {
+                    Set<String> articles = new HashSet<>(fresh.articleOf());
+                    stored.values().forEach(s -> articles.add(s.article()));
+                    return new Checked(report, facts, claims, articles.size(), loaded, trusted, rounds);
+                }
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    private static Set<Token> tokens(Map<Long, Character> m) {
+        Set<Token> out = new HashSet<>();
+        m.forEach((h, c) -> out.add(new Token(h, c)));
+        return out;
+    }
+
+    private static List<Object> facts(Collection<Stored> stored, Fresh fresh) {
+        List<Object> out = new ArrayList<>(stored.size() + fresh.facts().size());
+        stored.forEach(s -> out.add(s.fact()));
+        out.addAll(fresh.facts());
+        return out;
+    }
+
+    /** Loads the groups of the tokens not loaded yet; returns the facts it read for the first time. */
+    private List<Stored> fetch(Map<Long, Character> want, Map<Long, Character> loaded, long seq,
+                               Map<String, Stored> stored) throws SQLException {
+        List<Long> whole = new ArrayList<>();
+        List<Long> anchors = new ArrayList<>();
+        for (Map.Entry<Long, Character> e : want.entrySet()) {
+            Token t = new Token(e.getKey(), e.getValue());
+            if (!covered(loaded, t)) {
+                (t.mode() == WHOLE ? whole : anchors).add(t.hash());
+                loaded.put(t.hash(), t.mode() == WHOLE ? Character.valueOf(WHOLE)
+                        : loaded.getOrDefault(t.hash(), ANCHORS));
+            }
+        }
+        List<Stored> added = new ArrayList<>();
+        read("k.role IN ('J', 'A', 'M')", whole, seq, stored, added);
+        read("k.role = 'A'", anchors, seq, stored, added);
+        return added;
+    }
+
+    private void read(String roles, List<Long> hashes, long seq, Map<String, Stored> stored, List<Stored> added)
+            throws SQLException {
+        for (int from = 0; from < hashes.size(); from += CHUNK) {
+            List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
+            String sql = "SELECT f.seq, f.pos, f.article, f.type, f.body FROM fact_keys k JOIN facts f"
+                    + " ON f.seq = k.seq AND f.pos = k.pos WHERE " + roles + " AND k.seq <> ? AND k.khash IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setLong(1, seq);
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 2, chunk.get(i));
+                }
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getLong(1) + ":" + rs.getInt(2);
+                        if (!stored.containsKey(id)) {
+                            Stored s = new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                                    fact(rs.getString(4), rs.getString(5)));
+                            stored.put(id, s);
+                            added.add(s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The stored lookup facts (entities, group memberships) the facts at hand use. */
+    private void lookups(Map<String, Stored> stored, Fresh fresh, Set<Long> lookedUp) throws SQLException {
+        List<Object> all = facts(stored.values(), fresh);
+        JoinKeys.Lookup lookup = Partitions.lookup(all);
+        List<Long> uses = new ArrayList<>();
+        for (Object f : all) {
+            for (JoinKeys.Value v : keys.values(f, lookup)) {
+                if (v.role() == JoinKeys.Role.USES) {
+                    long h = hash(v.key(), v.value());
+                    if (lookedUp.add(h)) {
+                        uses.add(h);
+                    }
+                }
+            }
+        }
+        read("k.role = 'L'", uses, fresh.seq(), stored, new ArrayList<>());
+    }
+
+    /** The stored open flags whose scope the changed values reach: id to scope. */
+    private Map<Long, Set<Token>> reachedFlags(Map<Long, Set<Character>> changed) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        List<Long> hashes = new ArrayList<>(changed.keySet());
+        for (int from = 0; from < hashes.size(); from += CHUNK) {
+            List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT flag, khash, mode FROM flag_scope WHERE"
+                    + " khash IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Set<Character> roles = changed.get(rs.getLong(2));
+                        if (roles != null && (rs.getString(3).charAt(0) == WHOLE || roles.contains('A'))) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
+            }
+        }
+        return scopesOf(ids);
+    }
+
+    /** The stored scopes of some flags. */
+    Map<Long, Set<Token>> scopesOf(Collection<Long> flags) throws SQLException {
+        Map<Long, Set<Token>> out = new HashMap<>();
+        List<Long> ids = new ArrayList<>(flags);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT flag, khash, mode FROM flag_scope WHERE"
+                    + " flag IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                                .add(new Token(rs.getLong(2), rs.getString(3).charAt(0)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The stored open flags whose whole scope was loaded: id to scope. */
+    Map<Long, Set<Token>> inScope(Map<Long, Character> loaded) throws SQLException {
+        Set<Long> candidates = new HashSet<>();
+        List<Long> hashes = new ArrayList<>(loaded.keySet());
+        for (int from = 0; from < hashes.size(); from += CHUNK) {
+            List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT flag FROM flag_scope WHERE khash IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        Map<Long, Set<Token>> out = new HashMap<>();
+        scopesOf(candidates).forEach((id, scope) -> {
+            if (covered(loaded, scope)) {
+                out.put(id, scope);
+            }
+        });
+        return out;
+    }
+
+    /** Writes a flag's scope rows. */
+    void writeScope(PreparedStatement insert, long flag, Set<Token> scope) throws SQLException {
+        for (Token t : scope) {
+            insert.setLong(1, t.hash());
+            insert.setString(2, String.valueOf(t.mode()));
+            insert.setLong(3, flag);
+            insert.addBatch();
+        }
+    }
+
+    /**
+     * As one loader would: stored facts in the order they were written, then the new ones; an entity's facts (and its
+     * group memberships) from the first document that declares it.
+     */
+    private static List<Object> assemble(Collection<Stored> stored, Fresh fresh) {
+        List<Stored> rows = new ArrayList<>(stored);
+        rows.sort(java.util.Comparator.comparingLong(Stored::seq).thenComparingInt(Stored::pos));
+        List<Object> facts = new ArrayList<>(rows.size() + fresh.facts().size());
+        List<String> articleOf = new ArrayList<>(rows.size() + fresh.facts().size());
+        rows.forEach(r -> {
+            facts.add(r.fact());
+            articleOf.add(r.article());
+        });
+        facts.addAll(fresh.facts());
+        articleOf.addAll(fresh.articleOf());
+        return JdbcClaimStore.firstDeclarations(facts, articleOf);
+    }
+
+    private Object fact(String type, String body) {
+        Class<?> c = FactLoader.DOCUMENT_FACTS.get(type);
+        if (c == null) {
+            throw new StoreException(location + ": a stored fact has an unknown type '" + type + "'");
+        }
+        try {
+            return json.readValue(body, c);
+        } catch (JsonProcessingException e) {
+            throw new StoreException(location + ": a stored " + type + " cannot be read back: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Computes flags' scopes over the facts of one check: the paths of their code's rows from each of their claims. */
+    final class ScopeIndex {
+        private final List<Object> facts;
+        private final JoinKeys.Lookup lookup;
+        private final Map<String, Integer> claimAt = new HashMap<>();
+        private final Map<String, List<Integer>> byValue = new HashMap<>();
+        private final List<List<JoinKeys.Value>> valuesOf;
+        private final Map<String, Set<Token>> cache = new HashMap<>();
+
+        ScopeIndex(List<Object> facts) {
+            this.facts = facts;
+            this.lookup = Partitions.lookup(facts);
+            this.valuesOf = new ArrayList<>(facts.size());
+            for (int i = 0; i < facts.size(); i++) {
+                Object f = facts.get(i);
+                if (f instanceof ClaimFact c) {
+                    claimAt.put(c.id(), i);
+                }
+                List<JoinKeys.Value> vs = keys.places(List.of(f.getClass())) ? keys.values(f, lookup) : List.of();
+                valuesOf.add(vs);
+                for (JoinKeys.Value v : vs) {
+                    if (mode(v.role()) != null) {
+                        byValue.computeIfAbsent(v.key() + "\u001f" + v.value(), k -> new ArrayList<>(2)).add(i);
+                    }
+                }
+            }
+        }
+
+        /** The flag's scope: every path of its code from every claim of it. */
+        Set<Token> scope(Flag f) {
+            List<List<String>> paths = scopes.paths(f.code());
+            if (paths == null) {
+                throw new IllegalStateException("scopes.csv gives code " + f.code() + " no scope");
+            }
+            Set<Token> out = new HashSet<>();
+            for (String claim : f.claims()) {
+                Integer at = claimAt.get(claim);
+                if (at == null) {
+                    continue;
+                }
+                for (List<String> path : paths) {
+                    out.addAll(cache.computeIfAbsent(at + "\u001f" + String.join(">", path), k -> walk(at, path)));
+                }
+            }
+            return out;
+        }
+
+        private Set<Token> walk(int start, List<String> path) {
+            Set<Token> out = new HashSet<>();
+            Set<Integer> frontier = Set.of(start);
+            for (int s = 0; s < path.size(); s++) {
+                String key = path.get(s);
+                Set<Integer> next = new HashSet<>();
+                for (int i : frontier) {
+                    for (JoinKeys.Value v : valuesOf.get(i)) {
+                        Character m = mode(v.role());
+                        if (m == null || !v.key().equals(key)) {
+                            continue;
+                        }
+                        out.add(new Token(hash(v.key(), v.value()), m));
+                        if (s + 1 < path.size()) {
+                            next.addAll(byValue.getOrDefault(v.key() + "\u001f" + v.value(), List.of()));
+                        }
+                    }
+                }
+                frontier = next;
+            }
+            return out;
+        }
+    }
+}
