@@ -16,6 +16,30 @@ public final class CorroborationGrowth {
     private CorroborationGrowth() {
     }
 
+    /**
+     * Runs this probe in a JVM of its own on a fixed heap (a growing one made the larger check pay for resizing and
+     * full collections, 3x) and returns the CPU nanoseconds of the small and the large check.
+     */
+    static long[] cpuTimesInOwnJvm(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms3g", "-Xmx3g", "-Xmn1g", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.logFile=System.err",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", System.getProperty("java.class.path"),
+                CorroborationGrowth.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("the probe did not finish within 5 minutes");
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError("the probe's exit (it checks every check ran to the end): " + p.exitValue());
+        }
+        String[] times = out.split(" ");
+        return new long[] {Long.parseLong(times[0]), Long.parseLong(times[1])};
+    }
+
     private static long once(Checker checker, List<Document> docs) {
         System.gc();
         long start = OS.getProcessCpuTime();
