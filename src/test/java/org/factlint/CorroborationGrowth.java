@@ -6,7 +6,7 @@ import org.factlint.model.Document;
 /**
  * Run in a JVM of its own by {@link CorroborationGrowthTest} and {@link ContradictionGrowthTest}: checks {@code n}
  * and {@code 2n} claims about one event from one origin with the bundled pack ({@code java ... CorroborationGrowth n
- * [corroboration|contradictions]}: whose documents), the best of three interleaved runs after a warm-up, and prints
+ * [corroboration|contradictions]}: whose documents), the best of five interleaved runs after three warm-up rounds, and prints
  * the process's CPU time for each (the check runs on a worker thread; the serial collector runs on it too).
  */
 public final class CorroborationGrowth {
@@ -18,37 +18,37 @@ public final class CorroborationGrowth {
 
     /**
      * Runs this probe in a JVM of its own on a fixed heap (a growing one made the larger check pay for resizing and
-     * full collections, 3x) and returns the CPU nanoseconds of the small and the large check.
+     * full collections, 3x) whose young generation holds all that the larger check allocates (~850 MB at 16,000
+     * claims: with a 1 GB one, a young collection of 200-350 ms fell into the larger check and not the smaller, 2.5-3x
+     * on a quiet machine), and returns the CPU nanoseconds of the small and the large check.
      */
     static long[] cpuTimesInOwnJvm(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms3g", "-Xmx3g", "-Xmn1g", "-XX:+UseSerialGC", "-Dorg.slf4j.simpleLogger.logFile=System.err",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "-cp", System.getProperty("java.class.path"),
-                CorroborationGrowth.class.getName()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the probe did not finish within 5 minutes");
-        }
-        if (p.exitValue() != 0) {
-            throw new AssertionError("the probe's exit (it checks every check ran to the end): " + p.exitValue());
-        }
-        String[] times = out.split(" ");
-        return new long[] {Long.parseLong(times[0]), Long.parseLong(times[1])};
+        return ChildJvm.twoNumbers(ChildJvm.run(CorroborationGrowth.class,
+                List.of("-Xms4g", "-Xmx4g", "-Xmn3g", "-XX:+UseSerialGC"), args));
     }
 
     private static long once(Checker checker, List<Document> docs) {
         System.gc();
+        long youngBefore = youngCollections();
         long start = OS.getProcessCpuTime();
         Report report = checker.check(docs);
         long took = OS.getProcessCpuTime() - start;
+        if (youngCollections() != youngBefore) {
+            // one collection in the larger run and none in the smaller measures the collector, not the rules
+            throw new AssertionError("a young collection fell into a measured check of " + docs.size()
+                    + " claims: give the probe a larger young generation");
+        }
         if (!report.problems().isEmpty() || report.claims() != docs.size()) {
             throw new AssertionError("the check did not run to the end: " + report.problems());
         }
         return took;
+    }
+
+    /** Collections of the serial collector's young generation ("Copy"), not the System.gc() full ones. */
+    static long youngCollections() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(gc -> gc.getName().equals("Copy")).mapToLong(
+                        java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
     }
 
     public static void main(String[] args) {
@@ -59,11 +59,13 @@ public final class CorroborationGrowth {
                 : CorroborationGrowthTest.sameEventSameOrigin(n);
         List<Document> large = contradictions ? ContradictionGrowthTest.sameEventSameOrigin(2 * n)
                 : CorroborationGrowthTest.sameEventSameOrigin(2 * n);
-        once(checker, small); // warm-up: the JIT compiles the rules' paths
-        once(checker, large);
+        for (int round = 0; round < 3; round++) { // warm-up: the JIT compiles the rules' paths (one round left 1.9-2.5x)
+            once(checker, small);
+            once(checker, large);
+        }
         long bestSmall = Long.MAX_VALUE;
         long bestLarge = Long.MAX_VALUE;
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < 5; run++) {
             bestSmall = Math.min(bestSmall, once(checker, small));
             bestLarge = Math.min(bestLarge, once(checker, large));
         }

@@ -1,0 +1,43 @@
+package org.factlint.text;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * Run in a JVM of its own by {@link GrowthTest}: reads a generated text of {@code k} KB and one of {@code 4k} KB, the
+ * best of five interleaved runs after three warm-up rounds, and prints the reading thread's CPU nanoseconds for each
+ * ({@code java ... TextGrowth k}).
+ */
+public final class TextGrowth {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private TextGrowth() {
+    }
+
+    static long cpu(String text) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        int claims = ArticleText.parse(text).claims().size();
+        long used = THREADS.getCurrentThreadCpuTime() - start;
+        if (claims == 0) {
+            throw new AssertionError("no claim read from a generated text of " + text.length() + " chars");
+        }
+        return used;
+    }
+
+    public static void main(String[] args) {
+        int k = Integer.parseInt(args[0]);
+        String small = NewsText.article(k * 1024);
+        String large = NewsText.article(4 * k * 1024);
+        for (int i = 0; i < 3; i++) { // warm-up: models loaded, every path compiled (one round left 1.4x)
+            cpu(small);
+            cpu(large);
+        }
+        long bestSmall = Long.MAX_VALUE;
+        long bestLarge = Long.MAX_VALUE;
+        for (int run = 0; run < 5; run++) {
+            bestSmall = Math.min(bestSmall, cpu(small));
+            bestLarge = Math.min(bestLarge, cpu(large));
+        }
+        System.out.println(bestSmall + " " + bestLarge);
+    }
+}
