@@ -86,6 +86,17 @@ class NameMatchingTest {
     }
 
     /**
+     * The fifth held-out table, written in session 6 for the classes the fourth one missed (Belarusian and Uzbek vowel
+     * forms, Ukrainian given names, Georgian names in Russian, Wade-Giles and Taiwanese romanisations, Korean final
+     * consonants, Armenian script, lone Arabic words, Turkish, Azerbaijani, the Kazakh and Uzbek Latin alphabets):
+     * 92 of 168 (54.8%) joined when it was first measured, before any change it prompted.
+     */
+    @Test
+    void fifthHeldOutPairs_join() throws IOException {
+        assertJoinRate("held-out-5-same-person.csv", 150, 0.54);
+    }
+
+    /**
      * Arabic-script names meet the spellings news gives them by their consonants: محمد as Mohamed, Mohammed,
      * Muhammad; عبد الله as Abdullah and Abdallah; the article ال dropped.
      */
@@ -127,7 +138,7 @@ class NameMatchingTest {
     /** Distinct people of the held-out tables: no more than 1% of their close names may join. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
-            "held-out-4-different-people.csv"})
+            "held-out-4-different-people.csv", "held-out-5-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
@@ -166,7 +177,8 @@ class NameMatchingTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"same-person.csv", "held-out-same-person.csv", "held-out-2-same-person.csv",
             "held-out-3-same-person.csv", "held-out-4-same-person.csv", "different-people.csv",
-            "held-out-2-different-people.csv", "held-out-3-different-people.csv", "held-out-4-different-people.csv"})
+            "held-out-2-different-people.csv", "held-out-3-different-people.csv", "held-out-4-different-people.csv",
+            "held-out-5-same-person.csv", "held-out-5-different-people.csv"})
     void everyComparedColumnHoldsAName(String file) throws IOException {
         List<String> notNames = new ArrayList<>();
         for (String[] p : pairs(file)) {
