@@ -12,7 +12,7 @@ import java.util.Set;
  * @param abjad whether the name was written in Arabic or Persian script, which writes no short vowels
  */
 public record NameKey(List<List<String>> words, boolean abjad) {
-    private static final int MAX = 64;
+    private static final int MAX = 256;
 
     public NameKey {
         words = List.copyOf(words);
@@ -28,16 +28,18 @@ public record NameKey(List<List<String>> words, boolean abjad) {
     }
 
     /**
-     * Keys of the whole name, its words run together (so "Kim Jong-un" is "Kim Jong Un"); at most 64. A name in
+     * Keys of the whole name, its words run together (so "Kim Jong-un" is "Kim Jong Un"), a letter that ends one word
+     * and starts the next written once, as within a word (Ching-kuo is Jingguo); at most 256 (a name of two words
+     * with 16 readings each has that many). A name in
      * Arabic or Persian script of two words or more has besides its keys by their consonants alone ({@link #probes}).
      */
     public Set<String> full() {
         Set<String> full = joined(words);
-        if (!abjad || words.size() < 2) {
+        if (!abjad) {
             return full;
         }
         Set<String> out = new LinkedHashSet<>(full);
-        full.forEach(k -> out.add(consonants("~", k)));
+        joined(words, false).forEach(k -> out.add(consonants("~", k)));
         return out;
     }
 
@@ -46,8 +48,9 @@ public record NameKey(List<List<String>> words, boolean abjad) {
      * Arabic and Persian script writes no short vowel (محمد مرسي reads mhmd mrsi, Mohamed Morsi), so a Latin name
      * meets an Arabic-script one by its consonants; two Latin names never do (Dragan Čović and Dragan Čavić are two
      * people). A Latin name probes {@code ~} keys, which only Arabic-script names own ({@link #full}), and exposes
-     * {@code ~~} keys ({@link #exposed}), which only Arabic-script names probe. A single word has none: Hamid and Hamad
-     * are two names.
+     * {@code ~~} keys ({@link #exposed}), which only Arabic-script names probe. A lone word has them too when it has
+     * two consonants or more (حفتر is Haftar, السيسي Sisi: news often names a person by one word); two Latin words
+     * still never meet this way (Hamid and Hamad are two names, though Arabic script writes both حامد).
      */
     public Set<String> probes() {
         return consonantKeys(abjad ? "~~" : "~");
@@ -59,11 +62,15 @@ public record NameKey(List<List<String>> words, boolean abjad) {
     }
 
     private Set<String> consonantKeys(String mark) {
-        if (words.size() < 2) {
-            return Set.of();
-        }
         Set<String> out = new LinkedHashSet<>();
-        joined(words).forEach(k -> out.add(consonants(mark, k)));
+        for (String k : joined(words, false)) {
+            String c = consonants(mark, k);
+            // a lone word needs two consonants at least: Assad (sd) meets الأسد, but a vowel and one consonant is
+            // too little to tell a name by
+            if (words.size() > 1 || c.length() - mark.length() >= 2) {
+                out.add(c);
+            }
+        }
         return out;
     }
 
@@ -93,6 +100,11 @@ public record NameKey(List<List<String>> words, boolean abjad) {
     }
 
     private static Set<String> joined(List<List<String>> parts) {
+        return joined(parts, true);
+    }
+
+    /** The words' keys run together; {@code once}: a letter ending one word and starting the next written once. */
+    private static Set<String> joined(List<List<String>> parts, boolean once) {
         Set<String> out = new LinkedHashSet<>();
         out.add("");
         for (List<String> keys : parts) {
@@ -100,7 +112,10 @@ public record NameKey(List<List<String>> words, boolean abjad) {
             for (String prefix : out) {
                 for (String k : keys) {
                     if (next.size() < MAX) {
-                        next.add(prefix + k);
+                        // never for an initial (George H. W. Bush is not George W. Bush)
+                        boolean twice = once && !prefix.isEmpty() && k.length() > 1 && prefix.length() > 1
+                                && prefix.charAt(prefix.length() - 1) == k.charAt(0);
+                        next.add(twice ? prefix + k.substring(1) : prefix + k);
                     }
                 }
             }

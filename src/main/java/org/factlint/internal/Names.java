@@ -170,7 +170,8 @@ public final class Names {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i <= name.length(); i++) {
             char c = i < name.length() ? name.charAt(i) : ' ';
-            if (Character.isLetter(c) || c == '\'' || c == '’' || Character.getType(c) == Character.NON_SPACING_MARK) {
+            if (Character.isLetter(c) || c == '\'' || c == '’' || c == '\u200C'
+                    || Character.getType(c) == Character.NON_SPACING_MARK) {
                 word.append(c);
             } else {
                 out.append(latinWord(word.toString(), ukrainianCyrillic, nameId));
@@ -198,9 +199,9 @@ public final class Names {
             // romanisation (김대중 is Kim daejung)
             String surname = NEWS_SPELLING.get(nfc.substring(0, 1));
             if (surname != null) {
-                return nfc.length() == 1 ? surname : surname + " " + TRANSLITERATORS.computeIfAbsent(id,
-                        Names::transliterator).transliterate(nfc.substring(1)).replace("-", "");
+                return nfc.length() == 1 ? surname : surname + " " + hangulSyllables(nfc.substring(1));
             }
+            return hangulSyllables(nfc);
         }
         if ("Russian-Latin/BGN".equals(id) && nameId != null && nameId.endsWith("/BGN")) {
             id = nameId;
@@ -218,9 +219,39 @@ public final class Names {
             int space = latin.indexOf(' ');
             return space < 0 ? latin : latin.substring(0, space + 1) + latin.substring(space + 1).replace(" ", "");
         }
+        if ("Armenian-Latin/BGN".equals(id)) {
+            // ICU reads a ո after an aspirate's apostrophe as the start of a word (vo): Քոչարյան is K'och'aryan
+            latin = latin.replace("’vo", "’o").replace("'vo", "'o");
+        }
         // BGN/PCGN writes ё as ë, and yë after a vowel; news writes e (Khrushchev, Gorbachev) and yo (Mirziyoyev)
         return id.endsWith("/BGN")
                 ? latin.replace("yë", "yo").replace("Yë", "Yo").replace('ë', 'e').replace('Ë', 'E') : latin;
+    }
+
+    /**
+     * Hangul syllable by syllable, joined by hyphens as news writes a Korean given name (Myung-bak): each syllable
+     * with its final consonant as it sounds at the end of a syllable, k, t, p and l, where ICU writes the letter's
+     * initial value g, d, b and r (박 is bak, 석 seok: Lee Myung-bak, Yoon Suk-yeol).
+     */
+    private static String hangulSyllables(String hangul) {
+        Transliterator t = TRANSLITERATORS.computeIfAbsent(HANGUL, Names::transliterator);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < hangul.length(); i++) {
+            String syllable = t.transliterate(hangul.substring(i, i + 1)).replace("-", "");
+            int n = syllable.length();
+            if (n > 1 && !syllable.endsWith("ng")) {
+                char last = syllable.charAt(n - 1);
+                int at = "gdbr".indexOf(last);
+                if (at >= 0) {
+                    syllable = syllable.substring(0, n - 1) + "ktpl".charAt(at);
+                }
+            }
+            if (out.length() > 0) {
+                out.append('-');
+            }
+            out.append(syllable);
+        }
+        return out.toString();
     }
 
     /** ICU's transliterator of that id, or the news romanisation of Arabic script ({@code arabic-latin.txt}). */

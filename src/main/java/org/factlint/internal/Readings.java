@@ -43,10 +43,47 @@ final class Readings {
 
     private final List<Rule> rules;
     private final Pattern articles;
+    private final Syllables syllables;
 
-    private Readings(List<Rule> rules, Pattern articles) {
+    private Readings(List<Rule> rules, Pattern articles, Syllables syllables) {
         this.rules = List.copyOf(rules);
         this.articles = articles;
+        this.syllables = syllables;
+    }
+
+    /**
+     * A romanisation of syllables read into another ({@code syllable-*} rows: Wade-Giles and the Taiwanese forms into
+     * pinyin). A word is a syllable when it is one of the initials (or none) followed by one of the finals; its
+     * readings are every combination of its initial's and its final's other spellings, so Tse-tung is Ze-dong and
+     * Hsiao-ping Xiao-ping, while a word that is no syllable (Peter) has none.
+     */
+    private record Syllables(java.util.Map<String, List<String>> initials, java.util.Map<String, List<String>> finals,
+            java.util.Map<String, List<String>> whole) {
+        List<String> of(String word) {
+            List<String> out = new ArrayList<>(whole.getOrDefault(word, List.of()));
+            if (word.length() > 6) {
+                return out;
+            }
+            for (var initial : initials.entrySet()) {
+                String head = initial.getKey();
+                if (!word.startsWith(head)) {
+                    continue;
+                }
+                List<String> tails = finals.get(word.substring(head.length()));
+                if (tails == null) {
+                    continue;
+                }
+                for (String i : initial.getValue()) {
+                    for (String f : tails) {
+                        String reading = i + f;
+                        if (!reading.equals(word) && !out.contains(reading)) {
+                            out.add(reading);
+                        }
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /** Reads the table from the classpath; a malformed row fails with the file, line and what was expected. */
@@ -64,6 +101,9 @@ final class Readings {
     static Readings parse(String file, BufferedReader r) throws IOException {
         List<Rule> rules = new ArrayList<>();
         List<String> particles = new ArrayList<>();
+        java.util.Map<String, List<String>> initials = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> finals = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> whole = new java.util.LinkedHashMap<>();
         String line;
         int no = 0;
         boolean header = true;
@@ -106,8 +146,34 @@ final class Readings {
                     }
                     particles.add(pattern);
                 }
-                default -> throw new IllegalStateException(file + ":" + no + ": kind is 'word', 'letters' or 'article', not '"
-                        + kind + "'");
+                case "syllable-initials", "syllable-finals" -> {
+                    // spellings that stay as they are: every one is its own reading
+                    var into = kind.equals("syllable-initials") ? initials : finals;
+                    for (String letters : pattern.split(" +")) {
+                        String l = letters.equals("-") ? "" : letters;
+                        if (!l.matches("[a-z]*")) {
+                            throw new IllegalStateException(file + ":" + no + ": a syllable part is lower-case letters "
+                                    + "or '-' for none, not '" + letters + "'");
+                        }
+                        into.computeIfAbsent(l, x -> new ArrayList<>(List.of(l)));
+                    }
+                }
+                case "syllable-initial", "syllable-final", "syllable" -> {
+                    String to = cols[2].strip();
+                    String from = pattern.equals("-") ? "" : pattern;
+                    if (!from.matches("[a-z]*") || !to.matches("[a-z]*")) {
+                        throw new IllegalStateException(file + ":" + no + ": a syllable row maps lower-case letters "
+                                + "('-' for none) to lower-case letters, not '" + pattern + "' to '" + to + "'");
+                    }
+                    var into = kind.equals("syllable-initial") ? initials : kind.equals("syllable-final") ? finals : whole;
+                    List<String> readings = into.computeIfAbsent(from,
+                            x -> new ArrayList<>(kind.equals("syllable") ? List.of() : List.of(from)));
+                    if (!readings.contains(to)) {
+                        readings.add(to);
+                    }
+                }
+                default -> throw new IllegalStateException(file + ":" + no + ": kind is 'word', 'letters', 'article', "
+                        + "'syllable', 'syllable-initial(s)' or 'syllable-final(s)', not '" + kind + "'");
             }
         }
         // a particle with a hyphen (al-Assad), or al/el as a word of its own after the first (Tamim bin Hamad Al Thani)
@@ -115,7 +181,13 @@ final class Readings {
         Pattern articles = particles.isEmpty() ? null
                 : Pattern.compile("(?iu)(?<!\\p{L})(?:" + String.join("|", particles) + ")[-\u2010\u2011](?=\\p{L})"
                         + (apart.isEmpty() ? "" : "|(?<=\\p{L} )(?:" + String.join("|", apart) + ") +(?=\\p{L})"));
-        return new Readings(rules, articles);
+        return new Readings(rules, articles, new Syllables(copy(initials), copy(finals), copy(whole)));
+    }
+
+    private static java.util.Map<String, List<String>> copy(java.util.Map<String, List<String>> m) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /**
@@ -123,7 +195,7 @@ final class Readings {
      * with the rows, not with their combinations.
      */
     List<String> of(String word) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>(syllables.of(word));
         for (Rule rule : rules) {
             String other = rule.apply(word);
             if (!other.equals(word)) {

@@ -64,12 +64,13 @@ class NameMatchingTest {
 
     /**
      * The third held-out table: written before the second one's misses were studied. 103 of 117 joined before those
-     * changes, 106 after; its misses were studied in session 5 (with the fourth table's) and 111 join now (README).
-     * It is tuning data now; the floor guards against regressions, the 97% target is not reached.
+     * changes, 106 after; its misses were studied in session 5 (with the fourth table's), 111 joined then, 112 after
+     * the session-6 conventions (README). It is tuning data now; the floor guards against regressions, the 97% target
+     * is not reached.
      */
     @Test
-    void thirdHeldOutPairs_studiedSince_joinAtLeast94Percent() throws IOException {
-        assertJoinRate("held-out-3-same-person.csv", 100, 0.94);
+    void thirdHeldOutPairs_studiedSince_joinAtLeast95Percent() throws IOException {
+        assertJoinRate("held-out-3-same-person.csv", 100, 0.95);
     }
 
     /**
@@ -78,22 +79,26 @@ class NameMatchingTest {
      * Arabic, Persian, Korean, Chinese) and with many names in their own script. 243 of 360 (67.5%) joined when it
      * was first measured, before any change it prompted; its misses were then studied and mended with general
      * conventions (the news romanisation of Arabic script, consonant keys across scripts, Hangul surnames, readings
-     * rows): 326 of 360 (90.6%). Tuning data now; the floor guards against regressions, the 97% target is not reached.
+     * rows): 326 of 360 (90.6%); 339 (94.2%) after the session-6 conventions. Tuning data now; the floor guards
+     * against regressions, the 97% target is not reached.
      */
     @Test
-    void fourthHeldOutPairs_studiedSince_joinAtLeast90Percent() throws IOException {
-        assertJoinRate("held-out-4-same-person.csv", 300, 0.90);
+    void fourthHeldOutPairs_studiedSince_joinAtLeast94Percent() throws IOException {
+        assertJoinRate("held-out-4-same-person.csv", 300, 0.94);
     }
 
     /**
      * The fifth held-out table, written in session 6 for the classes the fourth one missed (Belarusian and Uzbek vowel
      * forms, Ukrainian given names, Georgian names in Russian, Wade-Giles and Taiwanese romanisations, Korean final
      * consonants, Armenian script, lone Arabic words, Turkish, Azerbaijani, the Kazakh and Uzbek Latin alphabets):
-     * 92 of 168 (54.8%) joined when it was first measured, before any change it prompted.
+     * 92 of 168 (54.8%) joined when it was first measured, before any change it prompted; its misses were then mended
+     * with general conventions (readings.csv: akanye, Ukrainian and Belarusian given names, Wade-Giles syllables,
+     * Korean syllable finals; lone Arabic words by their consonants): 157 of 168 (93.5%). The 97% target is not
+     * reached; the floor guards against regressions.
      */
     @Test
-    void fifthHeldOutPairs_join() throws IOException {
-        assertJoinRate("held-out-5-same-person.csv", 150, 0.54);
+    void fifthHeldOutPairs_studiedSince_joinAtLeast93Percent() throws IOException {
+        assertJoinRate("held-out-5-same-person.csv", 150, 0.93);
     }
 
     /**

@@ -30,6 +30,13 @@ class ReadingsTest {
             "Nikos Christodoulides | Nikos Christodoulidis | Greek -ίδης as -ides or -idis",
             "Hikmət Hacıyev | Hikmet Hajiyev | Azerbaijani ə written e",
             "Olena Zelenska | Olena Zelensky | a feminine -ska written in the masculine",
+            "Natalya Kochanova | Natallia Kachanava | Belarusian a for Russian o",
+            "Abdulla Oripov | Abdulla Aripov | Uzbek o for Russian a",
+            "Mykola Azarov | Nikolai Azarov | Ukrainian and Russian forms of a given name",
+            "Mao Zedong | Mao Tse-tung | Wade-Giles syllables read as pinyin",
+            "Chiang Ching-kuo | Jiang Jingguo | Wade-Giles syllables, a letter across two syllables written once",
+            "Baxtiyor Saidov | Bakhtiyor Saidov | Uzbek x is kh",
+            "Bülent Ecevit | Бюлент Эджевит | Russian ю for Turkish ü",
     })
     void aSecondReadingJoinsTheConventions(String a, String b, String why) {
         assertThat(Names.key(a).full()).as(why).containsAnyElementsOf(Names.key(b).full());
@@ -53,6 +60,31 @@ class ReadingsTest {
         assertThat(one.of("philip")).containsExactly("filip");
     }
 
+    @ParameterizedTest(name = "{0} stays apart from {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Dragan Čović | Dragan Čavić", "Emomali Rahmon | Emomali Rahman", "Li Peng | Li Keqiang",
+            "George W. Bush | George H. W. Bush", "Zhou Enlai | Zhou Yongkang"})
+    void theNewReadingsKeepCloseNamesApart(String a, String b) {
+        assertThat(Names.key(a).full()).doesNotContainAnyElementsOf(Names.key(b).full());
+    }
+
+    @Test
+    void syllableRows_readAWordThatIsOneInitialAndOneFinal_andNoOther() throws IOException {
+        Readings r = parse("""
+                kind,pattern,reading,why
+                syllable-initials,- m,,same
+                syllable-finals,ao,,same
+                syllable-initial,t,d,Wade-Giles t
+                syllable-final,ung,ong,Wade-Giles -ung
+                syllable,tzu,zi,Wade-Giles tzu
+                """);
+        assertThat(r.of("tung")).containsExactlyInAnyOrder("tong", "dung", "dong");
+        assertThat(r.of("tzu")).containsExactly("zi");
+        assertThat(r.of("mao")).isEmpty();
+        assertThat(r.of("tungsten")).isEmpty();
+        assertThat(parse("kind,pattern,reading,why\n").of("tung")).isEmpty();
+    }
+
     @Test
     void aLettersRowMapsEachLetterAtOnce_andRowsDoNotCombine() throws IOException {
         Readings r = parse("kind,pattern,reading,why\nletters,oe,ua,vowels\nword,d$,t,devoicing\n");
@@ -72,7 +104,11 @@ class ReadingsTest {
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\nword,sch(,skh,x\n"))
                 .hasMessageStartingWith("readings.csv:2: pattern 'sch(' is not a regular expression");
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\n\nsound,sch,skh,x\n"))
-                .hasMessage("readings.csv:3: kind is 'word', 'letters' or 'article', not 'sound'");
+                .hasMessage("readings.csv:3: kind is 'word', 'letters', 'article', 'syllable', 'syllable-initial(s)' "
+                        + "or 'syllable-final(s)', not 'sound'");
+        assertThatThrownBy(() -> parse("kind,pattern,reading,why\nsyllable-initial,Ch,zh,x\n"))
+                .hasMessage("readings.csv:2: a syllable row maps lower-case letters ('-' for none) to lower-case "
+                        + "letters, not 'Ch' to 'zh'");
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\nletters,oe,u,x\n"))
                 .hasMessage("readings.csv:2: a letters row maps lower-case letters to as many letters, not 'oe' to 'u'");
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\narticle,Al-,,x\n"))
