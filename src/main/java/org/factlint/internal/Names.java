@@ -331,6 +331,15 @@ public final class Names {
         for (String reading : READINGS.of(word)) {
             expand(reading, 0, new StringBuilder(), keys);
         }
+        // a final e is silent in French forms (Poutine) but sounded in pinyin and Turkish (Qingde, Dede): the key
+        // that drops it comes first, the one that keeps it after
+        if (word.length() > 3 && word.endsWith("e") && !vowel(word.charAt(word.length() - 2))) {
+            for (String k : List.copyOf(keys)) {
+                if (!k.isEmpty() && !k.endsWith("e") && keys.size() < MAX_KEYS) {
+                    keys.add(k + "e");
+                }
+            }
+        }
         List<String> out = List.copyOf(keys);
         if (WORD_KEYS.size() < 100_000) {
             WORD_KEYS.put(word, out);

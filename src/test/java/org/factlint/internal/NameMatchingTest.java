@@ -93,12 +93,13 @@ class NameMatchingTest {
      * consonants, Armenian script, lone Arabic words, Turkish, Azerbaijani, the Kazakh and Uzbek Latin alphabets):
      * 92 of 168 (54.8%) joined when it was first measured, before any change it prompted; its misses were then mended
      * with general conventions (readings.csv: akanye, Ukrainian and Belarusian given names, Wade-Giles syllables,
-     * Korean syllable finals; lone Arabic words by their consonants): 157 of 168 (93.5%). The 97% target is not
+     * Korean syllable finals, a final e both silent and sounded; lone Arabic words by their consonants): 159 of 168
+     * (94.6%). The 97% target is not
      * reached; the floor guards against regressions.
      */
     @Test
-    void fifthHeldOutPairs_studiedSince_joinAtLeast93Percent() throws IOException {
-        assertJoinRate("held-out-5-same-person.csv", 150, 0.93);
+    void fifthHeldOutPairs_studiedSince_joinAtLeast94Percent() throws IOException {
+        assertJoinRate("held-out-5-same-person.csv", 150, 0.94);
     }
 
     /**
