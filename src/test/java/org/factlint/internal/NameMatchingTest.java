@@ -79,12 +79,12 @@ class NameMatchingTest {
      * Arabic, Persian, Korean, Chinese) and with many names in their own script. 243 of 360 (67.5%) joined when it
      * was first measured, before any change it prompted; its misses were then studied and mended with general
      * conventions (the news romanisation of Arabic script, consonant keys across scripts, Hangul surnames, readings
-     * rows): 326 of 360 (90.6%); 339 (94.2%) after the session-6 conventions. Tuning data now; the floor guards
+     * rows): 326 of 360 (90.6%); 333 (92.5%) after the session-6 conventions. Tuning data now; the floor guards
      * against regressions, the 97% target is not reached.
      */
     @Test
-    void fourthHeldOutPairs_studiedSince_joinAtLeast94Percent() throws IOException {
-        assertJoinRate("held-out-4-same-person.csv", 300, 0.94);
+    void fourthHeldOutPairs_studiedSince_joinAtLeast92Percent() throws IOException {
+        assertJoinRate("held-out-4-same-person.csv", 300, 0.92);
     }
 
     /**
@@ -92,14 +92,13 @@ class NameMatchingTest {
      * forms, Ukrainian given names, Georgian names in Russian, Wade-Giles and Taiwanese romanisations, Korean final
      * consonants, Armenian script, lone Arabic words, Turkish, Azerbaijani, the Kazakh and Uzbek Latin alphabets):
      * 92 of 168 (54.8%) joined when it was first measured, before any change it prompted; its misses were then mended
-     * with general conventions (readings.csv: akanye, Ukrainian and Belarusian given names, Wade-Giles syllables,
-     * Korean syllable finals, a final e both silent and sounded; lone Arabic words by their consonants): 159 of 168
-     * (94.6%). The 97% target is not
-     * reached; the floor guards against regressions.
+     * with general conventions (readings.csv: Ukrainian, Belarusian and Georgian given names, Korean syllable finals,
+     * a final e both silent and sounded; lone Arabic words by their consonants): 128 of 168 (76.2%). Akanye and
+     * Wade-Giles rows reached 159 (94.6%) but were taken out again (README). The 97% target is not reached.
      */
     @Test
-    void fifthHeldOutPairs_studiedSince_joinAtLeast94Percent() throws IOException {
-        assertJoinRate("held-out-5-same-person.csv", 150, 0.94);
+    void fifthHeldOutPairs_studiedSince_joinAtLeast76Percent() throws IOException {
+        assertJoinRate("held-out-5-same-person.csv", 150, 0.76);
     }
 
     /**
