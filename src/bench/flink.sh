@@ -13,6 +13,6 @@ mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFi
 # a copy of the classes, so that a build in the same tree during the run cannot change them under it
 rm -rf target/bench/flink-classes && mkdir -p target/bench/flink-classes
 cp -r target/classes target/bench/flink-classes/main && cp -r target/test-classes target/bench/flink-classes/test
-java -Xmx10g -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+java -Xmx10g -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "target/bench/flink-classes/test:target/bench/flink-classes/main:$(cat target/bench/flink-cp.txt)" \
   org.factlint.flink.ScaleRun "$CLAIMS" "$REPEATS" ${3:-} | tee "target/bench/flink-$CLAIMS.txt"
