@@ -38,8 +38,8 @@ public final class ScaleRun {
         System.out.printf(Locale.ROOT, "archive: %,d claims in %,d documents, %,d MB of JSON Lines%n", claims,
                 archive.size(), Files.size(input) >> 20);
         Checker checker = Factlint.checker();
-        if (repeats == 0) {
-            costs(archive, checker);
+        if (repeats == 0) { // "route": only the stages before the checks (read, resolve, keys, place)
+            costs(archive, checker, args.length > 2 && args[2].equals("route"));
             return;
         }
         boolean single = args.length < 3 || !args[2].equals("jobs"); // "jobs": only the Flink runs
@@ -65,7 +65,7 @@ public final class ScaleRun {
             }
         }
         if (single) {
-            costs(new ArchiveGenerator(42).archive(claims), checker);
+            costs(new ArchiveGenerator(42).archive(claims), checker, false);
         }
     }
 
@@ -98,7 +98,7 @@ public final class ScaleRun {
      * place) and the parallel ones (facts and key hashes, assembling, checking each part), so that the per-claim
      * cost of each can be scaled to other sizes and slot counts.
      */
-    private static void costs(List<Document> archive, Checker checker) throws Exception {
+    private static void costs(List<Document> archive, Checker checker, boolean route) throws Exception {
         int n = archive.stream().mapToInt(d -> d.claims().size()).sum();
         List<String> lines = new ArrayList<>(archive.size());
         for (Document d : archive) {
@@ -127,6 +127,13 @@ public final class ScaleRun {
         List<Archive.Labels> labels = new ArrayList<>(docs.size());
         List<Archive.BinSize> sizes = Placer.place(hashed, labels::add);
         long t3 = cpuNanos();
+        if (route) {
+            System.out.printf(Locale.ROOT, "CPU in one thread: serial: resolve %.1f s (%.1f µs/claim), place %.1f s;"
+                            + " parallel: read %.1f s (%.1f µs/claim), facts + key hashes %.1f s (%.1f µs/claim);"
+                            + " %,d parts%n", (t1 - t0) / 1e9, (t1 - t0) / 1e3 / n, (t3 - t2) / 1e9, (t0 - tr) / 1e9,
+                    (t0 - tr) / 1e3 / n, (t2 - t1) / 1e9, (t2 - t1) / 1e3 / n, sizes.size());
+            return;
+        }
         hashed = null;
         List<List<Archive.PartFact>> parts = new ArrayList<>();
         sizes.forEach(s -> parts.add(new ArrayList<>(s.facts)));
