@@ -6,12 +6,16 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * Archive mode's parallel route: the connected components of the pack's join keys computed across tasks, so that
- * only two small serial steps remain (names resolved across the archive, and a union-find over key hashes). The
- * records passed between the stages are Flink POJOs (public fields, no-argument constructors).
+ * only three small serial steps remain (numbering the input lines, names resolved across the archive, and a
+ * union-find over key hashes). The records passed between the stages are Flink POJOs (public fields, no-argument
+ * constructors).
  *
  * <ol>
- * <li><b>resolve</b> ({@link Resolver}, one task): keeps the documents; at the end of the input resolves every
- *     entity's name across the archive, in document order, as one check does, and accepts or rejects each document
+ * <li><b>number</b> ({@link Numberer}, one task, cheap): each input line's place in input order ({@link Line});</li>
+ * <li><b>read</b> ({@link Reader}, parallel): parses each line's documents, and keeps of each what resolving reads
+ *     (the document without its claims, the sources its claims name: {@link Parsed});</li>
+ * <li><b>resolve</b> ({@link Resolver}, one task): keeps those; at the end of the input resolves every
+ *     entity's name across the archive, in input order, as one check does, and accepts or rejects each document
  *     ({@link Doc}: the document and what it takes from those before it);</li>
  * <li><b>keys</b> ({@link KeyHasher}, parallel): loads each document's facts and hashes each fact's join-key values
  *     ({@link DocKeys});</li>
@@ -33,6 +37,10 @@ final class Archive {
     static DataStream<Snapshot> check(DataStream<String> documents, String rules) {
         SingleOutputStreamOperator<Doc> docs = documents
                 .keyBy(line -> 0, Types.INT)
+                .process(new Numberer()).name("number").uid("number").setParallelism(1).setMaxParallelism(1)
+                .rebalance()
+                .flatMap(new Reader()).name("read").uid("read")
+                .keyBy(p -> 0, Types.INT)
                 .process(new Resolver(rules)).name("resolve").uid("resolve").setParallelism(1).setMaxParallelism(1);
         SingleOutputStreamOperator<Labels> labels = docs
                 .rebalance()
@@ -46,6 +54,44 @@ final class Archive {
         return facts.keyBy(f -> f.bin, Types.INT)
                 .connect(sizes.keyBy(s -> s.bin, Types.INT))
                 .process(new BinChecker(rules)).name("check").uid("check-archive");
+    }
+
+    /** An input line and its place in input order ({@link Numberer}). */
+    public static final class Line {
+        public long seq;
+        public String line;
+
+        public Line() {
+        }
+
+        Line(long seq, String line) {
+            this.seq = seq;
+            this.line = line;
+        }
+    }
+
+    /**
+     * One document of a line as the {@link Resolver} reads it ({@link Reader}): the document without its claims, as
+     * JSON, and the sources it names ({@link org.factlint.internal.FactLoader#named}), as a JSON array.
+     */
+    public static final class Parsed {
+        public long seq;
+        public int index;
+        /** The whole line (null in the resolver's view state: the lines are kept apart). */
+        public String line;
+        public String view;
+        public String named;
+
+        public Parsed() {
+        }
+
+        Parsed(long seq, int index, String line, String view, String named) {
+            this.seq = seq;
+            this.index = index;
+            this.line = line;
+            this.view = view;
+            this.named = named;
+        }
     }
 
     /** One accepted document, with what it takes from the documents before it. */

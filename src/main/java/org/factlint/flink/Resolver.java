@@ -1,14 +1,17 @@
 package org.factlint.flink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -26,14 +29,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Archive mode's first stage (one task, keyed by a constant): keeps the input lines in list state (RocksDB, appended
- * to); when the input ends, resolves names across the whole archive and decides, in document order, what each
- * document takes from those before it ({@link FactLoader#resolve}): that is all that must be serial. The facts are
- * made later, in parallel ({@link KeyHasher}, {@link Assembler}).
+ * Archive mode's serial stage (one task, keyed by a constant): keeps what the parallel {@link Reader}s read of each
+ * document (without its claims) in map state (RocksDB), the input lines beside it; when the input ends, resolves
+ * names across the whole archive and decides, in input order ({@link Numberer}), what each document takes from those
+ * before it ({@link FactLoader#resolve}): that is all that must be serial. The facts are made later, in parallel
+ * ({@link KeyHasher}, {@link Assembler}).
  */
-final class Resolver extends KeyedProcessFunction<Integer, String, Archive.Doc> {
+final class Resolver extends KeyedProcessFunction<Integer, Archive.Parsed, Archive.Doc> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(Resolver.class);
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
 
     /** What a later stage needs besides the document: its resolution and the groups of its entities' keys. */
     record Resolution(FactLoader.Resolved resolved, Map<String, List<String>> groups) {
@@ -56,7 +62,9 @@ final class Resolver extends KeyedProcessFunction<Integer, String, Archive.Doc> 
 
     private final String rulesDir;
     private transient RulePack pack;
-    private transient ListState<String> lines;
+    /** By {@link #key}: each document without its line, and each document's line. */
+    private transient MapState<Long, Archive.Parsed> views;
+    private transient MapState<Long, String> lines;
     private transient Counter rejected;
     private transient Counter accepted;
 
@@ -67,58 +75,79 @@ final class Resolver extends KeyedProcessFunction<Integer, String, Archive.Doc> 
     @Override
     public void open(OpenContext context) {
         pack = Packs.load(rulesDir);
-        lines = getRuntimeContext().getListState(new ListStateDescriptor<>("lines", String.class));
+        views = getRuntimeContext().getMapState(new MapStateDescriptor<>("views", Long.class, Archive.Parsed.class));
+        lines = getRuntimeContext().getMapState(new MapStateDescriptor<>("lines", Long.class, String.class));
         rejected = getRuntimeContext().getMetricGroup().counter("rejectedDocuments");
         accepted = getRuntimeContext().getMetricGroup().counter("acceptedDocuments");
     }
 
-    @Override
-    public void processElement(String line, Context ctx, Collector<Archive.Doc> out) throws Exception {
-        if (!line.isBlank()) {
-            lines.add(line);
-            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE); // the end of the input
+    /** A document's place in input order: its line's number, then its index in the line. */
+    static long key(Archive.Parsed p) {
+        if (p.index >= 1 << 16) {
+            throw new IllegalArgumentException("line " + p.seq + " holds more than 65,536 documents");
         }
+        return p.seq << 16 | p.index;
+    }
+
+    @Override
+    public void processElement(Archive.Parsed parsed, Context ctx, Collector<Archive.Doc> out) throws Exception {
+        long key = key(parsed);
+        lines.put(key, parsed.line);
+        views.put(key, new Archive.Parsed(parsed.seq, parsed.index, null, parsed.view, parsed.named));
+        ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE); // the end of the input
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Archive.Doc> out) throws Exception {
-        List<Archive.Doc> docs = resolve(pack, lines.get(), line -> read(line, rejected), accepted, rejected);
-        docs.forEach(out::collect);
+        List<Archive.Parsed> all = new ArrayList<>();
+        views.values().forEach(all::add);
+        all.sort(Comparator.comparingLong(Resolver::key));
+        List<Archive.Doc> docs = new ArrayList<>();
+        List<Long> keys = new ArrayList<>();
+        resolve(pack, all, accepted, rejected, (p, resolution) -> {
+            docs.add(new Archive.Doc(docs.size(), null, p.index, resolution));
+            keys.add(key(p));
+        });
+        all = null;
+        for (int i = 0; i < docs.size(); i++) { // the lines one by one out of the state, not all on the heap
+            Archive.Doc d = docs.get(i);
+            docs.set(i, null);
+            d.line = lines.get(keys.get(i));
+            out.collect(d);
+        }
         LOG.info("archive: {} documents accepted", docs.size());
         lines.clear();
+        views.clear();
     }
 
     /**
-     * The serial step of archive mode: every line's documents read, names resolved across all of them, each
-     * document accepted or rejected in order ({@link FactLoader#resolve}).
+     * The serial step of archive mode: the documents (read without their claims, in input order) resolved across all
+     * of them, each accepted or rejected in order ({@link FactLoader#resolve}); each accepted one handed to
+     * {@code out} with its {@link Resolution} as JSON, in order.
      */
-    static List<Archive.Doc> resolve(RulePack pack, Iterable<String> lines,
-                                     java.util.function.Function<String, List<Document>> read, Counter accepted,
-                                     Counter rejected) {
-        List<String> from = new ArrayList<>();
-        List<Integer> index = new ArrayList<>();
-        List<Document> docs = new ArrayList<>();
-        for (String line : lines) {
-            List<Document> mine = read.apply(line);
-            for (int i = 0; i < mine.size(); i++) {
-                from.add(line);
-                index.add(i);
-                docs.add(mine.get(i));
-            }
+    static void resolve(RulePack pack, List<Archive.Parsed> views, Counter accepted, Counter rejected,
+                        BiConsumer<Archive.Parsed, String> out) {
+        List<Document> docs = new ArrayList<>(views.size());
+        for (Archive.Parsed p : views) {
+            docs.add(DocumentReader.readJson("document", p.view.getBytes(StandardCharsets.UTF_8)).documents().get(0));
         }
         FactLoader loader = new FactLoader(Hooks.tables(pack));
         loader.preResolve(docs); // the whole archive, as one check resolves its batch
         List<FactLoader.Resolved> resolved = new ArrayList<>(docs.size());
         Map<String, List<String>> groupsOfKey = new HashMap<>(); // as the first document to insert each entity says
-        for (Document doc : docs) {
+        for (int d = 0; d < docs.size(); d++) {
+            Document doc = docs.get(d);
             FactLoader.Resolved r;
             try {
-                r = loader.resolve(doc);
+                r = loader.resolve(doc, Json.mapper().readValue(views.get(d).named, NAMES));
                 accepted.inc();
             } catch (InvalidDocumentException e) {
                 rejected.inc();
                 LOG.warn("article '{}' is rejected: {}", doc.article().id(), e.getMessage());
                 r = null;
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot read the sources a document names: " + e.getOriginalMessage(),
+                        e);
             }
             resolved.add(r);
             if (r != null) {
@@ -135,7 +164,6 @@ final class Resolver extends KeyedProcessFunction<Integer, String, Archive.Doc> 
                 }
             }
         }
-        List<Archive.Doc> out = new ArrayList<>();
         for (int d = 0; d < docs.size(); d++) {
             FactLoader.Resolved r = resolved.get(d);
             if (r == null) {
@@ -145,9 +173,8 @@ final class Resolver extends KeyedProcessFunction<Integer, String, Archive.Doc> 
             for (String key : r.entityKeys()) {
                 groups.put(key, groupsOfKey.getOrDefault(key, List.of()));
             }
-            out.add(new Archive.Doc(out.size(), from.get(d), index.get(d), new Resolution(r, groups).json()));
+            out.accept(views.get(d), new Resolution(r, groups).json());
         }
-        return out;
     }
 
     /** The documents of one input line; its bad records are counted and logged, the good ones kept. */

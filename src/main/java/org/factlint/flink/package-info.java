@@ -7,8 +7,9 @@
  * ({@code joins.csv}, read, never hard-coded): facts that share a value of a key, or meet through a chain of facts that
  * each share one, are in one component; reference data (entities) is copied to every component that uses it.
  *
- * <p><b>Archive mode</b> ({@link org.factlint.flink.Archive}) routes in parallel: {@link org.factlint.flink.Resolver}
- * (one task) resolves names across the archive and what each document takes from those before it;
+ * <p><b>Archive mode</b> ({@link org.factlint.flink.Archive}) routes in parallel: {@link org.factlint.flink.Numberer}
+ * (one task) numbers the input lines; {@link org.factlint.flink.Reader} (parallel) parses them;
+ * {@link org.factlint.flink.Resolver} (one task) resolves names across the archive and what each document takes from those before it;
  * {@link org.factlint.flink.KeyHasher} (parallel) makes the facts and hashes their key values;
  * {@link org.factlint.flink.Placer} (one task) finds the components over the hashes and bins them into parts;
  * {@link org.factlint.flink.Assembler} (parallel) sends each fact to its part; {@link org.factlint.flink.BinChecker}

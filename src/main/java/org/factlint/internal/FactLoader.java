@@ -159,6 +159,29 @@ public final class FactLoader {
      * @throws InvalidDocumentException when it does not fit with those loaded before; then nothing is recorded
      */
     public Resolved resolve(Document doc) {
+        return resolve(doc, named(doc));
+    }
+
+    /**
+     * The sources a document names: its outlet, then each claim's attribution chain, in order ({@link #resolve}
+     * with a document read without its claims).
+     */
+    public static List<String> named(Document doc) {
+        List<String> named = new ArrayList<>();
+        named.add(doc.article().outlet());
+        for (Claim c : doc.claims()) {
+            for (Attribution a : c.attribution()) {
+                named.add(a.source());
+            }
+        }
+        return named;
+    }
+
+    /**
+     * {@link #resolve(Document)} of a document given the sources it names ({@link #named}): what it reads of the
+     * claims, so that a job can resolve documents read without their claims.
+     */
+    public Resolved resolve(Document doc, List<String> named) {
         checkAgainstEarlier(doc);
         articles.add(doc.article().id());
         for (Source s : doc.sources()) {
@@ -175,13 +198,6 @@ public final class FactLoader {
         Map<String, Source> used = new HashMap<>();
         for (Source s : doc.sources()) {
             used.put(s.id(), sources.get(s.id()));
-        }
-        List<String> named = new ArrayList<>();
-        named.add(doc.article().outlet());
-        for (Claim c : doc.claims()) {
-            for (Attribution a : c.attribution()) {
-                named.add(a.source());
-            }
         }
         for (String id : named) {
             Source s = id == null ? null : sources.get(id);

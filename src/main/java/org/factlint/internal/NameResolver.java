@@ -60,6 +60,28 @@ final class NameResolver {
         return full;
     }
 
+    /** Consonant keys per spelling, as {@link #full}: each is asked once per pass and per lookup. */
+    private final Map<String, Set<String>> probeKeys = new HashMap<>();
+    private final Map<String, Set<String>> exposedKeys = new HashMap<>();
+
+    private Set<String> probes(String spelling) {
+        Set<String> p = probeKeys.get(spelling);
+        if (p == null) {
+            p = java.util.Collections.unmodifiableSet(key(spelling).probes());
+            probeKeys.put(spelling, p);
+        }
+        return p;
+    }
+
+    private Set<String> exposed(String spelling) {
+        Set<String> x = exposedKeys.get(spelling);
+        if (x == null) {
+            x = java.util.Collections.unmodifiableSet(key(spelling).exposed());
+            exposedKeys.put(spelling, x);
+        }
+        return x;
+    }
+
     private boolean isPerson(String spelling) {
         return persons.computeIfAbsent(spelling, NameResolver::person);
     }
@@ -105,14 +127,14 @@ final class NameResolver {
         Map<String, Integer> firstExposing = new HashMap<>();
         for (int i = 0; i < n; i++) {
             for (String spelling : spellings(entities.get(i))) {
-                for (String k : key(spelling).exposed()) {
+                for (String k : exposed(spelling)) {
                     firstExposing.putIfAbsent(k, i);
                 }
             }
         }
         for (int i = 0; i < n; i++) {
             for (String spelling : spellings(entities.get(i))) {
-                for (String p : key(spelling).probes()) {
+                for (String p : probes(spelling)) {
                     Integer other = firstWithKey.get(p);
                     if (other == null) {
                         other = firstExposing.get(p);
@@ -188,7 +210,7 @@ final class NameResolver {
             int root = find(parent, i);
             for (String spelling : spellings(entities.get(i))) {
                 NameKey k = key(spelling);
-                String candidate = java.util.stream.Stream.concat(full(spelling).stream(), k.probes().stream())
+                String candidate = java.util.stream.Stream.concat(full(spelling).stream(), probes(spelling).stream())
                         .map(keyOfFull::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
                 String mine = candidate != null ? "\u0000" + candidate : k.primary();
                 keyOfRoot.merge(root, mine, (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -277,8 +299,7 @@ final class NameResolver {
     /** The key of an entity: the one preResolve gave it, or that of an earlier entity it joins, or its own. */
     String resolve(Entity e) {
         for (String spelling : spellings(e)) {
-            NameKey nk = key(spelling);
-            for (Set<String> keys : List.of(full(spelling), nk.probes())) {
+            for (Set<String> keys : List.of(full(spelling), probes(spelling))) {
                 for (String k : keys) {
                     String found = keyOfFull.get(k);
                     if (found != null) {
@@ -332,7 +353,7 @@ final class NameResolver {
         for (String spelling : spellings(e)) {
             NameKey k = key(spelling);
             full(spelling).forEach(f -> keyOfFull.putIfAbsent(f, key));
-            k.exposed().forEach(f -> keyOfFull.putIfAbsent(f, key));
+            exposed(spelling).forEach(f -> keyOfFull.putIfAbsent(f, key));
             if (!isPerson(spelling)) {
                 continue;
             }

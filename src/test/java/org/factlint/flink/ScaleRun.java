@@ -38,11 +38,11 @@ public final class ScaleRun {
         System.out.printf(Locale.ROOT, "archive: %,d claims in %,d documents, %,d MB of JSON Lines%n", claims,
                 archive.size(), Files.size(input) >> 20);
         Checker checker = Factlint.checker();
-        if (repeats == 0) {
-            costs(archive, checker);
+        if (repeats == 0) { // "route": only the stages before the checks (read, resolve, keys, place)
+            costs(archive, checker, args.length > 2 && args[2].equals("route"));
             return;
         }
-        boolean single = args.length < 3 || !args[2].equals("jobs"); // "jobs": only the Flink runs and the costs
+        boolean single = args.length < 3 || !args[2].equals("jobs"); // "jobs": only the Flink runs
         for (int r = 0; single && r < repeats; r++) {
             long t0 = System.nanoTime();
             Report report = checker.check(archive);
@@ -50,8 +50,9 @@ public final class ScaleRun {
                     Runtime.getRuntime().availableProcessors(), (System.nanoTime() - t0) / 1e9, report.flags().size(),
                     report.problems().size(), report.problems().stream().limit(3).toList());
         }
+        archive = null; // the jobs read the file: the generated archive must not sit on the task managers' heap
         for (int r = 0; r < repeats; r++) {
-            for (int p : new int[] {1, 2}) {
+            for (int p : parallelisms()) {
                 long t0 = System.nanoTime();
                 double load0 = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage();
@@ -63,7 +64,15 @@ public final class ScaleRun {
                 }
             }
         }
-        costs(archive, checker);
+        if (single) {
+            costs(new ArchiveGenerator(42).archive(claims), checker, false);
+        }
+    }
+
+    /** The parallelisms to run ({@code -Dfactlint.parallelisms=2} for one), 1 and 2 by default. */
+    private static int[] parallelisms() {
+        return java.util.Arrays.stream(System.getProperty("factlint.parallelisms", "1,2").split(","))
+                .mapToInt(Integer::parseInt).toArray();
     }
 
     private static void run(Path input, Path checkpoints, int parallelism) throws Exception {
@@ -79,12 +88,17 @@ public final class ScaleRun {
         env.execute("bench p" + parallelism);
     }
 
+    /** This thread's CPU time: the cost split runs in one thread, and CPU time is fair on a shared machine. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     /**
-     * Archive mode's stages, one after the other in this thread, with the job's own code: the serial ones (resolve,
+     * Archive mode's stages, one after the other in this thread (its CPU time per stage), with the job's own code: the serial ones (resolve,
      * place) and the parallel ones (facts and key hashes, assembling, checking each part), so that the per-claim
      * cost of each can be scaled to other sizes and slot counts.
      */
-    private static void costs(List<Document> archive, Checker checker) throws Exception {
+    private static void costs(List<Document> archive, Checker checker, boolean route) throws Exception {
         int n = archive.stream().mapToInt(d -> d.claims().size()).sum();
         List<String> lines = new ArrayList<>(archive.size());
         for (Document d : archive) {
@@ -92,20 +106,34 @@ public final class ScaleRun {
         }
         org.apache.flink.metrics.SimpleCounter accepted = new org.apache.flink.metrics.SimpleCounter();
         org.apache.flink.metrics.SimpleCounter rejected = new org.apache.flink.metrics.SimpleCounter();
-        long t0 = System.nanoTime();
-        List<Archive.Doc> docs = Resolver.resolve(checker.pack(), lines, l -> Resolver.read(l, rejected), accepted,
-                rejected);
-        long t1 = System.nanoTime();
+        long tr = cpuNanos();
+        List<Archive.Parsed> parsed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            parsed.addAll(Reader.parse(new Archive.Line(i, lines.get(i)), rejected));
+        }
+        long t0 = cpuNanos();
+        List<Archive.Doc> docs = new ArrayList<>();
+        Resolver.resolve(checker.pack(), parsed, accepted, rejected,
+                (p, resolution) -> docs.add(new Archive.Doc(docs.size(), p.line, p.index, resolution)));
+        parsed = null;
+        long t1 = cpuNanos();
         FactLoader loader = new FactLoader(Hooks.tables(checker.pack()));
         org.factlint.internal.JoinKeys keys = KeyHasher.placing(checker.pack());
         List<Archive.DocKeys> hashed = new ArrayList<>(docs.size());
         for (Archive.Doc d : docs) {
             hashed.add(KeyHasher.keys(loader, keys, d));
         }
-        long t2 = System.nanoTime();
+        long t2 = cpuNanos();
         List<Archive.Labels> labels = new ArrayList<>(docs.size());
         List<Archive.BinSize> sizes = Placer.place(hashed, labels::add);
-        long t3 = System.nanoTime();
+        long t3 = cpuNanos();
+        if (route) {
+            System.out.printf(Locale.ROOT, "CPU in one thread: serial: resolve %.1f s (%.1f µs/claim), place %.1f s;"
+                            + " parallel: read %.1f s (%.1f µs/claim), facts + key hashes %.1f s (%.1f µs/claim);"
+                            + " %,d parts%n", (t1 - t0) / 1e9, (t1 - t0) / 1e3 / n, (t3 - t2) / 1e9, (t0 - tr) / 1e9,
+                    (t0 - tr) / 1e3 / n, (t2 - t1) / 1e9, (t2 - t1) / 1e3 / n, sizes.size());
+            return;
+        }
         hashed = null;
         List<List<Archive.PartFact>> parts = new ArrayList<>();
         sizes.forEach(s -> parts.add(new ArrayList<>(s.facts)));
@@ -113,21 +141,22 @@ public final class ScaleRun {
         for (Archive.Doc d : docs) {
             Assembler.send(loader, d, labels.get((int) d.seq), f -> parts.get(f.bin).add(f));
         }
-        long t4 = System.nanoTime();
+        long t4 = cpuNanos();
         long values = 0;
-        System.out.printf(Locale.ROOT, "serial: resolve %.1f s (%.1f µs/claim), place %.1f s (%.1f µs/claim);"
-                        + " parallel: facts + key hashes %.1f s (%.1f µs/claim), assemble %.1f s (%.1f µs/claim);"
-                        + " %,d parts%n", (t1 - t0) / 1e9, (t1 - t0) / 1e3 / n, (t3 - t2) / 1e9, (t3 - t2) / 1e3 / n,
+        System.out.printf(Locale.ROOT, "CPU in one thread: serial: resolve %.1f s (%.1f µs/claim), place %.1f s"
+                        + " (%.1f µs/claim); parallel: read %.1f s (%.1f µs/claim), facts + key hashes %.1f s"
+                        + " (%.1f µs/claim), assemble %.1f s (%.1f µs/claim); %,d parts%n", (t1 - t0) / 1e9, (t1 - t0) / 1e3 / n,
+                (t3 - t2) / 1e9, (t3 - t2) / 1e3 / n, (t0 - tr) / 1e9, (t0 - tr) / 1e3 / n,
                 (t2 - t1) / 1e9, (t2 - t1) / 1e3 / n, (t4 - t3) / 1e9, (t4 - t3) / 1e3 / n, sizes.size());
         List<long[]> checked = new ArrayList<>(); // claims, nanos
         for (List<Archive.PartFact> part : parts) {
-            long c0 = System.nanoTime();
+            long c0 = cpuNanos();
             part.sort(java.util.Comparator.comparingLong(f -> f.order));
             List<Object> facts = new ArrayList<>(part.size());
             part.forEach(f -> facts.add(Codec.fact(f.fact)));
             int c = (int) facts.stream().filter(f -> f instanceof org.factlint.facts.ClaimFact).count();
             Hooks.checkFacts(checker, facts, c);
-            checked.add(new long[] {c, System.nanoTime() - c0});
+            checked.add(new long[] {c, cpuNanos() - c0});
         }
         long total = checked.stream().mapToLong(p -> p[1]).sum();
         long[] largest = checked.stream().max(java.util.Comparator.comparingLong(p -> p[0])).orElseThrow();
@@ -146,6 +175,8 @@ public final class ScaleRun {
         private final Thread thread;
         private volatile boolean stop;
         private final long process0 = processCpu();
+        private final long gc0 = gcMillis();
+        private final long jit0 = jitMillis();
 
         CpuSampler() {
             for (long id : mx.getAllThreadIds()) {
@@ -178,6 +209,15 @@ public final class ScaleRun {
             }
         }
 
+        private static long gcMillis() {
+            return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+        }
+
+        private static long jitMillis() {
+            return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        }
+
         private static long processCpu() {
             return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime();
@@ -190,15 +230,27 @@ public final class ScaleRun {
             thread.join();
             sample();
             double process = (processCpu() - process0) / 1e9;
+            double gc = (gcMillis() - gc0) / 1e3;
+            double jit = (jitMillis() - jit0) / 1e3;
             java.util.Map<String, Double> byTask = new java.util.TreeMap<>();
+            double[] tasks = new double[1];
+            double[] others = new double[1];
             cpu.forEach((id, c) -> {
                 String name = names.get(id);
-                if (name.matches(".*\\(\\d+/\\d+\\)#\\d+") && c > 50_000_000L) {
-                    byTask.merge(name.replaceAll("#\\d+$", ""), c / 1e9, Double::sum);
+                if (name.matches(".*\\(\\d+/\\d+\\)#\\d+")) {
+                    tasks[0] += c / 1e9;
+                    if (c > 50_000_000L) {
+                        byTask.merge(name.replaceAll("#\\d+$", ""), c / 1e9, Double::sum);
+                    }
+                } else {
+                    others[0] += c / 1e9;
                 }
             });
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  CPU: process %.1f s; task threads:",
-                    process));
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  CPU: process %.1f s = task threads"
+                            + " %.1f s + other Java threads %.1f s + native/GC/JIT threads %.1f s (GC pauses %.1f s"
+                            + " wall, JIT %.1f s; heap used after %,d MB); task threads:", process, tasks[0],
+                    others[0], process - tasks[0] - others[0], gc, jit,
+                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20));
             byTask.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
                     .forEach(e -> b.append(String.format(Locale.ROOT, " [%s] %.1f s;", e.getKey(), e.getValue())));
             System.out.println(b);
