@@ -27,16 +27,44 @@ import org.factlint.RuleProblem;
  */
 public final class Scopes {
     public static final String FILE = "scopes.csv";
+    /**
+     * The codes an add can only retract, with their support: {@code code,support}. A flag of such a code asks for the
+     * absence of evidence (no corroboration, no answer) and evidence is only ever added, so a new document can retract
+     * a stored flag of it but never raise one on stored claims. A store re-checks a stored flag of it with its support
+     * (the paths that bring what raises it: its claims and what they name) and the new documents' groups, not with
+     * its whole scope. Optional; a replacement (facts removed) always checks whole scopes.
+     */
+    public static final String SUPPORT_FILE = "retractions.csv";
+    private static final List<String> SUPPORT_COLUMNS = List.of("code", "support", "clock");
+    /** The {@code clock} cell of a code whose rules read the clock: a later clock can raise it on stored claims. */
+    public static final String CLOCK_RAISES = "raises";
     /** The code of the rows naming the keys that come with every loaded fact. */
     public static final String LOADED = "*";
     private static final List<String> COLUMNS = List.of("code", "scope");
 
     private final Map<String, List<List<String>>> paths;
     private final Map<String, Integer> lineOf;
+    private final Map<String, List<List<String>>> support;
+    private final Map<String, Integer> unscoped;
+    private final Set<String> clockRaised;
 
-    private Scopes(Map<String, List<List<String>>> paths, Map<String, Integer> lineOf) {
+    private Scopes(Map<String, List<List<String>>> paths, Map<String, Integer> lineOf,
+                   Map<String, List<List<String>>> support, Map<String, Integer> unscoped, Set<String> clockRaised) {
         this.paths = paths;
         this.lineOf = lineOf;
+        this.support = support;
+        this.unscoped = unscoped;
+        this.clockRaised = clockRaised;
+    }
+
+    /** True for a code of {@link #SUPPORT_FILE} that a later clock can raise on stored claims (its rules read Now). */
+    public boolean raisedByClock(String code) {
+        return clockRaised.contains(code);
+    }
+
+    /** The support paths of a code an add can only retract ({@link #SUPPORT_FILE}), or null for any other code. */
+    public List<List<String>> support(String code) {
+        return support.get(code);
     }
 
     /**
@@ -51,6 +79,8 @@ public final class Scopes {
                         + " components with this pack (slower as the store grows); add its rows"));
             }
         }
+        unscoped.forEach((code, line) -> out.add(new RuleProblem(SUPPORT_FILE, line, 1, "code " + code + " has no scope in "
+                + FILE + ": its support rows are not used")));
         lineOf.forEach((code, line) -> {
             if (!code.equals(LOADED) && !codes.contains(code)) {
                 out.add(new RuleProblem(FILE, line, 1, "'" + code + "' is no code of the pack's rules"));
@@ -93,30 +123,68 @@ public final class Scopes {
                 problems.add(row.problem(row.columns().get(0), "empty code: name a flag code or '*'"));
                 continue;
             }
-            List<String> path = new ArrayList<>();
-            boolean ok = true;
-            for (String step : scope.split(">", -1)) {
-                String k = step.strip();
-                if (!keys.contains(k)) {
-                    problems.add(row.problem(row.columns().get(1), "'" + k + "' is not a key of " + JoinKeys.FILE
-                            + (keys.isEmpty() ? "" : " (keys: " + String.join(", ", keys) + ")")));
-                    ok = false;
-                    break;
-                }
-                path.add(k);
-            }
-            if (ok && code.equals(LOADED) && path.size() > 1) {
+            List<String> path = path(row, scope, keys, problems);
+            if (path != null && code.equals(LOADED) && path.size() > 1) {
                 problems.add(row.problem(row.columns().get(1), "'" + scope + "': the keys loaded with every fact are"
                         + " single keys, not paths"));
-                ok = false;
+                path = null;
             }
-            if (ok) {
-                paths.computeIfAbsent(code, c -> new ArrayList<>()).add(List.copyOf(path));
+            if (path != null) {
+                paths.computeIfAbsent(code, c -> new ArrayList<>()).add(path);
                 lineOf.putIfAbsent(code, row.line());
+            }
+        }
+        Map<String, List<List<String>>> support = new LinkedHashMap<>();
+        Map<String, Integer> unscoped = new LinkedHashMap<>();
+        Set<String> clockRaised = new java.util.HashSet<>();
+        String supportText = tables.get(SUPPORT_FILE);
+        if (supportText != null) {
+            for (Tables.Row row : Tables.rows(SUPPORT_FILE, supportText, SUPPORT_COLUMNS, problems)) {
+                String code = row.values().get(0);
+                if (code.isEmpty() || code.equals(LOADED)) {
+                    problems.add(row.problem(row.columns().get(0), "empty code: name a flag code"));
+                    continue;
+                }
+                if (!paths.containsKey(code)) {
+                    unscoped.putIfAbsent(code, row.line()); // warned about: the row is not used
+                    continue;
+                }
+                String clock = row.values().get(2);
+                if (!clock.isEmpty() && !clock.equals(CLOCK_RAISES)) {
+                    problems.add(row.problem(row.columns().get(2), "'" + clock + "': the clock cell is empty or '"
+                            + CLOCK_RAISES + "' (a later clock can raise the code: its rules read Now)"));
+                    continue;
+                }
+                if (clock.equals(CLOCK_RAISES)) {
+                    clockRaised.add(code);
+                }
+                List<String> path = path(row, row.values().get(1), keys, problems);
+                if (path != null) {
+                    support.computeIfAbsent(code, c -> new ArrayList<>()).add(path);
+                }
             }
         }
         Map<String, List<List<String>>> frozen = new LinkedHashMap<>();
         paths.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-        return new Scopes(java.util.Collections.unmodifiableMap(frozen), Map.copyOf(lineOf));
+        Map<String, List<List<String>>> frozenSupport = new LinkedHashMap<>();
+        support.forEach((k, v) -> frozenSupport.put(k, List.copyOf(v)));
+        return new Scopes(java.util.Collections.unmodifiableMap(frozen), Map.copyOf(lineOf),
+                java.util.Collections.unmodifiableMap(frozenSupport), Map.copyOf(unscoped),
+                Set.copyOf(clockRaised));
+    }
+
+    /** A path of keys ("a>b"), or null (with a located problem) when a step is no key. */
+    private static List<String> path(Tables.Row row, String scope, Set<String> keys, List<RuleProblem> problems) {
+        List<String> path = new ArrayList<>();
+        for (String step : scope.split(">", -1)) {
+            String k = step.strip();
+            if (!keys.contains(k)) {
+                problems.add(row.problem(row.columns().get(1), "'" + k + "' is not a key of " + JoinKeys.FILE
+                        + (keys.isEmpty() ? "" : " (keys: " + String.join(", ", keys) + ")")));
+                return null;
+            }
+            path.add(k);
+        }
+        return List.copyOf(path);
     }
 }

@@ -106,7 +106,8 @@ public final class Tables {
                     }
                     facts.add(term);
                 }
-            } else if (!file.equals(JoinKeys.FILE) && !file.equals(Scopes.FILE)) { // read by JoinKeys
+            } else if (!file.equals(JoinKeys.FILE) && !file.equals(Scopes.FILE)
+                    && !file.equals(Scopes.SUPPORT_FILE)) { // read by JoinKeys
                 problems.add(new RuleProblem(file, 1, 1, "unknown table: a pack reads cue lexicons from "
                         + LEXICON_DIR + "*.csv (category,phrase), its predicate table from " + PREDICATE_TABLE
                         + " (predicate,relation,other), its party table from " + PARTY_TABLE

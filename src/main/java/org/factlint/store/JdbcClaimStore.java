@@ -374,6 +374,19 @@ final class JdbcClaimStore implements ClaimStore {
         Map<String, Object[]> open = new HashMap<>(); // ident -> {id, body}
         selectIn("SELECT ident, id, body FROM flags WHERE id", " AND retracted_at IS NULL", new ArrayList<>(in.keySet()),
                 rs -> open.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)}));
+        // Stored open flags re-checked with their support (retractions.csv): retracted when the check no longer raises
+        // them, left as they are otherwise.
+        List<Long> bySupport = checked.supported().stream().filter(id -> !in.containsKey(id)).toList();
+        if (!bySupport.isEmpty()) {
+            Set<String> raisedNow = new HashSet<>();
+            checked.report().flags().forEach(f -> raisedNow.add(ident(f)));
+            selectIn("SELECT ident, id, body FROM flags WHERE id", " AND retracted_at IS NULL", new ArrayList<>(bySupport),
+                    rs -> {
+                        if (!raisedNow.contains(rs.getString(1))) {
+                            open.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)});
+                        }
+                    });
+        }
         Set<String> elsewhere = new HashSet<>(); // open, but their stored scope was not loaded whole
         if (!noFlags) {
             Map<Long, String> missing = new HashMap<>();
@@ -967,7 +980,7 @@ final class JdbcClaimStore implements ClaimStore {
     }
 
     /** A flag's identity: the same rule on the same claims for the same words (one rule may flag a claim twice). */
-    private static String ident(Flag f) {
+    static String ident(Flag f) {
         return f.code() + "\u001f" + f.rule() + "\u001f" + String.join(",", f.claims()) + "\u001f"
                 + String.join("\u0001", f.evidence());
     }

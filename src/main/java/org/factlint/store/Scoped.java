@@ -37,6 +37,11 @@ final class Scoped {
     /** Mode of a token: the whole group of the value, or its anchors only (what a member meets). */
     static final char WHOLE = '*';
     static final char ANCHORS = 'A';
+    /**
+     * Mode of a support token (retractions.csv): a group that brings what raises a flag an add can only retract,
+     * loaded whole to re-check the stored flag without its whole scope. It decides no reach.
+     */
+    static final char SUPPORT = 'S';
 
     /** One group of one value: its hash and what of it. */
     record Token(long hash, char mode) {
@@ -48,7 +53,11 @@ final class Scoped {
 
     /** The outcome of the check: the facts checked, the report, the groups loaded, the flags trusted with their scope. */
     record Checked(Report report, List<Object> facts, int claims, int articles, Map<Long, Character> loaded,
-                   Map<Flag, Set<Token>> trusted, int rounds) {
+                   Map<Flag, Set<Token>> trusted, int rounds, Set<Long> supported) {
+        Checked(Report report, List<Object> facts, int claims, int articles, Map<Long, Character> loaded,
+                Map<Flag, Set<Token>> trusted, int rounds) {
+            this(report, facts, claims, articles, loaded, trusted, rounds, Set.of());
+        }
     }
 
     /** The new documents' facts as placed: each with its article and key values ("role\u001fkey\u001fvalue"). */
@@ -111,6 +120,15 @@ final class Scoped {
         return have != null && (have == WHOLE || t.mode() == ANCHORS);
     }
 
+    /** What of a group a token asks to load: its anchors, or all of it (a scope's whole group, a support group). */
+    private static char load(char mode) {
+        return mode == ANCHORS ? ANCHORS : WHOLE;
+    }
+
+    private static void want(Map<Long, Character> want, Token t) {
+        want.merge(t.hash(), load(t.mode()), (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+    }
+
     private static boolean covered(Map<Long, Character> loaded, Set<Token> scope) {
         for (Token t : scope) {
             if (!covered(loaded, t)) {
@@ -123,6 +141,9 @@ final class Scoped {
     /** True when the changed values (hash to the roles they have in the new or removed facts) reach the scope. */
     private static boolean reaches(Map<Long, Set<Character>> changed, Set<Token> scope) {
         for (Token t : scope) {
+            if (t.mode() == SUPPORT) {
+                continue;
+            }
             Set<Character> roles = changed.get(t.hash());
             if (roles != null && (t.mode() == WHOLE || roles.contains('A'))) {
                 return true;
@@ -178,6 +199,18 @@ final class Scoped {
      */
     Checked check(Checker checker, Fresh fresh, Map<Long, Set<Character>> changed, boolean storeEmpty)
             throws SQLException {
+        // Nothing removed (no replacement): flags of codes an add can only retract are re-checked with their support.
+        boolean additionsOnly = changed.isEmpty();
+        Set<String> freshClaims = new HashSet<>();
+        for (Object f : fresh.facts()) {
+            if (f instanceof ClaimFact c) {
+                freshClaims.add(c.id());
+            }
+        }
+        Set<Long> supported = new HashSet<>();
+        Set<Long> newlySupported = new HashSet<>();
+        Set<String> supportedClaims = new HashSet<>();
+        Set<String> supportedIdents = new HashSet<>();
         for (List<String> vs : fresh.valuesOf()) {
             for (String v : vs) {
                 String[] p = v.split("\u001f", 3);
@@ -223,13 +256,20 @@ final class Scoped {
                     if (!flagsRead) {
                         flagsRead = true;
                         // stored open flags the change reaches: their scopes are loaded too
-                        for (Set<Token> scope : reachedFlags(changed).values()) {
+                        for (Map.Entry<Long, Set<Token>> reached : reachedFlags(changed).entrySet()) {
+                            Set<Token> scope = reached.getValue();
+                            boolean bySupport = additionsOnly && scope.stream().anyMatch(t -> t.mode() == SUPPORT);
+                            if (bySupport) {
+                                supported.add(reached.getKey());
+                                newlySupported.add(reached.getKey());
+                            }
                             for (Token t : scope) {
-                                if (!covered(loaded, t)) {
-                                    want.merge(t.hash(), t.mode(), (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+                                if ((t.mode() == SUPPORT) == bySupport && !covered(loaded, t)) {
+                                    want(want, t);
                                 }
                             }
                         }
+                        readSupported(newlySupported, supportedClaims, supportedIdents);
                         if (!covered(loaded, tokens(want))) {
                             continue; // load those before checking
                         }
@@ -276,7 +316,7 @@ final class Scoped {
                     report = new Report(ok ? session.flags() : List.of(), 0, 0, 0, claims, List.of(), session.problems());
                 }
                 if (!report.complete()) {
-                    return new Checked(report, facts, claims, 0, loaded, Map.of(), rounds);
+                    return new Checked(report, facts, claims, 0, loaded, Map.of(), rounds, supported);
                 }
                 ScopeIndex index = new ScopeIndex(facts);
                 Map<Flag, Set<Token>> trusted = new LinkedHashMap<>();
@@ -285,10 +325,18 @@ final class Scoped {
                     Set<Token> scope = index.scope(f);
                     if (covered(loaded, scope)) {
                         trusted.put(f, scope);
+                    } else if (additionsOnly && scopes.support(f.code()) != null
+                            && f.claims().stream().noneMatch(freshClaims::contains)
+                            && !(scopes.raisedByClock(f.code()) && supportedClaims.containsAll(f.claims())
+                                 && !supportedIdents.contains(JdbcClaimStore.ident(f)))) {
+                        // on stored claims only, of a code an add can only retract: not raised by this add (a stored
+                        // open one the add reaches is re-checked with its support: supported). A code the clock
+                        // raises is decided with its whole scope on the claims of those stored flags.
+                        continue;
                     } else if (reaches(changed, scope)) {
                         for (Token t : scope) {
                             if (!covered(loaded, t)) {
-                                want.merge(t.hash(), t.mode(), (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
+                                want(want, t);
                                 more = true;
                             }
                         }
@@ -297,7 +345,7 @@ final class Scoped {
                 if (!more || storeEmpty) {
                     Set<String> articles = new HashSet<>(fresh.articleOf());
                     stored.values().forEach(s -> articles.add(s.article()));
-                    return new Checked(report, facts, claims, articles.size(), loaded, trusted, rounds);
+                    return new Checked(report, facts, claims, articles.size(), loaded, trusted, rounds, supported);
                 }
             }
         } finally {
@@ -398,7 +446,8 @@ final class Scoped {
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Set<Character> roles = changed.get(rs.getLong(2));
-                        if (roles != null && (rs.getString(3).charAt(0) == WHOLE || roles.contains('A'))) {
+                        char mode = rs.getString(3).charAt(0);
+                        if (roles != null && mode != SUPPORT && (mode == WHOLE || roles.contains('A'))) {
                             ids.add(rs.getLong(1));
                         }
                     }
@@ -406,6 +455,31 @@ final class Scoped {
             }
         }
         return scopesOf(ids);
+    }
+
+    /** The claims and identities of some stored flags. */
+    private void readSupported(Collection<Long> flags, Set<String> out, Set<String> idents) throws SQLException {
+        List<Long> ids = new ArrayList<>(flags);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT body, ident FROM flags WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        idents.add(rs.getString(2));
+                        try {
+                            out.addAll(json.readValue(rs.getString(1), Flag.class).claims());
+                        } catch (JsonProcessingException e) {
+                            throw new StoreException(location + ": a stored flag cannot be read back: "
+                                    + e.getOriginalMessage());
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** The stored scopes of some flags. */
@@ -531,6 +605,7 @@ final class Scoped {
             if (paths == null) {
                 throw new IllegalStateException("scopes.csv gives code " + f.code() + " no scope");
             }
+            List<List<String>> support = scopes.support(f.code());
             Set<Token> out = new HashSet<>();
             for (String claim : f.claims()) {
                 Integer at = claimAt.get(claim);
@@ -539,6 +614,11 @@ final class Scoped {
                 }
                 for (List<String> path : paths) {
                     out.addAll(cache.computeIfAbsent(at + "\u001f" + String.join(">", path), k -> walk(at, path)));
+                }
+                for (List<String> path : support == null ? List.<List<String>>of() : support) {
+                    for (Token t : cache.computeIfAbsent(at + "\u001f" + String.join(">", path), k -> walk(at, path))) {
+                        out.add(new Token(t.hash(), SUPPORT));
+                    }
                 }
             }
             return out;

@@ -64,4 +64,16 @@ class ScopesTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> RulePack.of("bad", bundledWithScopes(scopes))))
                 .hasMessageContaining("scopes.csv:" + line + ":");
     }
+
+    @Test
+    void aSupportRowOfACodeWithoutAScope_isWarnedAbout_andAStepThatIsNoKey_isALocatedError() throws IOException {
+        Map<String, String> files = bundledWithScopes(bundledScopes());
+        files.put(Scopes.SUPPORT_FILE, "code,support,clock\nUNC-HEDGD,claim,\n");
+        assertThat(RulePack.of("edited", files).warnings()).extracting(RuleProblem::toString).contains(
+                "retractions.csv:2:1: code UNC-HEDGD has no scope in scopes.csv: its support rows are not used");
+
+        files.put(Scopes.SUPPORT_FILE, "code,support,clock\nUNC-HEDGED,clam,\n");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> RulePack.of("bad", files)))
+                .hasMessageContaining("retractions.csv:2:");
+    }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The work of an add grows with what the new article reaches, not with the store: one 50-claim article added to a
- * store of a generated archive ten times larger re-checks fewer than seven times the claims (the scopes of
- * scopes.csv). And the store, bulk-loaded and then added to one article at a time, holds exactly the flags of one batch
+ * store of a generated archive ten times larger re-checks fewer than twice the claims (the scopes of scopes.csv,
+ * and retractions.csv: a stored flag an add can only retract is re-checked with its support, not its whole scope). And the store, bulk-loaded and then added to one article at a time, holds exactly the flags of one batch
  * check of everything: the store's invariant on archives of 1,000 and 10,000 claims.
  */
 class StoreGrowthTest {
@@ -61,15 +61,14 @@ class StoreGrowthTest {
     }
 
     @Test
-    void anAddToAStoreTenTimesLarger_reChecksFewerThanSevenTimesTheClaims_andKeepsTheBatchFlags() throws IOException {
+    void anAddToAStoreTenTimesLarger_reChecksFewerThanTwiceTheClaims_andKeepsTheBatchFlags() throws IOException {
         int small = medianClaimsChecked(new ArchiveGenerator(42), 1_000, true);
         int large = medianClaimsChecked(new ArchiveGenerator(42), 10_000, true);
         assertThat(small).as("an add re-checks at least its own 50 claims").isGreaterThanOrEqualTo(50);
-        // Measured: 184 at 1k, 921 at 10k (5.0x). Not the 2x the issue asks for: in this archive (ten years, Zipf
-        // subjects) the groups an article's claims share a key with grow with the archive, and an undated claim's
-        // scope is every claim of its subject and object (compatibleTime). Whole components re-checked 1,150-1,900
-        // claims at 10k. The bound says the work of an add grows less than the store.
+        // Measured: 129 at 1k, 227 at 10k (1.76x). Before retractions.csv: 184 -> 921 (5.0x), each stored unconfirmed
+        // flag the add reached had its whole scope loaded, and so on outwards. What still grows: the new claims' own
+        // groups (an undated claim meets every claim of its subject and object) grow with the archive.
         assertThat((double) large / small).as("claims re-checked at 10k (%d) against 1k (%d)", large, small)
-                .isLessThan(7.0);
+                .isLessThan(2.0);
     }
 }
