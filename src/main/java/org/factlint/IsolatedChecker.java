@@ -292,7 +292,8 @@ public final class IsolatedChecker implements AutoCloseable {
 
     /** The same {@code java}, a heap cap, the caller's class path, and nothing else of the caller's. */
     private List<String> command() {
-        List<String> cmd = new ArrayList<>(Containment.prefix()); // no network, read-only file systems, where possible
+        // no network, read-only file systems, where possible; the pack's directory visible while its canary runs
+        List<String> cmd = new ArrayList<>(Containment.prefix(canaryDir == null ? List.of() : List.of(canaryDir.toString())));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + isolation.memoryMegabytes() + "m");
         cmd.add("-XX:MaxMetaspaceSize=" + isolation.metaspaceMegabytes() + "m");
@@ -309,7 +310,7 @@ public final class IsolatedChecker implements AutoCloseable {
         // standard error instead, which the caller relays to its own log at debug level
         cmd.add("-Dorg.slf4j.simpleLogger.logFile=System.err");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Containment.classPath()); // absolute: a contained child runs in / of its own root
         cmd.add(IsolatedChild.class.getName());
         return cmd;
     }
@@ -370,7 +371,7 @@ public final class IsolatedChecker implements AutoCloseable {
             long nanos = limit.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : limit.toNanos();
             return KILLER.schedule(() -> {
                 killed = true;
-                process.destroyForcibly();
+                destroyTree();
             }, nanos, TimeUnit.NANOSECONDS);
         }
 
@@ -395,10 +396,20 @@ public final class IsolatedChecker implements AutoCloseable {
             return null;
         }
 
+        /**
+         * Kills the child and every process under it: a contained child's JVM runs under {@code unshare --fork},
+         * which a kill of the process alone would leave running (it has changed user, so no parent-death signal).
+         */
+        void destroyTree() {
+            List<ProcessHandle> below = process.descendants().toList(); // before the parent dies and they move
+            process.destroyForcibly();
+            below.forEach(ProcessHandle::destroyForcibly);
+        }
+
         /** Kills the child and waits for it; its exit status (the status it had, if it had already ended). */
         int kill() {
             if (process.isAlive()) {
-                process.destroyForcibly();
+                destroyTree();
             }
             try {
                 int exit = process.waitFor();
@@ -414,12 +425,13 @@ public final class IsolatedChecker implements AutoCloseable {
             try {
                 in.close();
                 if (!process.waitFor(1, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    destroyTree();
+                    process.waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (IOException e) {
-                process.destroyForcibly();
+                destroyTree();
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                destroyTree();
                 Thread.currentThread().interrupt();
             }
         }

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +33,11 @@ class IsolatedContainmentTest {
     private static ServerSocket server;
     private static IsolatedChecker checker;
     private static Path marker;
+    private static Path secret;
+    private static Path socket;
+    private static ServerSocketChannel unixServer;
 
-    static String pack(int port, Path marker) {
+    static String pack(int port, Path marker, Path secret, Path socket) {
         return RunawayRulesTest.HEADER + """
                 rule "Reach: a socket to the caller's loopback, and a file"
                     @code("T-REACH") @category("unconfirmed") @severity("low") @message("{claim} reached out.")
@@ -51,6 +59,38 @@ class IsolatedContainmentTest {
                     }
                     insertLogical( Flags.flag( kcontext, List.of( $c ), List.of( "net=" + net, "file=" + file ) ) );
                 end
+                rule "Look: a file in the user's home, a Unix-domain socket, a thousand threads"
+                    @code("T-LOOK") @category("unconfirmed") @severity("low") @message("{claim} looked around.")
+                when
+                    $c : ClaimFact( predicate == "look" )
+                then
+                    String home;
+                    try {
+                        home = java.nio.file.Files.readString( java.nio.file.Path.of( "%s" ) );
+                    } catch ( Exception e ) {
+                        home = e.getClass().getSimpleName();
+                    }
+                    String unix;
+                    try ( java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(
+                            java.net.UnixDomainSocketAddress.of( "%s" ) ) ) {
+                        unix = "connected";
+                    } catch ( Exception e ) {
+                        unix = e.getClass().getSimpleName();
+                    }
+                    List<java.util.Timer> started = new java.util.ArrayList<>(); // a timer is a thread that waits
+                    try {
+                        for ( int i = 0; i < 1000; i++ ) {
+                            started.add( new java.util.Timer( true ) );
+                        }
+                    } catch ( Throwable e ) {
+                        // the cap
+                    }
+                    for ( java.util.Timer t : started ) {
+                        t.cancel();
+                    }
+                    insertLogical( Flags.flag( kcontext, List.of( $c ), List.of( "home=" + home, "unix=" + unix,
+                            "threads=" + ( started.size() == 1000 ? "1000" : started.size() < %d ? "capped" : "?" ) ) ) );
+                end
                 rule "Classes: a new class in a new loader, until metaspace is full"
                 when
                     $c : ClaimFact( predicate == "classes" )
@@ -61,14 +101,19 @@ class IsolatedContainmentTest {
                         keep.add( java.lang.reflect.Proxy.getProxyClass( l, Runnable.class ) );
                     }
                 end
-                """.formatted(port, marker.toString().replace("\\", "\\\\")) + RunawayRulesTest.SEEN;
+                """.formatted(port, marker.toString().replace("\\", "\\\\"), secret, socket, Containment.MAX_TASKS)
+                + RunawayRulesTest.SEEN;
     }
 
     @BeforeAll
     static void startTheChild() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         marker = outside.resolve("written-by-the-pack");
-        Files.writeString(dir.resolve("reach.drl"), pack(server.getLocalPort(), marker));
+        secret = Path.of(System.getProperty("user.home"), ".factlint-containment-test-" + ProcessHandle.current().pid());
+        Files.writeString(secret, "the user's secret");
+        socket = outside.resolve("s.sock");
+        unixServer = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socket));
+        Files.writeString(dir.resolve("reach.drl"), pack(server.getLocalPort(), marker, secret, socket));
         checker = Factlint.isolated(dir, Trust.TRUSTED, Isolation.defaults().withMemoryMegabytes(256)
                 .withMetaspaceMegabytes(96).withTimeLimit(Duration.ofSeconds(60)));
     }
@@ -79,17 +124,23 @@ class IsolatedContainmentTest {
             checker.close();
         }
         server.close();
+        if (unixServer != null) {
+            unixServer.close();
+        }
+        if (secret != null) {
+            Files.deleteIfExists(secret);
+        }
     }
 
     private static boolean contained() {
-        return !Containment.prefix().isEmpty();
+        return Containment.active();
     }
 
     @Test
     void theSamePackInProcess_connectsAndWrites_soTheAttackIsReal() throws IOException {
         Path inProcessDir = Files.createDirectories(outside.resolve("in-process"));
         Path written = outside.resolve("written-in-process");
-        Files.writeString(inProcessDir.resolve("reach.drl"), pack(server.getLocalPort(), written));
+        Files.writeString(inProcessDir.resolve("reach.drl"), pack(server.getLocalPort(), written, secret, socket));
 
         Report report = Factlint.checker(RulePack.load(inProcessDir, Trust.TRUSTED))
                 .check(RunawayRulesTest.doc("r", "reach"));
@@ -97,6 +148,23 @@ class IsolatedContainmentTest {
         assertThat(report.flags("T-REACH")).singleElement()
                 .satisfies(f -> assertThat(f.evidence()).containsExactly("net=connected", "file=written"));
         assertThat(written).exists();
+        Report look = Factlint.checker(RulePack.load(inProcessDir, Trust.TRUSTED))
+                .check(RunawayRulesTest.doc("l", "look"));
+        assertThat(look.flags("T-LOOK")).singleElement().satisfies(f -> assertThat(f.evidence())
+                .containsExactly("home=the user's secret", "unix=connected", "threads=1000"));
+    }
+
+    @Test
+    void aTrustedPackInTheChild_seesNoFileOfTheUsersHome_noUnixSocket_andCannotStartAThousandThreads() {
+        assumeTrue(contained(), "no OS containment here: " + checker.containment());
+
+        Report report = checker.check(RunawayRulesTest.doc("l", "look"));
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.flags("T-LOOK")).singleElement().satisfies(f -> assertThat(f.evidence())
+                .containsExactly("home=NoSuchFileException", "unix=SocketException", "threads=capped"));
+        assertThat(checker.containment()).contains("an empty root with only the JDK and the class path, at most "
+                + Containment.MAX_TASKS + " tasks");
     }
 
     @Test
@@ -107,7 +175,7 @@ class IsolatedContainmentTest {
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.flags("T-REACH")).singleElement().satisfies(f -> assertThat(f.evidence())
-                .containsExactly("net=SocketException", "file=FileSystemException")); // network unreachable, read-only
+                .containsExactly("net=SocketException", "file=NoSuchFileException")); // network unreachable, no such dir
         assertThat(marker).doesNotExist();
         assertThat(checker.containment()).startsWith("no network, read-only file systems, no capabilities (unshare");
     }
@@ -142,6 +210,11 @@ class IsolatedContainmentTest {
                   "claims": [ { "id": "c1", "text": "Ivan Petrov resigned.", "subject": "m", "predicate": "resign" } ] } ],
                   "expect": { "flags": [ { "code": "X-TWO", "claims": [ "a:c1" ] } ] } }
                 """);
+        // a contained child of a root caller runs as a user of its own: the canary must be able to read the pack
+        for (Path p : List.of(pack, pack.resolve("tests"), pack.resolve("r.drl"), pack.resolve("tests/every.json"))) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x"
+                    : "rw-r--r--"));
+        }
 
         assertThatThrownBy(() -> Factlint.isolated(pack, Trust.CHECKED, Isolation.defaults()))
                 .isInstanceOf(RulePackException.class)

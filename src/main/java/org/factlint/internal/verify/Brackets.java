@@ -57,6 +57,38 @@ final class Brackets {
         return -1;
     }
 
+    /**
+     * The index of the first {@code <} of type arguments nested deeper than {@code limit} levels, or -1: one linear
+     * pass, no recursion ({@code List<List<...>>} 20,000 deep overflowed the DRL parser's stack). A run of type
+     * arguments holds only names, dots, commas, {@code ?}, array brackets and spaces; any other character (an
+     * operator, a bracket, a line end) ends it, so comparisons such as {@code a < b && c < d} are not counted.
+     */
+    static int anglesDeeperThan(String s, int limit) {
+        int depth = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int skip = skipLiteralOrComment(s, i);
+            if (skip > i) {
+                i = skip;
+                depth = 0;
+                continue;
+            }
+            char ch = s.charAt(i);
+            if (ch == '<') {
+                if (++depth > limit) {
+                    return i;
+                }
+            } else if (ch == '>') {
+                depth = Math.max(0, depth - 1);
+            } else if (!(Character.isJavaIdentifierPart(ch) && ch != '\n' && ch != '\r' || ch == '.' || ch == ','
+                    || ch == '?' || ch == '[' || ch == ']' || ch == ' ' || ch == '\t')) {
+                depth = 0;
+            }
+            i++;
+        }
+        return -1;
+    }
+
     /** The parts of {@code s} between commas at bracket depth 0. */
     static List<String> splitTopLevel(String s) {
         List<String> parts = new ArrayList<>();

@@ -173,6 +173,11 @@ public final class PackVerifier {
     private static boolean tooDeep(String file, String text, List<RuleProblem> problems) {
         for (String reading : List.of(text, Escapes.expand(text))) {
             int at = Brackets.deeperThan(reading, MAX_NESTING);
+            boolean angles = false;
+            if (at < 0) {
+                at = Brackets.anglesDeeperThan(reading, MAX_NESTING);
+                angles = at >= 0;
+            }
             if (at >= 0) {
                 int line = 1;
                 int lineStart = 0;
@@ -182,8 +187,9 @@ public final class PackVerifier {
                         lineStart = i + 1;
                     }
                 }
-                problems.add(new RuleProblem(file, line, reading == text ? at - lineStart + 1 : 1, "brackets nested "
-                        + "more than " + MAX_NESTING + " deep are not allowed in an untrusted pack"));
+                problems.add(new RuleProblem(file, line, reading == text ? at - lineStart + 1 : 1,
+                        (angles ? "type arguments" : "brackets") + " nested more than " + MAX_NESTING
+                        + " deep are not allowed in an untrusted pack"));
                 return true;
             }
         }
@@ -896,6 +902,11 @@ public final class PackVerifier {
                 String target = code.substring(open + 1, close).strip();
                 if (!bindings.contains(target)) {
                     where.refuse(0, 0, "modify of '" + Where.cut(target) + "' (a bound fact of a declared type only)"
+                            + " is not allowed in an untrusted pack");
+                }
+                if (code.substring(brace + 1, end).isBlank()) {
+                    // an empty modify is an update: it re-fires every rule on any bound fact (a flag, a claim)
+                    where.refuse(0, 0, "modify of '" + Where.cut(target) + "' without a setter (an update of the fact)"
                             + " is not allowed in an untrusted pack");
                 }
                 for (String part : Brackets.splitTopLevel(code.substring(brace + 1, end))) {
