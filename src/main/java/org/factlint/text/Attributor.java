@@ -193,6 +193,7 @@ final class Attributor {
             Entry noun = nounForms.get(lower[i]);
             Entry adverb = adverbs.get(lower[i]);
             boolean afterName = i > 0 && nounish(t.get(i - 1)) && !t.get(i - 1).tag().equals("NOUN")
+                    && !t.get(i - 1).tag().equals("NUM") && Character.isUpperCase(t.get(i - 1).text().charAt(0))
                     && !(i > 1 && t.get(i - 2).tag().equals("DET"));
             boolean verbal = tok.tag().equals("VERB") || headline && !tok.tag().equals("DET")
                     || afterName && tok.tag().equals("NOUN") && verb != null;
@@ -204,6 +205,11 @@ final class Attributor {
                     continue; // "the reported figure", "a confirmed case": an adjective
                 }
                 Found f = forVerb(text, sentence, t, quoted, i, i + 1, verb, out);
+                if (f == null && verb.speech() && tok.tag().equals("VERB") && !passiveBefore(t, i)) {
+                    // a reporting verb whose source this stage cannot delimit ("X, a senator who …, said") is
+                    // still a cue: the attribution stands with no named source
+                    f = new Found(-1, -1, i, i + 1, false, verb);
+                }
                 if (f != null) {
                     out.add(f);
                     used[i] = true;
@@ -219,11 +225,10 @@ final class Attributor {
                 used[i] = true;
             }
         }
-        if (out.isEmpty()) {
-            Found colon = headlineColon(text, sentence, t, headline ? 6 : 4);
-            if (colon != null) {
-                out.add(colon);
-            }
+        // "Sanders: Brexit's message could draw Trump support": the colon attributes the rest, whatever cues it holds
+        Found colon = headlineColon(text, sentence, t, headline ? 6 : 4);
+        if (colon != null && out.stream().noneMatch(f -> f != null && f.cueFrom() < colon.cueFrom())) {
+            out.add(0, colon);
         }
         if (out.isEmpty()) {
             Found dash = trailingReport(t, lower);
@@ -241,6 +246,15 @@ final class Attributor {
             }
         }
         return true;
+    }
+
+    /** "was reported", "is written": a passive, which attributes only with an agent or in a few verbs. */
+    private static boolean passiveBefore(List<Nlp.Token> t, int i) {
+        int j = i - 1;
+        while (j >= 0 && t.get(j).tag().equals("ADV")) {
+            j--;
+        }
+        return j >= 0 && BE.contains(t.get(j).text().toLowerCase(Locale.ROOT));
     }
 
     private static boolean followedByNoun(List<Nlp.Token> t, int i) {
@@ -360,6 +374,9 @@ final class Attributor {
                 if (PRONOUNS.contains(first) && !SUBJECT_PRONOUNS.contains(first)) {
                     return null;
                 }
+                if (right[1] < t.size() && (t.get(right[1]).tag().equals("AUX") || t.get(right[1]).verb())) {
+                    return null; // "…, said the bill would pass": the subject of what was said, not the speaker
+                }
                 // "said Jane Doe, the spokeswoman"
                 if (right[1] + 1 < t.size() && t.get(right[1]).text().equals(",")) {
                     int[] app = nounPhraseRight(t, right[1] + 1);
@@ -385,8 +402,11 @@ final class Attributor {
                     from++;
                 }
                 if (from < i && Character.isUpperCase(t.get(from).text().charAt(0))) {
-                    return found(text, s, new int[] {from, i}, i, i + 1,
-                            new Entry(":", Kind.PHRASE, "neutral", false, true));
+                    Entry colon = new Entry(":", Kind.PHRASE, "neutral", false, true);
+                    if (i - from == 1 && t.get(from).text().equals(t.get(from).text().toUpperCase(Locale.ROOT))) {
+                        return new Found(from, i, i, i + 1, false, colon); // a transcript's speaker: "TAPPER:"
+                    }
+                    return found(text, s, new int[] {from, i}, i, i + 1, colon);
                 }
                 return null;
             }

@@ -83,14 +83,25 @@ final class CorefStage {
         }
     }
 
-    /** The last person named before, skipping one named only inside a quotation of this sentence when outside one. */
+    /**
+     * The last person named before, skipping one named only inside a quotation of this sentence when outside one.
+     * Outside a quotation a person named outside one comes first: after '"Vladimir Putin is a friend," he said.',
+     * "his press service" is the speaker's, not Putin's; a person named only in quotations is the fallback.
+     */
     private EntityRef lastPerson(boolean inQuote, EntityRef notThis) {
+        if (!inQuote) {
+            EntityRef outside = lastPerson(notThis, Seen::quoted);
+            if (outside != null) {
+                return outside;
+            }
+        }
+        return lastPerson(notThis, p -> !inQuote && p.quoted() && p.sentence() == sentence);
+    }
+
+    private EntityRef lastPerson(EntityRef notThis, java.util.function.Predicate<Seen> skip) {
         for (int i = persons.size() - 1; i >= 0 && i >= persons.size() - REACH; i--) {
             Seen p = persons.get(i);
-            if (!inQuote && p.quoted() && p.sentence() == sentence) {
-                continue;
-            }
-            if (p.person() == notThis) {
+            if (skip.test(p) || p.person() == notThis) {
                 continue;
             }
             return p.person();

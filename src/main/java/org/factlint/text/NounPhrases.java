@@ -24,6 +24,8 @@ final class NounPhrases {
     static final Set<String> NP_TAGS = Set.of("PROPN", "NOUN", "ADJ", "DET", "NUM");
     static final Set<String> DETERMINERS = Set.of("the", "a", "an", "some", "several", "other", "another",
             "many", "most", "few", "two", "three", "his", "her", "their", "its", "our", "no");
+    /** Words that stand alone for a group but name no source the reader could look for: "others said". */
+    static final Set<String> QUANTIFIERS = Set.of("some", "many", "others", "both", "all", "most", "one");
     static final Set<String> POSSESSIVES = Set.of("his", "her", "their", "its", "our", "my", "your");
     static final Set<String> DEFINITE = Set.of("the", "his", "her", "its", "their", "this", "that", "our");
     static final Set<String> CLOSED_TAGS = Set.of("DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART",
@@ -152,14 +154,11 @@ final class NounPhrases {
             return false;
         }
         String det = t.get(np[0]).text().toLowerCase(Locale.ROOT);
-        int head = np[1] - 1;
-        for (int i = np[0]; i < np[1]; i++) {
-            String w = t.get(i).text().toLowerCase(Locale.ROOT);
-            if (w.equals("of") || w.equals("for") || w.equals("close") || w.equals("familiar") || w.equals("at")
-                    || w.equals("with")) {
-                head = i - 1;
-                break;
-            }
+        int head = head(t, np);
+        Nlp.Token h = t.get(head);
+        if (np[1] - np[0] == 1 && (QUANTIFIERS.contains(det) || h.tag().equals("NUM")
+                || h.text().chars().anyMatch(Character::isDigit)) || h.text().length() < 2) {
+            return false; // "others", "many", "five", "2012", "A", "Q": no one who speaks
         }
         if (DEFINITE.contains(det) && !t.get(head).text().toLowerCase(Locale.ROOT).endsWith("s")) {
             return false; // "the mayor", "his spokesman", "the company": someone the reader can identify
@@ -182,6 +181,18 @@ final class NounPhrases {
             return false;
         }
         return true;
+    }
+
+    /** The head of a noun phrase: its last word before "of", "for", "close to", "familiar with", "at", "with". */
+    static int head(List<Nlp.Token> t, int[] np) {
+        for (int i = np[0] + 1; i < np[1]; i++) {
+            String w = t.get(i).text().toLowerCase(Locale.ROOT);
+            if (w.equals("of") || w.equals("for") || w.equals("close") || w.equals("familiar") || w.equals("at")
+                    || w.equals("with")) {
+                return i - 1;
+            }
+        }
+        return np[1] - 1;
     }
 
     /** True when the article writes the word capitalised inside a sentence too ("… with Cruz"): a name. */

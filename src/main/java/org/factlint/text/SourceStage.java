@@ -220,6 +220,17 @@ final class SourceStage {
             person = pronoun;
             name = pronoun.entity.name;
         }
+        // "his press service", "her office": the possessor's organisation, the possessor resolved by coreference
+        // (which never takes a pronoun inside a quotation for its speaker)
+        Mention owner = null;
+        if (lower.startsWith("his ") || lower.startsWith("her ")) {
+            owner = s.mentions.stream().filter(m -> m.kind == MentionKind.PRONOUN && m.start == span.start()
+                    && m.entity != null && m.entity.person).findFirst().orElse(null);
+            if (owner != null) {
+                person = owner;
+                name = owner.entity.name + "'s " + phrase.substring(4).strip();
+            }
+        }
         String fold = " " + names.fold(phrase) + " ";
         Tables.SourceRow kindRow = null;
         String party = null;
@@ -238,7 +249,7 @@ final class SourceStage {
             party = countryIn(phrase);
         }
         // "Rahmon's press service" is the press service, not Rahmon
-        boolean possessivePerson = person != null && norm.startsWith("'s", person.end);
+        boolean possessivePerson = person != null && (owner != null || norm.startsWith("'s", person.end));
         if (party == null && person != null) {
             party = person.entity.party;
         }
@@ -262,7 +273,14 @@ final class SourceStage {
         } else {
             kind = SourceKind.INDEPENDENT_MEDIA;
         }
-        String id = person != null && !possessivePerson ? person.entity.id : Extractor.slug(name);
+        String id;
+        if (possessivePerson) {
+            // "Rahmon's press service" and, after him, "his press service": one source, keyed by the possessor
+            int restFrom = Math.min(span.end(), owner != null ? span.start() + 4 : person.end + 2);
+            id = Extractor.slug(person.entity.name + " " + body.substring(restFrom, span.end()).strip());
+        } else {
+            id = person != null ? person.entity.id : Extractor.slug(name);
+        }
         Source existing = sources.get(id);
         if (existing == null) {
             sources.put(id, new Source(id, name, kind, party));

@@ -28,6 +28,13 @@ class CorefStageTest {
     }
 
     @Test
+    void aPronounAfterAQuotation_isThePersonNamedOutsideQuotations_notOneTheQuotationNamed() {
+        Stages s = new Stages("Tajik President Emomali Rahmon arrived in Moscow. "
+                + "\"Vladimir Putin is a friend,\" he said. The visit is confirmed, his press service said.").resolved();
+        assertThat(s.entityOf("his", 0)).isEqualTo("Emomali Rahmon");
+    }
+
+    @Test
     void aPossessivePronoun_mayBeTheSubject() {
         Stages s = new Stages("Russian President Vladimir Putin continues to invite his allies.").resolved();
         assertThat(s.entityOf("his", 0)).isEqualTo("Vladimir Putin");

@@ -57,6 +57,38 @@ class SourceStageTest {
     }
 
     @Test
+    void hisPressService_isThePossessorsPressService_oneSourceWithItsNamedForm() {
+        Document doc = ArticleText.parse("""
+                Talks
+
+                Tajik President Emomali Rahmon arrived in Moscow on Monday.
+                The visit is confirmed, his press service said.
+                The talks went well, Rahmon's press service said.
+                """);
+        Source press = source(doc, "Emomali Rahmon's press service");
+        assertThat(press.kind()).isEqualTo(SourceKind.PRESS_SERVICE);
+        assertThat(press.party()).as("it speaks for its person's country").isEqualTo("Tajikistan");
+        assertThat(doc.claims().stream().filter(c -> c.text().startsWith("The visit") || c.text().startsWith("The talks"))
+                .map(c -> c.attribution().get(0).source()).distinct().toList())
+                .as("both sentences cite the one press service").containsExactly(press.id());
+        assertThat(doc.sources()).extracting(Source::name).doesNotContain("his press service");
+    }
+
+    @Test
+    void hisPressService_afterAQuotationNamingSomeoneElse_isTheSpeakers() {
+        Document doc = ArticleText.parse("""
+                Talks
+
+                Tajik President Emomali Rahmon arrived in Moscow.
+                "Vladimir Putin is a friend," he said.
+                The visit is confirmed, his press service said.
+                """);
+        assertThat(doc.claims().stream().filter(c -> c.text().startsWith("The visit")).findFirst().orElseThrow()
+                .attribution().get(0).source()).isEqualTo(source(doc, "Emomali Rahmon's press service").id());
+        assertThat(doc.sources()).extracting(Source::name).doesNotContain("Vladimir Putin's press service");
+    }
+
+    @Test
     void itAsASource_isTheSourceNamedJustBefore() {
         Document doc = ArticleText.parse("""
                 Talks

@@ -97,9 +97,16 @@ public final class AttributionEval {
         boolean initial = i < 0 || ".!?\n:\u2014\u2013-".indexOf(a.text().charAt(i)) >= 0;
         String phrase = text(a, r.source());
         String first = phrase.strip().split("\\s+")[0];
-        // a sentence-initial word is a common word unless the article also capitalises it inside a sentence
-        boolean common = initial && !java.util.regex.Pattern.compile("[\\p{Ll},;] +"
-                + java.util.regex.Pattern.quote(first) + "\\b").matcher(a.text()).find();
+        // a sentence-initial word is a common word unless the article also capitalises it inside a sentence of its
+        // body, after a word, a number or a comma ("Sen. Ted Cruz", "… with Cruz"); the Title Case headline does not
+        // count; a possessive opening a sentence ("O'Malley's campaign says") is a name
+        String bare = first.replaceAll("[\\p{Punct}\u2018\u2019\u201c\u201d]+$", "");
+        boolean possessive = first.matches(".*['\u2019]s?$");
+        int nl = a.text().indexOf('\n');
+        String body = nl < 0 ? a.text() : a.text().substring(nl);
+        boolean common = initial && !possessive && !bare.isEmpty()
+                && !java.util.regex.Pattern.compile("[\\p{L}\\d,;] +" + java.util.regex.Pattern.quote(bare) + "\\b")
+                .matcher(body).find();
         return anonymousGold(phrase, common);
     }
 

@@ -126,6 +126,24 @@ class EvalReadersTest {
     }
 
     @Test
+    void anonymousGold_aNameOpeningASentence_isNotAnonymous_aCommonWordIs() {
+        String text = "Headline\n\nCruz openly admitted it. Sen. Ted Cruz spoke later. O\u2019Malley\u2019s campaign says no."
+                + " Officials said yes.";
+        String ann = String.join("\n",
+                src(text, 1, "Cruz"), src(text, 2, "O\u2019Malley\u2019s campaign"), src(text, 3, "Officials"),
+                "T4\tCue " + text.indexOf("admitted") + " " + (text.indexOf("admitted") + 8) + "\tadmitted",
+                "E1\tAttribution:T4 Source:T11", "E2\tAttribution:T4 Source:T12", "E3\tAttribution:T4 Source:T13");
+        Article a = BratAttributions.parse("names", text, ann, "names.ann");
+        assertThat(a.relations()).extracting(r -> AttributionEval.anonymousGold(a, r))
+                .containsExactly(false, false, true);
+    }
+
+    private static String src(String text, int id, String phrase) {
+        int at = text.indexOf(phrase);
+        return "T" + (10 + id) + "\tSource " + at + " " + (at + phrase.length()) + "\t" + phrase;
+    }
+
+    @Test
     void anonymousGold_isAnUnnamedNonPronounPhrase() {
         assertThat(AttributionEval.anonymousGold("officials", false)).isTrue();
         assertThat(AttributionEval.anonymousGold("Officials", true)).isTrue();
