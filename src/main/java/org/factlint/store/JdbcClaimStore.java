@@ -898,15 +898,7 @@ final class JdbcClaimStore implements ClaimStore {
     }
 
     private Object fact(String type, String body) {
-        Class<?> c = org.factlint.internal.FactLoader.DOCUMENT_FACTS.get(type);
-        if (c == null) {
-            throw new StoreException(location + ": a stored fact has an unknown type '" + type + "'");
-        }
-        try {
-            return json.readValue(body, c);
-        } catch (JsonProcessingException e) {
-            throw new StoreException(location + ": a stored " + type + " cannot be read back: " + e.getOriginalMessage());
-        }
+        return Scoped.fact(json, location, type, body);
     }
 
     private Document document(String article, String body) {

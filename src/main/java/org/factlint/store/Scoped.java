@@ -560,6 +560,11 @@ final class Scoped {
     }
 
     private Object fact(String type, String body) {
+        return fact(json, location, type, body);
+    }
+
+    /** A stored fact row read back: its type names one of the document fact types, its body is that type's JSON. */
+    static Object fact(ObjectMapper json, String location, String type, String body) {
         Class<?> c = FactLoader.DOCUMENT_FACTS.get(type);
         if (c == null) {
             throw new StoreException(location + ": a stored fact has an unknown type '" + type + "'");
