@@ -66,6 +66,7 @@ final class Attributor {
     /** Auxiliaries, whatever the tagger says ("has/VERB repeatedly told"). */
     private static final Set<String> AUXILIARIES = Set.of("has", "have", "had", "is", "are", "was", "were", "did",
             "does", "do", "will", "would", "could", "may", "might", "can", "should", "must", "'s", "'ve", "'d", "'ll");
+    private static final Set<String> FIRST_SECOND_PERSON = Set.of("i", "you");
     private static final Set<String> REFLEXIVES = Set.of("itself", "himself", "herself", "themselves");
 
     private final Map<String, Entry> verbForms = new HashMap<>();
@@ -75,7 +76,15 @@ final class Attributor {
     private final List<Map.Entry<List<String>, Entry>> phrases = new ArrayList<>();
     private final int size;
 
+    /** Phrases that label what follows a colon and name no speaker ("Contributing:", "The Latest:"), lower case. */
+    private final Set<String> colonLabels;
+
     Attributor(List<String[]> rows) {
+        this(rows, Set.of());
+    }
+
+    Attributor(List<String[]> rows, Set<String> colonLabels) {
+        this.colonLabels = Set.copyOf(colonLabels);
         for (String[] r : rows) {
             String lemma = r[0].toLowerCase(Locale.ROOT);
             Kind kind;
@@ -196,7 +205,7 @@ final class Attributor {
                     && !t.get(i - 1).tag().equals("NUM") && Character.isUpperCase(t.get(i - 1).text().charAt(0))
                     && !(i > 1 && t.get(i - 2).tag().equals("DET"));
             boolean verbal = tok.tag().equals("VERB") || headline && !tok.tag().equals("DET")
-                    || afterName && tok.tag().equals("NOUN") && verb != null;
+                    || afterName && tok.tag().equals("NOUN") && verb != null && verbAfterName(text, t, lower, i);
             if (afterName && verbal) {
                 noun = null; // "the Associated Press reports that": a verb after a name
             }
@@ -236,7 +245,65 @@ final class Attributor {
                 out.add(dash);
             }
         }
-        return out.stream().filter(java.util.Objects::nonNull).toList();
+        return withoutNestedStance(t, out.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    /**
+     * A stance cue inside what a speech cue of the same sentence reports is part of that content, not an
+     * attribution of its own ("The actress said she … wanted a candidate who …", "officials say that, even if they
+     * thought it was appropriate, …"); nor is a first- or second-person stance ("I think", "you know"), which is how
+     * a speaker talks, not a view the article attributes. A speech cue inside another's content is kept: "X reported
+     * that Y said" is a nested attribution.
+     */
+    private static List<Found> withoutNestedStance(List<Nlp.Token> t, List<Found> found) {
+        int firstSpeech = Integer.MAX_VALUE;
+        for (Found f : found) {
+            if (f.entry().speech() && !f.entry().lemma().equals(":")) {
+                firstSpeech = Math.min(firstSpeech, f.cueFrom());
+            }
+        }
+        List<Found> out = new ArrayList<>(found.size());
+        for (Found f : found) {
+            if (!f.entry().speech()) {
+                if (f.cueFrom() > firstSpeech) {
+                    continue;
+                }
+                if (f.named() && f.sourceTo() - f.sourceFrom() == 1
+                        && FIRST_SECOND_PERSON.contains(t.get(f.sourceFrom()).text().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    /**
+     * A word the tagger calls a noun, right after a name, read as the verb it can also be ("the Associated Press
+     * reports that", "'…,' Viguerie notes."): only in lower case, and only before "that", a colon, or the end of
+     * the clause after a quotation. Before anything else it is the name's noun ("Islamic State", "Clinton emails",
+     * "Ohio state Sen.", "Sanders' attack was").
+     */
+    private static boolean verbAfterName(String text, List<Nlp.Token> t, String[] lower, int i) {
+        String w = t.get(i).text();
+        if (!w.equals(lower[i])) {
+            return false;
+        }
+        if (i + 1 >= t.size()) {
+            return false;
+        }
+        String next = lower[i + 1];
+        if (next.equals("that") || next.equals(":")) {
+            return true;
+        }
+        if (next.equals(".") || next.equals(",") || next.equals("!") || next.equals("?")) {
+            for (int k = 0; k < i; k++) {
+                if (quoteMark(t, k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean matches(String[] lower, int i, List<String> words) {
@@ -401,7 +468,7 @@ final class Attributor {
                 while (from < i && t.get(from).tag().equals("PUNCT")) {
                     from++;
                 }
-                if (from < i && Character.isUpperCase(t.get(from).text().charAt(0))) {
+                if (from < i && Character.isUpperCase(t.get(from).text().charAt(0)) && speakerColon(s, t, from, i)) {
                     Entry colon = new Entry(":", Kind.PHRASE, "neutral", false, true);
                     if (i - from == 1 && t.get(from).text().equals(t.get(from).text().toUpperCase(Locale.ROOT))) {
                         return new Found(from, i, i, i + 1, false, colon); // a transcript's speaker: "TAPPER:"
@@ -412,6 +479,29 @@ final class Attributor {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the colon at {@code colon} after the words {@code [from, colon)} introduces what they say: not a label
+     * ("Contributing: Todd Smith", "The Latest: …", "Editor's note: …", a list of {@code colon-label} in words.csv),
+     * and followed by a statement (a verb or a quotation), not by a figure or a list of names ("Clinton: 547.").
+     */
+    private boolean speakerColon(Nlp.Sentence s, List<Nlp.Token> t, int from, int colon) {
+        StringBuilder label = new StringBuilder();
+        for (int k = from; k < colon; k++) {
+            String w = t.get(k).text().toLowerCase(Locale.ROOT);
+            label.append(k == from || w.startsWith("'") ? "" : " ").append(w);
+        }
+        if (colonLabels.contains(label.toString())) {
+            return false;
+        }
+        for (int k = colon + 1; k < t.size(); k++) {
+            Nlp.Token x = t.get(k);
+            if (x.verb() || x.tag().equals("AUX") || quoteMark(t, k) || x.text().startsWith("'")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "… - report", "…, media say": a reporting noun after a final dash. */

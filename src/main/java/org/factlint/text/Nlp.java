@@ -364,7 +364,10 @@ final class Nlp {
 
     /**
      * The text the models see: typographic quotes and apostrophes become ASCII ones, and non-breaking and other
-     * Unicode spaces become plain spaces. One character for one, so offsets stay valid in the original.
+     * Unicode spaces become plain spaces. A double quotation mark written as two apostrophes (''so-called'', a
+     * house style of some papers) becomes a space and a {@code "} where it opens, a {@code "} and a space where it
+     * closes: the tokenizer would otherwise glue it to the word ("'name") and the quotation would not be seen. One
+     * character for one, so offsets stay valid in the original.
      */
     static String normalize(String text) {
         char[] out = text.toCharArray();
@@ -377,6 +380,14 @@ final class Nlp {
                 case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\u3000' -> ' ';
                 default -> c;
             };
+        }
+        for (int i = 0; i + 1 < out.length; i++) {
+            if (text.charAt(i) == '\'' && text.charAt(i + 1) == '\'' && (i + 2 >= out.length || out[i + 2] != '\'')) {
+                boolean opens = i == 0 || Character.isWhitespace(out[i - 1]) || "([{-\"".indexOf(out[i - 1]) >= 0;
+                out[i] = opens ? ' ' : '"';
+                out[i + 1] = opens ? '"' : ' ';
+                i++;
+            }
         }
         return new String(out);
     }

@@ -49,8 +49,6 @@ final class Tables {
     final List<GroupRow> groups = groupRows(rows("groups.csv", 3));
 
     final CueFinder cues;
-    /** Reporting verbs, nouns, phrases and adverbs ({@code reporting.csv}). */
-    final Attributor attributor = new Attributor(rows("reporting.csv", 6));
     /** Units that make a number something other than a count: percent, dollars, years, hours ({@code units.csv}). */
     final Set<String> nonCounts = Set.copyOf(rows("units.csv", 2).stream().filter(r -> !r[1].equals("count"))
             .map(r -> r[0].toLowerCase(Locale.ROOT)).toList());
@@ -78,6 +76,11 @@ final class Tables {
     final PredicateForms verbs;
     /** Named word lists ({@code words.csv}): months, light verbs, organisation words, … */
     private final Map<String, Set<String>> words = wordLists();
+    /**
+     * Reporting verbs, nouns, phrases and adverbs ({@code reporting.csv}); the labels before a colon that name no
+     * speaker ({@code words.csv}, colon-label).
+     */
+    final Attributor attributor = new Attributor(rows("reporting.csv", 6), words("colon-label"));
     /** Closed-class words ({@code words.csv}, function-word): folded in Title Case headlines. */
     final Set<String> functionWords = words("function-word");
     /**

@@ -71,4 +71,32 @@ class AttributorTest {
         assertThatThrownBy(() -> new Attributor(List.<String[]>of(new String[] {"say", "verbb", "neutral", "", "", "speech"})))
                 .hasMessage("reporting.csv: 'say': unknown kind 'verbb' (expected verb, noun, phrase or adverb)");
     }
+
+    private static List<String> cues(String sentence) {
+        String text = "Headline\n\n" + sentence;
+        return Analysis.attributions(text).get(1).attributions().stream()
+                .map(a -> text.substring(a.cue().start(), a.cue().end())).toList();
+    }
+
+    @Test
+    void aStanceInsideWhatASpeechCueReports_isPartOfThatContent_notAnAttributionOfItsOwn() {
+        assertThat(cues("The council wants a new bridge.")).containsExactly("wants");
+        assertThat(cues("The mayor said the council wanted a new bridge.")).containsExactly("said");
+        assertThat(cues("The mayor said the council had told him it would pay.")).containsExactly("said", "told");
+    }
+
+    @Test
+    void aFirstOrSecondPersonStance_isHowASpeakerTalks_notAnAttribution() {
+        assertThat(cues("I think the bridge is safe.")).isEmpty();
+        assertThat(cues("You know, the bridge is safe.")).isEmpty();
+        assertThat(cues("She thinks the bridge is safe.")).containsExactly("thinks");
+        assertThat(cues("I said the bridge is safe.")).containsExactly("said");
+    }
+
+    @Test
+    void twoApostrophesAsAQuotationMark_openAndCloseAQuotation() {
+        String norm = Nlp.normalize("He called it ''a disgrace.'' Then he left.");
+        assertThat(norm).isEqualTo("He called it  \"a disgrace.\"  Then he left.").hasSameSizeAs("He called it ''a disgrace.'' Then he left.");
+        assertThat(Nlp.normalize("the ''so-called'' plan")).isEqualTo("the  \"so-called\"  plan");
+    }
 }
