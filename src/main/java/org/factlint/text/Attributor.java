@@ -184,7 +184,9 @@ final class Attributor {
                 for (int k = i; k < end; k++) {
                     used[k] = true;
                 }
-                if (words.get(0).equals("according") || words.get(0).equals("as")) {
+                if (words.get(0).equals("it")) {
+                    out.add(new Found(-1, -1, i, end, false, p.getValue())); // "it is understood that": no source
+                } else if (words.get(0).equals("according") || words.get(0).equals("as")) {
                     int[] np = nounPhraseRight(t, end);
                     out.add(found(text, sentence, np, i, end, p.getValue()));
                 } else {
@@ -422,7 +424,9 @@ final class Attributor {
                 if (quoted[k] || BOUNDARY.contains(w)) {
                     break;
                 }
-                if ((w.equals("who") || w.equals("which")) && t.get(k - 1).text().equals(",") && k - 2 >= 0) {
+                boolean clause = w.endsWith("ing") && t.get(k).verb(); // ", speaking on condition of anonymity,"
+                if ((w.equals("who") || w.equals("which") || clause) && t.get(k - 1).text().equals(",")
+                        && k - 2 >= 0) {
                     int[] np = nounPhraseLeft(t, k - 2);
                     if (np != null) {
                         return found(text, s, np, from, to, e);

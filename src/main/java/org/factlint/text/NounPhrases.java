@@ -68,25 +68,29 @@ final class NounPhrases {
         Nlp.Token last = t.get(end);
         String w = last.text().toLowerCase(Locale.ROOT);
         if (last.tag().equals("PRON")) {
-            return SUBJECT_PRONOUNS.contains(w) || PRONOUNS.contains(w) ? new int[] {end, end + 1} : null;
-        }
-        if (!(nounish(last))) {
+            if (postModifier(t, end) == 0) {
+                return SUBJECT_PRONOUNS.contains(w) || PRONOUNS.contains(w) ? new int[] {end, end + 1} : null;
+            }
+            // "a source close to him", "people familiar with it": the pronoun ends a longer phrase
+        } else if (!(nounish(last))) {
             return null;
         }
         int i = end;
         while (i - 1 >= 0) {
             Nlp.Token p = t.get(i - 1);
             String pw = p.text().toLowerCase(Locale.ROOT);
-            if (NP_TAGS.contains(p.tag()) || nounish(p) || pw.equals("'s") || pw.equals("'") || pw.equals("-")
-                    || p.tag().equals("PRON") && (pw.equals("his") || pw.equals("her") || pw.equals("their")
-                    || pw.equals("its") || pw.equals("our"))) {
+            int post = postModifier(t, i);
+            if (i < end && (NP_TAGS.contains(p.tag()) || nounish(p) || pw.equals("'s") || pw.equals("'")
+                    || pw.equals("-") || p.tag().equals("PRON") && (pw.equals("his") || pw.equals("her")
+                    || pw.equals("their") || pw.equals("its") || pw.equals("our")))
+                    || i == end && !last.tag().equals("PRON") && (NP_TAGS.contains(p.tag()) || nounish(p)
+                    || pw.equals("'s") || pw.equals("'") || pw.equals("-") || p.tag().equals("PRON")
+                    && POSSESSIVES.contains(pw))) {
                 i--;
-            } else if ((pw.equals("of") || pw.equals("for") || pw.equals("at") || pw.equals("with")
-                    || pw.equals("to") && i - 2 >= 0 && t.get(i - 2).text().equalsIgnoreCase("close"))
-                    && i - 2 >= 0 && (t.get(i - 2).noun() || t.get(i - 2).text().equalsIgnoreCase("close")
-                    || t.get(i - 2).text().equalsIgnoreCase("familiar"))) {
-                // "a spokesman for the campaign", "people familiar with the matter", "a source close to him"
-                i -= 2;
+            } else if (post > 0) {
+                // "a spokesman for the campaign", "people familiar with the matter", "a source close to him",
+                // "two people briefed on the talks", "officials in Washington"
+                i -= post;
             } else {
                 break;
             }
@@ -95,6 +99,40 @@ final class NounPhrases {
             i++;
         }
         return i > end ? null : new int[] {i, end + 1};
+    }
+
+    private static final Set<String> POST_PREPOSITIONS = Set.of("of", "for", "at", "with", "in", "on", "to",
+            "from", "inside", "within");
+
+    /**
+     * How many tokens before {@code i} attach the phrase starting at {@code i} to a noun before them: 2 for a
+     * preposition after a noun ("officials in Washington", "a spokesman for …") or after "close" or "familiar"
+     * ("close to him", "familiar with the matter"), 3 for a participle and its preposition after a noun ("people
+     * briefed on the talks", "officials involved in …"); 0 when there is no such attachment.
+     */
+    static int postModifier(List<Nlp.Token> t, int i) {
+        if (i - 2 < 0) {
+            return 0;
+        }
+        String prep = t.get(i - 1).text().toLowerCase(Locale.ROOT);
+        if (!POST_PREPOSITIONS.contains(prep)) {
+            return 0;
+        }
+        Nlp.Token before = t.get(i - 2);
+        String bw = before.text().toLowerCase(Locale.ROOT);
+        if (bw.equals("close") || bw.equals("familiar") || bw.equals("closest")) {
+            return prep.equals("to") || prep.equals("with") ? 2 : 0;
+        }
+        if (prep.equals("to")) {
+            return 0;
+        }
+        if (before.noun() && !before.tag().equals("PROPN") || before.noun() && !prep.equals("in") && !prep.equals("on")) {
+            return 2;
+        }
+        if (i - 3 >= 0 && bw.endsWith("ed") && before.verb() && t.get(i - 3).noun()) {
+            return 3;
+        }
+        return 0;
     }
 
     /** A noun phrase starting at token {@code start}, as {@code [from, to)}; null if there is none. */
@@ -144,9 +182,13 @@ final class NounPhrases {
     }
 
     /**
-     * A source names nobody when none of its words is capitalised (a determiner first, or a sentence-initial word
-     * the article also writes in lower case, aside) and it is not a pronoun: "officials", "a source close to the
-     * campaign", "people familiar with the talks".
+     * A source names nobody ("officials", "a source close to the campaign", "people familiar with the talks", "a
+     * White House official", "Trump aides"): its head (its last word before "of", "for", "close to", …) is a common
+     * noun for people, in lower case (or a sentence-initial word the article also writes in lower case); not a
+     * pronoun, quantifier, number or letter; not a document, medium or figure ({@code words.csv}, not-people:
+     * "records show", "a poll found"); and not a definite singular ("the mayor", "Clinton's campaign manager":
+     * someone the reader can identify). Capitalised words before the head only say whose people they are; a comma
+     * before it (an apposition, "Jane Doe, a spokeswoman") names someone.
      */
     static boolean anonymous(String text, Nlp.Sentence s, int[] np) {
         List<Nlp.Token> t = s.tokens();
@@ -156,29 +198,30 @@ final class NounPhrases {
         String det = t.get(np[0]).text().toLowerCase(Locale.ROOT);
         int head = head(t, np);
         Nlp.Token h = t.get(head);
-        if (np[1] - np[0] == 1 && (QUANTIFIERS.contains(det) || h.tag().equals("NUM")
-                || h.text().chars().anyMatch(Character::isDigit)) || h.text().length() < 2) {
-            return false; // "others", "many", "five", "2012", "A", "Q": no one who speaks
+        String lh = h.text().toLowerCase(Locale.ROOT);
+        if (np[1] - np[0] == 1 && QUANTIFIERS.contains(det) || h.tag().equals("NUM") || h.tag().equals("PRON")
+                || h.text().chars().anyMatch(Character::isDigit) || h.text().length() < 2
+                || Tables.DEFAULT.words("not-people").contains(lh)) {
+            return false; // "others", "five", "2012", "A", "Q", "records", "a poll": no one who speaks
         }
-        if (DEFINITE.contains(det) && !t.get(head).text().toLowerCase(Locale.ROOT).endsWith("s")) {
-            return false; // "the mayor", "his spokesman", "the company": someone the reader can identify
+        if (CAPITALISED.matcher(h.text().substring(0, 1)).matches()) {
+            boolean commonOpening = head == np[0] && head == firstWord(t) && !capitalisedInside(text, h.text())
+                    && (h.tag().equals("NOUN") || TextIndex.of(text).hasWord(lh));
+            if (!commonOpening) {
+                return false; // "Sen. Ted Cruz", "Republicans", "TRUMP": a name
+            }
         }
-        for (int i = np[0]; i < np[1]; i++) {
-            Nlp.Token x = t.get(i);
-            if (!CAPITALISED.matcher(x.text().substring(0, 1)).matches()) {
-                continue;
+        boolean plural = lh.endsWith("s") || Tables.DEFAULT.words("group-noun").contains(lh);
+        for (int i = np[0]; i < head; i++) {
+            String w = t.get(i).text();
+            if (w.equals(",") || w.equals("(")) {
+                return false; // "Jane Doe, a spokeswoman": the apposition names her
             }
-            String w = x.text().toLowerCase(Locale.ROOT);
-            boolean first = i == np[0];
-            if (first && DETERMINERS.contains(w)) {
-                continue;
+            boolean definite = i == np[0] && DEFINITE.contains(w.toLowerCase(Locale.ROOT));
+            boolean possessive = w.equals("'s") || w.equals("'");
+            if ((definite || possessive) && !plural) {
+                return false; // "the mayor", "his spokesman", "Clinton's campaign manager": one the reader can identify
             }
-            boolean possessive = i + 1 < t.size() && t.get(i + 1).text().equals("'s");
-            if (first && i == firstWord(t) && !possessive && !capitalisedInside(text, x.text())
-                    && (x.tag().equals("NOUN") || TextIndex.of(text).hasWord(w))) {
-                continue; // "Officials said": a common word that opens the sentence
-            }
-            return false;
         }
         return true;
     }
@@ -188,8 +231,9 @@ final class NounPhrases {
         for (int i = np[0] + 1; i < np[1]; i++) {
             String w = t.get(i).text().toLowerCase(Locale.ROOT);
             if (w.equals("of") || w.equals("for") || w.equals("close") || w.equals("familiar") || w.equals("at")
-                    || w.equals("with")) {
-                return i - 1;
+                    || w.equals("with") || POST_PREPOSITIONS.contains(w) && !w.equals("to")
+                    || w.endsWith("ed") && t.get(i).verb()) {
+                return i - 1; // "officials in Washington", "people briefed on the talks"
             }
         }
         return np[1] - 1;

@@ -99,4 +99,12 @@ class AttributorTest {
         assertThat(norm).isEqualTo("He called it  \"a disgrace.\"  Then he left.").hasSameSizeAs("He called it ''a disgrace.'' Then he left.");
         assertThat(Nlp.normalize("the ''so-called'' plan")).isEqualTo("the  \"so-called\"  plan");
     }
+
+    @Test
+    void aDocumentOrAFigure_isNoAnonymousSource_aPersonOrGroupUnnamedIs() {
+        String text = "Headline\n\nRecords show the bridge was unsafe. Residents said the bridge was unsafe.";
+        List<Analysis.Sentence> s = Analysis.attributions(text);
+        assertThat(s.get(1).attributions()).extracting(Analysis.Attribution::anonymous).containsExactly(false);
+        assertThat(s.get(2).attributions()).extracting(Analysis.Attribution::anonymous).containsExactly(true);
+    }
 }

@@ -36,7 +36,7 @@ class PipelineTest {
     void aWordListTheCodeAsksFor_mustBeInWordsCsv_andTheMessageSaysWhichListsThereAre() {
         assertThat(Tables.DEFAULT.words("light-verb")).contains("be", "have", "say");
         assertThatThrownBy(() -> Tables.DEFAULT.words("no-such-list")).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("words.csv has no list 'no-such-list' (it has: [colon-label, event-name-word, event-noun, existential-predicate, function-word, headline-word,");
+                .hasMessageStartingWith("words.csv has no list 'no-such-list' (it has: [colon-label, event-name-word, event-noun, existential-predicate, function-word, group-noun,");
     }
 
     private static int columns(String table) {

@@ -24,9 +24,10 @@ import org.factlint.text.eval.BratAttributions.Span;
  *   <li><b>source</b> and <b>cue</b> spans: a predicted span matches when it shares at least one character with a
  *   gold span of the same role (any piece of a broken span). Precision: predicted spans matching some gold span;
  *   recall: gold spans matched by some predicted span.</li>
- *   <li><b>anonymous</b>: a gold source is anonymous when none of its words is capitalised (a sentence-initial
- *   article or determiner aside), it is not a pronoun and not a definite singular ("the senator"); a predicted
- *   source marked anonymous matches a gold anonymous source it overlaps.</li>
+ *   <li><b>anonymous</b>: a gold source is anonymous when it names no one: its head is a lower-case common noun
+ *   for people ("officials", "a source close to Trump", "a White House official"), not a pronoun, number, document
+ *   or figure, and it is not a definite singular ("the senator"); see {@link #anonymousGold(String, boolean)}. A
+ *   predicted source marked anonymous matches a gold anonymous source it overlaps.</li>
  * </ul>
  */
 public final class AttributionEval {
@@ -51,40 +52,72 @@ public final class AttributionEval {
     }
 
     /**
-     * True when a gold source phrase names nobody: "officials", "a source close to the campaign". The first word may
-     * be capitalised when it is a determiner, or when the phrase opens its sentence and the article never capitalises
-     * that word inside a sentence. A definite singular ("the senator", "his campaign") is someone the reader can identify,
-     * so it is not anonymous; "the officials" and "a spokesman" are.
+     * Heads that are no person or group of people: documents, media, data and figures ("records show", "a poll
+     * found", "56 percent said"). A source so headed is not an anonymous source: it is a document or a statistic.
+     */
+    static final Set<String> NOT_PEOPLE = Set.of("poll", "polls", "polling", "survey", "surveys", "record", "records",
+            "report", "reports", "study", "studies", "data", "figures", "numbers", "statistics", "result", "results",
+            "returns", "estimate", "estimates", "count", "tally", "analysis", "analyses", "research", "findings",
+            "evidence", "document", "documents", "papers", "filing", "filings", "email", "emails", "e-mail", "e-mails",
+            "letter", "letters", "memo", "memos", "statement", "statements", "tweet", "tweets", "post", "posts",
+            "message", "messages", "video", "videos", "footage", "photo", "photos", "photograph", "ad", "ads",
+            "advertisement", "website", "site", "article", "articles", "story", "stories", "book", "books",
+            "transcript", "transcripts", "excerpts", "minutes", "notes", "projections", "forecast", "forecasts",
+            "model", "models", "average", "averages", "percent", "%", "share", "majority", "minority", "half", "third",
+            "quarter", "rest", "headline", "headlines", "map", "chart", "graphic", "law", "bill", "ruling", "opinion",
+            "lawsuit", "complaint", "indictment", "page", "pages", "list", "speech", "remarks", "comments", "words");
+
+    /**
+     * True when a gold source phrase names no one (the issue's "officials said", "a source close to", "people
+     * familiar with"): the phrase's head (its last word before "of", "for", "close", "familiar", "at", "with",
+     * "who", "that") is a common noun for a person or group of people, written in lower case (or opening the
+     * sentence as a common word), not a pronoun, quantifier, number or letter, not a document, medium or figure
+     * ({@link #NOT_PEOPLE}); and the phrase is not a definite singular ("the senator", "his campaign", "Clinton's
+     * campaign manager": someone the reader can identify). Capitalised words before the head only say whose
+     * people they are: "a White House official", "Trump aides" and "a source close to Trump" name no one; a comma
+     * before the head (an apposition) does name someone.
      */
     public static boolean anonymousGold(String phrase, boolean sentenceInitial) {
         String[] words = phrase.strip().split("\\s+");
         if (words.length == 0 || words[0].isEmpty()) {
             return false;
         }
-        if (words.length == 1 && PRONOUNS.contains(words[0].toLowerCase(Locale.ROOT))) {
-            return false;
-        }
         int head = words.length - 1;
         for (int i = 1; i < words.length; i++) {
-            if (Set.of("of", "for", "close", "familiar", "at", "with", "who", "that").contains(
-                    words[i].toLowerCase(Locale.ROOT))) {
+            if (Set.of("of", "for", "close", "familiar", "at", "with", "who", "that", "in", "on", "from", "inside",
+                    "within", "briefed", "involved", "speaking").contains(words[i].toLowerCase(Locale.ROOT))) {
                 head = i - 1;
                 break;
             }
         }
-        if (DEFINITE.contains(words[0].toLowerCase(Locale.ROOT)) && head > 0
-                && !words[head].toLowerCase(Locale.ROOT).endsWith("s")) {
-            return false; // "the senator", "his campaign": one the reader can identify
+        String h = words[head].replaceAll("[\\p{Punct}\u2018\u2019\u201c\u201d]+$", "");
+        String lh = h.toLowerCase(Locale.ROOT);
+        if (h.length() < 2 || PRONOUNS.contains(lh) || DETERMINERS.contains(lh) || NOT_PEOPLE.contains(lh)
+                || lh.chars().anyMatch(Character::isDigit) || NUMBERS.contains(lh)) {
+            return false;
         }
-        for (int i = 0; i < words.length; i++) {
+        if (Character.isUpperCase(h.codePointAt(0)) && !(head == 0 && sentenceInitial)) {
+            return false; // "Sen. Ted Cruz", "Republicans", "TRUMP": a name
+        }
+        boolean plural = lh.endsWith("s") || Set.of("people", "police", "staff", "personnel", "crowd", "public",
+                "management", "leadership").contains(lh);
+        for (int i = 0; i < head; i++) {
             String w = words[i];
-            if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))
-                    && !(i == 0 && (sentenceInitial || DETERMINERS.contains(w.toLowerCase(Locale.ROOT))))) {
-                return false;
+            if (w.endsWith(",") || w.startsWith("(")) {
+                return false; // "Jane Doe, a spokeswoman": an apposition names her
+            }
+            boolean determiner = i == 0 && DEFINITE.contains(w.toLowerCase(Locale.ROOT));
+            boolean possessive = w.matches(".*['\u2019]s?$");
+            if ((determiner || possessive) && !plural) {
+                return false; // "the senator", "his campaign", "Clinton's campaign manager": one the reader can identify
             }
         }
         return true;
     }
+
+    private static final Set<String> NUMBERS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "dozen", "dozens", "hundreds", "thousands", "millions", "none", "each", "every", "either",
+            "neither", "several", "few", "any", "half");
 
     static boolean anonymousGold(Article a, Relation r) {
         if (r.source().isEmpty()) {

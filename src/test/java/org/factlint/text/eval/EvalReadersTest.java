@@ -148,7 +148,15 @@ class EvalReadersTest {
         assertThat(AttributionEval.anonymousGold("officials", false)).isTrue();
         assertThat(AttributionEval.anonymousGold("Officials", true)).isTrue();
         assertThat(AttributionEval.anonymousGold("A source close to the campaign", false)).isTrue();
-        assertThat(AttributionEval.anonymousGold("a source close to Trump", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("a source close to Trump", false)).isTrue();
+        assertThat(AttributionEval.anonymousGold("a senior White House official", false)).isTrue();
+        assertThat(AttributionEval.anonymousGold("Trump aides", false)).isTrue();
+        assertThat(AttributionEval.anonymousGold("Clinton's campaign manager", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("Jane Doe, a spokeswoman", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("records", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("a new poll", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("56 percent of voters", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("Q", true)).isFalse();
         assertThat(AttributionEval.anonymousGold("Democrats", false)).isFalse();
         assertThat(AttributionEval.anonymousGold("he", false)).isFalse();
         assertThat(AttributionEval.anonymousGold("the senator", false)).isFalse();
