@@ -30,7 +30,11 @@ class ReadingsTest {
             "Nikos Christodoulides | Nikos Christodoulidis | Greek -ίδης as -ides or -idis",
             "Hikmət Hacıyev | Hikmet Hajiyev | Azerbaijani ə written e",
             "Olena Zelenska | Olena Zelensky | a feminine -ska written in the masculine",
+            "Natalya Kochanova | Natallia Kachanava | Belarusian a for Russian o",
+            "Abdulla Oripov | Abdulla Aripov | Uzbek o for Russian a",
             "Mykola Azarov | Nikolai Azarov | Ukrainian and Russian forms of a given name",
+            "Mao Zedong | Mao Tse-tung | Wade-Giles syllables read as pinyin",
+            "Chiang Ching-kuo | Jiang Jingguo | Wade-Giles syllables, a letter across two syllables written once",
             "Baxtiyor Saidov | Bakhtiyor Saidov | Uzbek x is kh",
             "Bülent Ecevit | Бюлент Эджевит | Russian ю for Turkish ü",
     })
