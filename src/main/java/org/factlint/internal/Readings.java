@@ -36,20 +36,24 @@ final class Readings {
 
         String apply(String word) {
             if (groups != null) {
-                // every group at once, the longest at each place first (Polish szcz before cz and sz)
+                // every group at once, the longest at each place first (Polish szcz before cz and sz); only in a word
+                // with a group of two letters or more, since a single letter alone does not show the alphabet
+                // (Hungarian s is sh in Sojgu, but a word with no sz, cs or gy is not Hungarian: Sergei is no Shergei)
                 StringBuilder b = new StringBuilder(word.length() + 4);
+                boolean shown = false;
                 outer:
                 for (int i = 0; i < word.length(); ) {
                     for (String[] g : groups) {
                         if (word.startsWith(g[0], i)) {
                             b.append(g[1]);
                             i += g[0].length();
+                            shown |= g[0].length() > 1;
                             continue outer;
                         }
                     }
                     b.append(word.charAt(i++));
                 }
-                return b.toString();
+                return shown ? b.toString() : word;
             }
             if (pattern != null) {
                 return pattern.matcher(word).replaceAll(reading);

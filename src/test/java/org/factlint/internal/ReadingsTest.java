@@ -84,6 +84,11 @@ class ReadingsTest {
         assertThat(polish.of("chruszczow")).containsExactly("chrushchow");
         assertThat(polish.of("kaczmarek")).containsExactly("kachmarek");
         assertThat(polish.of("nowak")).isEmpty();
+        // a single letter does not show the alphabet: Hungarian s is sh only in a word with sz, cs, gy or the like
+        Readings hungarian = parse("kind,pattern,reading,why\nalphabet,hu,sz=s cs=ch s=sh,Hungarian\n");
+        assertThat(hungarian.of("szergej")).containsExactly("sergej");
+        assertThat(hungarian.of("hruscsov")).containsExactly("hrushchov");
+        assertThat(hungarian.of("sergei")).isEmpty();
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\nalphabet,pl,cz-ch,Polish\n"))
                 .hasMessageContaining("readings.csv:2: an alphabet row's reading is letter groups 'from=to' separated by "
                         + "spaces, not 'cz-ch'");
