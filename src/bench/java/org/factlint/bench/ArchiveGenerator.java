@@ -40,8 +40,16 @@ public final class ArchiveGenerator {
     private static final String[] PREDICATES = {"visit", "meet", "attend", "invite", "call", "sign", "announce",
             "deny", "host", "appoint", "dismiss", "sanction", "fund", "criticise", "praise", "arrest", "release",
             "elect", "propose", "reject", "launch", "close", "open", "ban"};
-    private static final String[] CONSONANTS = {"b", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "z"};
-    private static final String[] VOWELS = {"a", "e", "i", "o"};
+    /**
+     * The letters of the generated names: one consonant of each class the name conventions fold (b, not p or v; d, not
+     * t; k, not g, q or c; f, l, m, n, which none folds; no s, z, h, j, w, x, y, r) and the vowels a, i, u, which none
+     * folds into another (no e, which Arabic and Persian forms read as a; no o, which akanye reads as a and Arabic
+     * forms as u). {@code GeneratedNamesTest} checks that no two generated people share a key.
+     */
+    static final String CONSONANTS = "bdfklmn";
+    static final String VOWELS = "aiu";
+    /** The surnames: one of four, told apart by a vowel or the last consonant. */
+    private static final String[] SURNAMES = {"Talav", "Taliv", "Taluv", "Talan"};
     private static final LocalDate EPOCH = LocalDate.of(2014, 1, 1);
 
     private final Random random;
@@ -289,24 +297,26 @@ public final class ArchiveGenerator {
     }
 
     /**
-     * A unique pronounceable name for n that survives name folding unchanged: consonant-vowel syllables from letters
-     * that no transliteration rule touches, so no two entities fold to one key.
+     * A unique pronounceable name for n: a given name of consonant-vowel syllables that spells n (Ba, Dika, Fulima)
+     * and one of four surnames. The letters are those no transliteration convention folds into one another
+     * ({@link #CONSONANTS}), so no two entities share a matching key under any reading of the name tables: the
+     * generated archive has exactly as many people as ids.
      */
     static String name(int n) {
         StringBuilder first = new StringBuilder();
         int x = n;
         do {
-            first.append(CONSONANTS[x % CONSONANTS.length]);
-            x /= CONSONANTS.length;
-            first.append(VOWELS[x % VOWELS.length]);
-            x /= VOWELS.length;
+            first.append(CONSONANTS.charAt(x % CONSONANTS.length()));
+            x /= CONSONANTS.length();
+            first.append(VOWELS.charAt(x % VOWELS.length()));
+            x /= VOWELS.length();
         } while (x > 0);
         first.setCharAt(0, Character.toUpperCase(first.charAt(0)));
-        return first + " " + "Tal" + VOWELS[n % VOWELS.length] + "v";
+        return first + " " + SURNAMES[n % SURNAMES.length];
     }
 
     /** Another spelling of the subject's name that folds to the same key (a doubled consonant). */
-    private static String variant(int n) {
+    static String variant(int n) {
         String name = name(n);
         int i = name.indexOf(' ') + 1;
         return name.substring(0, i) + "Ttal" + name.substring(i + 3);

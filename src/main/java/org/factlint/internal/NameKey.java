@@ -9,7 +9,7 @@ import java.util.Set;
  * read differently in different conventions (a {@code j} is ж, й or х).
  *
  * @param words the keys of each word, primary reading first
- * @param abjad whether the name was written in Arabic or Persian script, which writes no short vowels
+ * @param abjad whether the name was written in Arabic, Persian or Hebrew script, which write no short vowels
  */
 public record NameKey(List<List<String>> words, boolean abjad) {
     private static final int MAX = 256;
@@ -31,7 +31,7 @@ public record NameKey(List<List<String>> words, boolean abjad) {
      * Keys of the whole name, its words run together (so "Kim Jong-un" is "Kim Jong Un"), a letter that ends one word
      * and starts the next written once, as within a word (Ching-kuo is Jingguo); at most 256 (a name of two words
      * with 16 readings each has that many). A name in
-     * Arabic or Persian script of two words or more has besides its keys by their consonants alone ({@link #probes}).
+     * Arabic, Persian or Hebrew script of two words or more has besides its keys by their consonants alone ({@link #probes}).
      */
     public Set<String> full() {
         Set<String> full = joined(words);
@@ -45,7 +45,7 @@ public record NameKey(List<List<String>> words, boolean abjad) {
 
     /**
      * Keys that find a name written in the other kind of script by its consonants, but never a name of the same kind:
-     * Arabic and Persian script writes no short vowel (محمد مرسي reads mhmd mrsi, Mohamed Morsi), so a Latin name
+     * Arabic, Persian and Hebrew script write no short vowel (محمد مرسي reads mhmd mrsi, Mohamed Morsi), so a Latin name
      * meets an Arabic-script one by its consonants; two Latin names never do (Dragan Čović and Dragan Čavić are two
      * people). A Latin name probes {@code ~} keys, which only Arabic-script names own ({@link #full}), and exposes
      * {@code ~~} keys ({@link #exposed}), which only Arabic-script names probe. A lone word has them too when it has

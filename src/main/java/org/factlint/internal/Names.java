@@ -54,6 +54,7 @@ public final class Names {
     /** ICU's Pinyin for Chinese personal names (surname readings). */
     private static final String HAN_NAMES = "Han-Latin/Names";
     private static final String HANGUL = "Hangul-Latin";
+    private static final String DEVANAGARI = "Devanagari-Latin";
     private static final Map<String, List<String>> WORD_KEYS = new ConcurrentHashMap<>();
 
     private Names() {
@@ -93,6 +94,19 @@ public final class Names {
             if (hasGreek(name)) {
                 // English-language news writes Greek η as e where UNGEGN has i (Κληρίδης is Clerides, Kliridis)
                 readings.add(latinWordsOf(latin(name.replace('η', 'ε').replace('ή', 'έ').replace('Η', 'Ε'))));
+            } else if (hasArabic(name)) {
+                // Egyptian, Sudanese and Gulf speech say ج and ق as g, and news from there writes g (جمال is Gamal,
+                // دقلو Dagalo): the news romanisation writes them j and q, and nothing else that way
+                String g = latin.replace('j', 'g').replace('q', 'g');
+                if (!g.equals(latin)) {
+                    readings.add(plainWords(g));
+                }
+            } else if (hasHebrew(name)) {
+                // Hebrew פ is p or f, by a dot the news spelling does not show (נפתלי is Naftali)
+                String f = latin.replace('p', 'f');
+                if (!f.equals(latin)) {
+                    readings.add(plainWords(f));
+                }
             } else if (latin.equals(name) || !hasCyrillic(name)) {
                 // a Latin name, or another script: no second romanisation
             } else {
@@ -116,12 +130,19 @@ public final class Names {
                 words.add(keys);
             }
         }
-        return new NameKey(words, name.codePoints()
-                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC));
+        return new NameKey(words, hasArabic(name) || hasHebrew(name));
     }
 
     private static boolean hasGreek(String s) {
         return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.GREEK);
+    }
+
+    private static boolean hasArabic(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
+    }
+
+    private static boolean hasHebrew(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HEBREW);
     }
 
     private static boolean hasCyrillic(String s) {
@@ -171,7 +192,8 @@ public final class Names {
         for (int i = 0; i <= name.length(); i++) {
             char c = i < name.length() ? name.charAt(i) : ' ';
             if (Character.isLetter(c) || c == '\'' || c == '’' || c == '\u200C'
-                    || Character.getType(c) == Character.NON_SPACING_MARK) {
+                    || Character.getType(c) == Character.NON_SPACING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
                 word.append(c);
             } else {
                 out.append(latinWord(word.toString(), ukrainianCyrillic, nameId));
@@ -218,6 +240,18 @@ public final class Names {
             // Pinyin writes a Chinese given name as one word: 李克强 is Li Keqiang, not Li Ke Qiang
             int space = latin.indexOf(' ');
             return space < 0 ? latin : latin.substring(0, space + 1) + latin.substring(space + 1).replace(" ", "");
+        }
+        if (DEVANAGARI.equals(id)) {
+            // Hindi drops the inherent vowel at the end of a word (राहुल is Rahul, not rāhula), and its nasal dot is n
+            // before a consonant as news writes it (गांधी is Gandhi)
+            latin = latin.replace('ṁ', 'n').replace('ṃ', 'n');
+            // after one consonant only: a cluster keeps it (नरेन्द्र is Narendra)
+            int n = latin.length();
+            if (n > 3 && latin.charAt(n - 1) == 'a' && !vowel(latin.charAt(n - 2)) && vowel(Normalizer.normalize(latin.substring(n - 3, n - 2), Normalizer.Form.NFD).charAt(0))
+                    && nfc.charAt(nfc.length() - 1) != 'ा') {
+                latin = latin.substring(0, n - 1);
+            }
+            return latin;
         }
         if ("Armenian-Latin/BGN".equals(id)) {
             // ICU reads a ո after an aspirate's apostrophe as the start of a word (vo): Քոչարյան is K'och'aryan
@@ -306,6 +340,7 @@ public final class Names {
             case ARABIC -> ARABIC_NEWS;
             case HAN -> HAN_NAMES;
             case HANGUL -> HANGUL;
+            case DEVANAGARI -> DEVANAGARI;
             default -> "Any-Latin";
         };
     }

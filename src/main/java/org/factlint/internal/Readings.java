@@ -24,9 +24,37 @@ final class Readings {
     /** At most this many readings of one word besides its own, so a long word cannot multiply its keys. */
     private static final int MAX_READINGS = 12;
 
-    /** A regex row, or a letters row ({@code pattern} null, {@code from} and {@code to} the letters). */
-    private record Rule(Pattern pattern, String reading, String from, String to) {
+    /**
+     * A regex row, a letters row ({@code pattern} null, {@code from} and {@code to} the letters), or an alphabet row
+     * ({@code groups}: a national spelling's letter groups and the English-style letters they stand for, longest
+     * first).
+     */
+    private record Rule(Pattern pattern, String reading, String from, String to, List<String[]> groups) {
+        Rule(Pattern pattern, String reading, String from, String to) {
+            this(pattern, reading, from, to, null);
+        }
+
         String apply(String word) {
+            if (groups != null) {
+                // every group at once, the longest at each place first (Polish szcz before cz and sz); only in a word
+                // with a group of two letters or more, since a single letter alone does not show the alphabet
+                // (Hungarian s is sh in Sojgu, but a word with no sz, cs or gy is not Hungarian: Sergei is no Shergei)
+                StringBuilder b = new StringBuilder(word.length() + 4);
+                boolean shown = false;
+                outer:
+                for (int i = 0; i < word.length(); ) {
+                    for (String[] g : groups) {
+                        if (word.startsWith(g[0], i)) {
+                            b.append(g[1]);
+                            i += g[0].length();
+                            shown |= g[0].length() > 1;
+                            continue outer;
+                        }
+                    }
+                    b.append(word.charAt(i++));
+                }
+                return shown ? b.toString() : word;
+            }
             if (pattern != null) {
                 return pattern.matcher(word).replaceAll(reading);
             }
@@ -139,6 +167,20 @@ final class Readings {
                     }
                     rules.add(new Rule(null, null, pattern, to));
                 }
+                case "alphabet" -> {
+                    // a national spelling read as English letters: 'pl,szcz=shch cz=ch sz=sh rz=zh'
+                    List<String[]> groups = new ArrayList<>();
+                    for (String g : cols[2].strip().split(" +")) {
+                        String[] ft = g.split("=", -1);
+                        if (ft.length != 2 || !ft[0].matches("[a-z]+") || !ft[1].matches("[a-z]*")) {
+                            throw new IllegalStateException(file + ":" + no + ": an alphabet row's reading is letter "
+                                    + "groups 'from=to' separated by spaces, not '" + g + "'");
+                        }
+                        groups.add(ft);
+                    }
+                    groups.sort((a, b) -> b[0].length() - a[0].length());
+                    rules.add(new Rule(null, null, null, null, List.copyOf(groups)));
+                }
                 case "article" -> {
                     if (!pattern.matches("[a-z]+")) {
                         throw new IllegalStateException(file + ":" + no + ": an article is lower-case letters, not '"
@@ -172,8 +214,8 @@ final class Readings {
                         readings.add(to);
                     }
                 }
-                default -> throw new IllegalStateException(file + ":" + no + ": kind is 'word', 'letters', 'article', "
-                        + "'syllable', 'syllable-initial(s)' or 'syllable-final(s)', not '" + kind + "'");
+                default -> throw new IllegalStateException(file + ":" + no + ": kind is 'word', 'letters', "
+                        + "'alphabet', 'article', 'syllable', 'syllable-initial(s)' or 'syllable-final(s)', not '" + kind + "'");
             }
         }
         // a particle with a hyphen (al-Assad), or al/el as a word of its own after the first (Tamim bin Hamad Al Thani)
@@ -196,12 +238,27 @@ final class Readings {
      */
     List<String> of(String word) {
         Set<String> out = new LinkedHashSet<>(syllables.of(word));
+        List<String> once = new ArrayList<>();
         for (Rule rule : rules) {
             String other = rule.apply(word);
             if (!other.equals(word)) {
+                once.add(other);
                 out.add(other);
                 if (out.size() == MAX_READINGS) {
-                    break;
+                    return List.copyOf(out);
+                }
+            }
+        }
+        // two conventions at once, after every single one: a Belarusian form is often Russian with both akanye and
+        // ў (Kabiakou / Kobyakov), a Korean one with both g and eo (gyeom / kyum)
+        for (String first : once) {
+            for (Rule rule : rules) {
+                String other = rule.apply(first);
+                if (!other.equals(first) && !other.equals(word)) {
+                    out.add(other);
+                    if (out.size() == MAX_READINGS) {
+                        return List.copyOf(out);
+                    }
                 }
             }
         }

@@ -65,12 +65,12 @@ class NameMatchingTest {
     /**
      * The third held-out table: written before the second one's misses were studied. 103 of 117 joined before those
      * changes, 106 after; its misses were studied in session 5 (with the fourth table's), 111 joined then, 112 after
-     * the session-6 conventions (README). It is tuning data now; the floor guards against regressions, the 97% target
-     * is not reached.
+     * the session-6 conventions, 114 (97.4%) after session 7's (README). Tuning data now; the floor guards against
+     * regressions.
      */
     @Test
-    void thirdHeldOutPairs_studiedSince_joinAtLeast95Percent() throws IOException {
-        assertJoinRate("held-out-3-same-person.csv", 100, 0.95);
+    void thirdHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-3-same-person.csv", 100, 0.97);
     }
 
     /**
@@ -79,12 +79,13 @@ class NameMatchingTest {
      * Arabic, Persian, Korean, Chinese) and with many names in their own script. 243 of 360 (67.5%) joined when it
      * was first measured, before any change it prompted; its misses were then studied and mended with general
      * conventions (the news romanisation of Arabic script, consonant keys across scripts, Hangul surnames, readings
-     * rows): 326 of 360 (90.6%); 333 (92.5%) after the session-6 conventions. Tuning data now; the floor guards
-     * against regressions, the 97% target is not reached.
+     * rows): 326 of 360 (90.6%); 333 (92.5%) after the session-6 conventions, 352 (97.8%) after session 7's (akanye
+     * and Wade-Giles back, Arabic and Persian kasra as e or i, Greek e as i, Egyptian and Sudanese g, two conventions
+     * in one word). Tuning data now; the floor guards against regressions.
      */
     @Test
-    void fourthHeldOutPairs_studiedSince_joinAtLeast92Percent() throws IOException {
-        assertJoinRate("held-out-4-same-person.csv", 300, 0.92);
+    void fourthHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-4-same-person.csv", 300, 0.97);
     }
 
     /**
@@ -92,13 +93,27 @@ class NameMatchingTest {
      * forms, Ukrainian given names, Georgian names in Russian, Wade-Giles and Taiwanese romanisations, Korean final
      * consonants, Armenian script, lone Arabic words, Turkish, Azerbaijani, the Kazakh and Uzbek Latin alphabets):
      * 92 of 168 (54.8%) joined when it was first measured, before any change it prompted; its misses were then mended
-     * with general conventions (readings.csv: Ukrainian, Belarusian and Georgian given names, Korean syllable finals,
-     * a final e both silent and sounded; lone Arabic words by their consonants): 128 of 168 (76.2%). Akanye and
-     * Wade-Giles rows reached 159 (94.6%) but were taken out again (README). The 97% target is not reached.
+     * with general conventions: 128 of 168 (76.2%) in session 6, 164 (97.6%) in session 7 with the akanye and
+     * Wade-Giles rows back (the generated archive no longer uses letters they fold), Belarusian я and ц, Ukrainian
+     * -иця and two conventions in one word. Tuning data now; the floor guards against regressions.
      */
     @Test
-    void fifthHeldOutPairs_studiedSince_joinAtLeast76Percent() throws IOException {
-        assertJoinRate("held-out-5-same-person.csv", 150, 0.76);
+    void fifthHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-5-same-person.csv", 150, 0.97);
+    }
+
+    /**
+     * The sixth held-out table, written in session 7 after the conventions that brought the third to fifth tables to
+     * 97%, for press languages and scripts no earlier table had (Polish, Czech, Dutch, Italian, Hungarian, Swedish and
+     * Portuguese press forms; Hebrew, Devanagari, Urdu and Japanese script): 55 of 102 (53.9%) joined when it was
+     * first measured, before any change it prompted. Its misses were then mended with general conventions (the
+     * national spellings as alphabet rows of readings.csv, Czech -ová, Hebrew as an abjad with פ as p or f, Hindi's
+     * final inherent vowel and nasal dot, Urdu letters): 90 of 102 (88.2%). The 97% target is not reached here: what
+     * is left needs a reading dictionary (Japanese kanji) or more than spelling (README).
+     */
+    @Test
+    void sixthHeldOutPairs_studiedSince_joinAtLeast88Percent() throws IOException {
+        assertJoinRate("held-out-6-same-person.csv", 100, 0.88);
     }
 
     /**
@@ -112,6 +127,18 @@ class NameMatchingTest {
             "عمر البشير, Omar al-Bashir", "سعد الحريري, Saad Hariri", "محمد خاتمی, Mohammad Khatami"})
     void arabicScriptNames_joinTheirNewsSpellings(String arabic, String latin) {
         assertThat(joined(arabic, latin)).isTrue();
+    }
+
+    /**
+     * Other scripts without short vowels, and other readings of their letters: Egyptian and Sudanese g for ج and ق,
+     * Hebrew script by its consonants (פ as p or f), Urdu letters.
+     */
+    @ParameterizedTest(name = "{0} / {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "جمال عبد الناصر, Gamal Abdel Nasser", "محمد حمدان دقلو, Mohamed Hamdan Dagalo", "יאיר לפיד, Yair Lapid",
+            "נפתלי בנט, Naftali Bennett", "نواز شریف, Nawaz Sharif", "شہباز شریف, Shehbaz Sharif"})
+    void abjadNames_joinTheirNewsSpellings(String script, String latin) {
+        assertThat(joined(script, latin)).isTrue();
     }
 
     /** Consonants alone never join two Latin names, nor two people across scripts whose consonants differ. */
@@ -143,7 +170,7 @@ class NameMatchingTest {
     /** Distinct people of the held-out tables: no more than 1% of their close names may join. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
-            "held-out-4-different-people.csv", "held-out-5-different-people.csv"})
+            "held-out-4-different-people.csv", "held-out-5-different-people.csv", "held-out-6-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
@@ -183,7 +210,8 @@ class NameMatchingTest {
     @ValueSource(strings = {"same-person.csv", "held-out-same-person.csv", "held-out-2-same-person.csv",
             "held-out-3-same-person.csv", "held-out-4-same-person.csv", "different-people.csv",
             "held-out-2-different-people.csv", "held-out-3-different-people.csv", "held-out-4-different-people.csv",
-            "held-out-5-same-person.csv", "held-out-5-different-people.csv"})
+            "held-out-5-same-person.csv", "held-out-5-different-people.csv", "held-out-6-same-person.csv",
+            "held-out-6-different-people.csv"})
     void everyComparedColumnHoldsAName(String file) throws IOException {
         List<String> notNames = new ArrayList<>();
         for (String[] p : pairs(file)) {

@@ -30,9 +30,31 @@ class ReadingsTest {
             "Nikos Christodoulides | Nikos Christodoulidis | Greek -ίδης as -ides or -idis",
             "Hikmət Hacıyev | Hikmet Hajiyev | Azerbaijani ə written e",
             "Olena Zelenska | Olena Zelensky | a feminine -ska written in the masculine",
+            "Natalya Kochanova | Natallia Kachanava | Belarusian a for Russian o",
+            "Abdulla Oripov | Abdulla Aripov | Uzbek o for Russian a",
             "Mykola Azarov | Nikolai Azarov | Ukrainian and Russian forms of a given name",
+            "Mao Zedong | Mao Tse-tung | Wade-Giles syllables read as pinyin",
+            "Chiang Ching-kuo | Jiang Jingguo | Wade-Giles syllables, a letter across two syllables written once",
             "Baxtiyor Saidov | Bakhtiyor Saidov | Uzbek x is kh",
             "Bülent Ecevit | Бюлент Эджевит | Russian ю for Turkish ü",
+            "Grigory Radchenko | Grigori Radschenko | German dsch is also d + tsch",
+            "Khaled Mashal | Khalid Mashal | Arabic kasra written e or i in a closed last syllable",
+            "Ebrahim Raisi | Ibrahim Raisi | Persian initial kasra written e",
+            "Demetris Syllouris | Dimitris Syllouris | Greek η written e or i",
+            "Ramiz Mehdiyev | Рамиз Мехтиев | Russian хт for hd",
+            "Ales Bialiatski | Ales Belyatsky | Belarusian я for Russian е in a first syllable",
+            "Valer Tsapkala | Valery Tsepkalo | Belarusian ца for Russian це, and akanye",
+            "Serhiy Kyslytsya | Sergei Kislitsa | Ukrainian -иця for Russian -ица",
+            "Aliaksandr Kabiakou | Alexander Kobyakov | two conventions in one word: akanye and ў",
+            "Kim Boo-kyum | 김부겸 | two conventions in one word: Korean g as k and eo as u",
+            "Wiktor Juszczenko | Viktor Yushchenko | Polish szcz is shch",
+            "Andrzej Kaczmarek | Andrzhei Kachmarek | Polish rz and cz",
+            "Aleksej Sjtsjoesev | Aleksei Shchusev | Dutch sjtsj is shch and oe is u",
+            "Nikolaj Zjukov | Nikolai Zhukov | Dutch and Swedish zj is zh",
+            "Gyula Kovács | Dyula Kovach | Hungarian gy is d and cs ch",
+            "Sergio Sciascia | Sergio Shasha | Italian scia is sha",
+            "Jelena Ivanovová | Yelena Ivanova | Czech -ová added to a feminine surname",
+            "राहुल गांधी | Rahul Gandhi | Hindi drops a final inherent vowel; its nasal dot is n",
     })
     void aSecondReadingJoinsTheConventions(String a, String b, String why) {
         assertThat(Names.key(a).full()).as(why).containsAnyElementsOf(Names.key(b).full());
@@ -56,10 +78,30 @@ class ReadingsTest {
         assertThat(one.of("philip")).containsExactly("filip");
     }
 
+    @Test
+    void anAlphabetRow_readsAllItsGroupsAtOnce_longestFirst() throws IOException {
+        Readings polish = parse("kind,pattern,reading,why\nalphabet,pl,cz=ch sz=sh szcz=shch,Polish\n");
+        assertThat(polish.of("chruszczow")).containsExactly("chrushchow");
+        assertThat(polish.of("kaczmarek")).containsExactly("kachmarek");
+        assertThat(polish.of("nowak")).isEmpty();
+        // a single letter does not show the alphabet: Hungarian s is sh only in a word with sz, cs, gy or the like
+        Readings hungarian = parse("kind,pattern,reading,why\nalphabet,hu,sz=s cs=ch s=sh,Hungarian\n");
+        assertThat(hungarian.of("szergej")).containsExactly("sergej");
+        assertThat(hungarian.of("hruscsov")).containsExactly("hrushchov");
+        assertThat(hungarian.of("sergei")).isEmpty();
+        assertThatThrownBy(() -> parse("kind,pattern,reading,why\nalphabet,pl,cz-ch,Polish\n"))
+                .hasMessageContaining("readings.csv:2: an alphabet row's reading is letter groups 'from=to' separated by "
+                        + "spaces, not 'cz-ch'");
+    }
+
     @ParameterizedTest(name = "{0} stays apart from {1}")
     @CsvSource(delimiter = '|', value = {
             "Dragan Čović | Dragan Čavić", "Emomali Rahmon | Emomali Rahman", "Li Peng | Li Keqiang",
-            "George W. Bush | George H. W. Bush", "Zhou Enlai | Zhou Yongkang"})
+            "George W. Bush | George H. W. Bush", "Zhou Enlai | Zhou Yongkang",
+            // e is i only before a last consonant, at the start of a word and in Greek endings: Lena is not Lina
+            "Lena Ivanova | Lina Ivanova",
+            // akanye is not read in -ić names, in Latin or Serbian Cyrillic: Čović and Čavić are two people
+            "Dragan Čović | Драган Чавић"})
     void theNewReadingsKeepCloseNamesApart(String a, String b) {
         assertThat(Names.key(a).full()).doesNotContainAnyElementsOf(Names.key(b).full());
     }
@@ -82,9 +124,10 @@ class ReadingsTest {
     }
 
     @Test
-    void aLettersRowMapsEachLetterAtOnce_andRowsDoNotCombine() throws IOException {
+    void aLettersRowMapsEachLetterAtOnce_andTwoRowsCombine() throws IOException {
         Readings r = parse("kind,pattern,reading,why\nletters,oe,ua,vowels\nword,d$,t,devoicing\n");
-        assertThat(r.of("mohammed")).containsExactly("muhammad", "mohammet");
+        // each row on the word as written, then each row on those readings: two conventions at once, never three
+        assertThat(r.of("mohammed")).containsExactly("muhammad", "mohammet", "muhammat");
     }
 
     @Test
@@ -100,8 +143,8 @@ class ReadingsTest {
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\nword,sch(,skh,x\n"))
                 .hasMessageStartingWith("readings.csv:2: pattern 'sch(' is not a regular expression");
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\n\nsound,sch,skh,x\n"))
-                .hasMessage("readings.csv:3: kind is 'word', 'letters', 'article', 'syllable', 'syllable-initial(s)' "
-                        + "or 'syllable-final(s)', not 'sound'");
+                .hasMessage("readings.csv:3: kind is 'word', 'letters', 'alphabet', 'article', 'syllable', "
+                        + "'syllable-initial(s)' or 'syllable-final(s)', not 'sound'");
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\nsyllable-initial,Ch,zh,x\n"))
                 .hasMessage("readings.csv:2: a syllable row maps lower-case letters ('-' for none) to lower-case "
                         + "letters, not 'Ch' to 'zh'");
