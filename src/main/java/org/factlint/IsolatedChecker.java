@@ -59,8 +59,11 @@ public final class IsolatedChecker implements AutoCloseable {
     private final Map<String, String> files; // null: the bundled pack
     private final Trust trust;
     private final Isolation isolation;
-    /** The pack's directory, for the canary of the first child (restarts serve the pack the canary passed); or null. */
-    private Path canaryDir;
+    /**
+     * The pack's scenario files and their documents, read here and sent to the first child for its canary (restarts
+     * serve the pack the canary passed); or null.
+     */
+    private CanaryFiles canary;
     private final ObjectMapper json = Json.mapper();
     private Child child;
     private int rules;
@@ -80,7 +83,7 @@ public final class IsolatedChecker implements AutoCloseable {
             throw new IOException("rule pack directory '" + dir + "' does not exist or is not a directory");
         }
         IsolatedChecker checker = new IsolatedChecker(dir.toString(), RulePack.readFiles(dir), trust, isolation);
-        checker.canaryDir = isolation.canary() ? dir.toAbsolutePath() : null;
+        checker.canary = isolation.canary() ? CanaryFiles.collect(dir, true) : null;
         return start(checker);
     }
 
@@ -249,7 +252,12 @@ public final class IsolatedChecker implements AutoCloseable {
             CheckerOptions o = isolation.options();
             c.send(json.writeValueAsString(new IsolatedChild.Start(name, files == null, files == null ? Map.of() : files,
                     trust, o.maxFirings(), o.timeLimit().toNanos(), o.firingsPerClaim(), o.timePerClaim().toNanos(),
-                    canaryDir == null ? null : canaryDir.toString())));
+                    canary == null ? null : canary.header())));
+            if (canary != null) {
+                for (Map.Entry<String, byte[]> f : canary.files().entrySet()) {
+                    c.send(json.writeValueAsString(new CanaryFiles.File(f.getKey(), f.getValue())));
+                }
+            }
             c.flush();
             answer = c.receive();
         } catch (IOException e) {
@@ -268,7 +276,7 @@ public final class IsolatedChecker implements AutoCloseable {
         if (started != null && started.problems().isEmpty() && started.failure() == null
                 && started.canary().isEmpty()) {
             rules = started.rules();
-            canaryDir = null; // passed: a restart after a crash serves the same pack without running it again
+            canary = null; // passed: a restart after a crash serves the same pack without running it again
             LOG.info("rule pack {}: {} rules, checked in an isolated JVM (pid {}, heap {} MB, started in {} ms)", name,
                     rules, c.process.pid(), isolation.memoryMegabytes(), (System.nanoTime() - begin) / 1_000_000);
             return c;
@@ -292,8 +300,8 @@ public final class IsolatedChecker implements AutoCloseable {
 
     /** The same {@code java}, a heap cap, the caller's class path, and nothing else of the caller's. */
     private List<String> command() {
-        // no network, read-only file systems, where possible; the pack's directory visible while its canary runs
-        List<String> cmd = new ArrayList<>(Containment.prefix(canaryDir == null ? List.of() : List.of(canaryDir.toString())));
+        // no network, read-only file systems, where possible; not even the pack's directory (its canary is sent)
+        List<String> cmd = new ArrayList<>(Containment.prefix());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + isolation.memoryMegabytes() + "m");
         cmd.add("-XX:MaxMetaspaceSize=" + isolation.metaspaceMegabytes() + "m");
