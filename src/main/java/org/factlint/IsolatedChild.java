@@ -57,7 +57,12 @@ final class IsolatedChild {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        ObjectMapper json = Json.mapper();
+        // The parent's lines are the caller's own data (a pack file or a canary document of up to 10 MB, in base64):
+        // its messages are not held to the limits of claims input; claims documents are read with those below.
+        ObjectMapper json = Json.mapper().copy();
+        json.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth(Json.MAX_NESTING_DEPTH).maxStringLength(Integer.MAX_VALUE)
+                .maxNumberLength(Json.MAX_NUMBER_LENGTH).maxDocumentLength(-1L).build());
         String first = in.readLine();
         if (first == null) {
             return;

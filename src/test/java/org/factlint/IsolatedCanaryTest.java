@@ -75,6 +75,18 @@ class IsolatedCanaryTest {
         }
     }
 
+    /** A 5 MB document (its base64 line is longer than the 5,000,000 characters a claims input string may be). */
+    @Test
+    void aLargeScenarioDocument_reachesTheChild(@TempDir Path dir) throws IOException {
+        Path pack = pack(dir, ReloadingCheckerTest.rule("X-ONE"), "X-ONE");
+        Files.writeString(pack.resolve("tests/documents/a.claims.json"), "{" + " ".repeat(5_000_000)
+                + DOC_JSON.strip().substring(1));
+
+        try (IsolatedChecker checker = Factlint.isolated(pack, Trust.CHECKED, Isolation.defaults())) {
+            assertThat(checker.rules()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aScenarioDocumentOutsideThePack_isNotReadForAnIsolatedPack_andTheScenarioFails(@TempDir Path dir,
             @TempDir Path elsewhere) throws IOException {
