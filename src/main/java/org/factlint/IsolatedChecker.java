@@ -59,34 +59,68 @@ public final class IsolatedChecker implements AutoCloseable {
     private final Map<String, String> files; // null: the bundled pack
     private final Trust trust;
     private final Isolation isolation;
-    /** The pack's directory, for the canary of the first child (restarts serve the pack the canary passed); or null. */
-    private Path canaryDir;
+    private final Containment containment;
+    /**
+     * The pack's scenario files and their documents, read here and sent to the first child for its canary (restarts
+     * serve the pack the canary passed); or null.
+     */
+    private CanaryFiles canary;
     private final ObjectMapper json = Json.mapper();
     private Child child;
     private int rules;
     private int starts;
     private boolean closed;
 
-    private IsolatedChecker(String name, Map<String, String> files, Trust trust, Isolation isolation) {
+    private IsolatedChecker(String name, Map<String, String> files, Trust trust, Isolation isolation,
+                            Containment containment) {
         this.name = name;
         this.files = files;
         this.trust = trust;
         this.isolation = isolation;
+        this.containment = containment;
     }
 
     /** Starts a child JVM for the pack in {@code dir}; throws {@link RulePackException} when it does not compile. */
     static IsolatedChecker start(Path dir, Trust trust, Isolation isolation) throws IOException {
+        return start(dir, trust, isolation, Containment.best());
+    }
+
+    /** The same, in the containment given (a test's, with a step made to fail). */
+    static IsolatedChecker start(Path dir, Trust trust, Isolation isolation, Containment containment)
+            throws IOException {
+        refuseWeaker(isolation, containment);
         if (!java.nio.file.Files.isDirectory(dir)) {
             throw new IOException("rule pack directory '" + dir + "' does not exist or is not a directory");
         }
-        IsolatedChecker checker = new IsolatedChecker(dir.toString(), RulePack.readFiles(dir), trust, isolation);
-        checker.canaryDir = isolation.canary() ? dir.toAbsolutePath() : null;
+        IsolatedChecker checker = new IsolatedChecker(dir.toString(), RulePack.readFiles(dir), trust, isolation,
+                containment);
+        checker.canary = isolation.canary() ? CanaryFiles.collect(dir, true) : null;
         return start(checker);
     }
 
     /** Starts a child JVM for the bundled pack. */
     static IsolatedChecker bundled(Isolation isolation) {
-        return start(new IsolatedChecker("bundled", null, Trust.TRUSTED, isolation));
+        Containment containment = Containment.best();
+        refuseWeaker(isolation, containment);
+        return start(new IsolatedChecker("bundled", null, Trust.TRUSTED, isolation, containment));
+    }
+
+    /**
+     * Refuses, in one line, to run a child in less containment than the caller asked for
+     * ({@link Isolation#minimumContainment()}): never silently none.
+     */
+    private static void refuseWeaker(Isolation isolation, Containment containment) {
+        if (containment.level().compareTo(isolation.minimumContainment()) < 0) {
+            throw new IllegalStateException("isolated mode needs OS containment " + isolation.minimumContainment()
+                    + " or better, and this machine offers " + containment.level() + ": " + containment.describe()
+                    + "; accept less with Isolation.withMinimumContainment(ContainmentLevel." + containment.level()
+                    + ") (--containment=" + containment.level().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + ")");
+        }
+        if (containment.level() != ContainmentLevel.EMPTY_ROOT) {
+            LOG.info("isolated checker runs with weaker containment ({}): {}", containment.level(),
+                    containment.describe());
+        }
     }
 
     private static IsolatedChecker start(IsolatedChecker checker) {
@@ -101,7 +135,12 @@ public final class IsolatedChecker implements AutoCloseable {
      * read-only file systems, no capabilities (...)"; elsewhere a sentence saying there is no OS containment.
      */
     public String containment() {
-        return Containment.description();
+        return containment.describe();
+    }
+
+    /** The OS containment the child runs in: the best this machine offers, at least the caller's minimum. */
+    public ContainmentLevel containmentLevel() {
+        return containment.level();
     }
 
     /** The limits of the child. */
@@ -249,7 +288,12 @@ public final class IsolatedChecker implements AutoCloseable {
             CheckerOptions o = isolation.options();
             c.send(json.writeValueAsString(new IsolatedChild.Start(name, files == null, files == null ? Map.of() : files,
                     trust, o.maxFirings(), o.timeLimit().toNanos(), o.firingsPerClaim(), o.timePerClaim().toNanos(),
-                    canaryDir == null ? null : canaryDir.toString())));
+                    canary == null ? null : canary.header())));
+            if (canary != null) {
+                for (Map.Entry<String, byte[]> f : canary.files().entrySet()) {
+                    c.send(json.writeValueAsString(new CanaryFiles.File(f.getKey(), f.getValue())));
+                }
+            }
             c.flush();
             answer = c.receive();
         } catch (IOException e) {
@@ -268,7 +312,7 @@ public final class IsolatedChecker implements AutoCloseable {
         if (started != null && started.problems().isEmpty() && started.failure() == null
                 && started.canary().isEmpty()) {
             rules = started.rules();
-            canaryDir = null; // passed: a restart after a crash serves the same pack without running it again
+            canary = null; // passed: a restart after a crash serves the same pack without running it again
             LOG.info("rule pack {}: {} rules, checked in an isolated JVM (pid {}, heap {} MB, started in {} ms)", name,
                     rules, c.process.pid(), isolation.memoryMegabytes(), (System.nanoTime() - begin) / 1_000_000);
             return c;
@@ -292,8 +336,8 @@ public final class IsolatedChecker implements AutoCloseable {
 
     /** The same {@code java}, a heap cap, the caller's class path, and nothing else of the caller's. */
     private List<String> command() {
-        // no network, read-only file systems, where possible; the pack's directory visible while its canary runs
-        List<String> cmd = new ArrayList<>(Containment.prefix(canaryDir == null ? List.of() : List.of(canaryDir.toString())));
+        // no network, read-only file systems, where possible; not even the pack's directory (its canary is sent)
+        List<String> cmd = new ArrayList<>(containment.prefix());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + isolation.memoryMegabytes() + "m");
         cmd.add("-XX:MaxMetaspaceSize=" + isolation.metaspaceMegabytes() + "m");

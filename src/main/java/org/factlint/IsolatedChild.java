@@ -7,7 +7,6 @@ import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,12 @@ final class IsolatedChild {
     private IsolatedChild() {
     }
 
-    /** What the parent sends first: the pack and the limits of the child's checker. */
+    /**
+     * What the parent sends first: the pack and the limits of the child's checker; with a canary, its files follow,
+     * one {@link CanaryFiles.File} per line (the child cannot read the pack's directory: it is not in its root).
+     */
     record Start(String name, boolean bundled, Map<String, String> files, Trust trust, int maxFirings,
-                 long timeLimitNanos, int firingsPerClaim, long timePerClaimNanos, String canaryDir) {
+                 long timeLimitNanos, int firingsPerClaim, long timePerClaimNanos, CanaryFiles.Header canary) {
         CheckerOptions options() {
             return new CheckerOptions(maxFirings, Duration.ofNanos(timeLimitNanos), firingsPerClaim,
                     Duration.ofNanos(timePerClaimNanos));
@@ -55,7 +57,12 @@ final class IsolatedChild {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        ObjectMapper json = Json.mapper();
+        // The parent's lines are the caller's own data (a pack file or a canary document of up to 10 MB, in base64):
+        // its messages are not held to the limits of claims input; claims documents are read with those below.
+        ObjectMapper json = Json.mapper().copy();
+        json.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                .maxNestingDepth(Json.MAX_NESTING_DEPTH).maxStringLength(Integer.MAX_VALUE)
+                .maxNumberLength(Json.MAX_NUMBER_LENGTH).maxDocumentLength(-1L).build());
         String first = in.readLine();
         if (first == null) {
             return;
@@ -63,13 +70,25 @@ final class IsolatedChild {
         Checker checker;
         try {
             Start start = json.readValue(first, Start.class);
+            CanaryFiles canary = null;
+            if (start.canary() != null) {
+                List<CanaryFiles.File> files = new java.util.ArrayList<>();
+                for (int i = 0; i < start.canary().files(); i++) {
+                    String line = in.readLine();
+                    if (line == null) {
+                        return; // the parent went away
+                    }
+                    files.add(json.readValue(line, CanaryFiles.File.class));
+                }
+                canary = CanaryFiles.of(start.canary(), files);
+            }
             RulePack pack = start.bundled() ? RulePack.bundled()
                     : RulePack.cached(start.name(), new TreeMap<>(start.files()), start.trust());
             checker = new Checker(pack, start.options());
-            if (start.canaryDir() != null) {
+            if (canary != null) {
                 // The canary runs here, in the child, with the child's limits: a pack whose scenarios fill the heap,
                 // spin or fail their expectations never serves, and never touches the caller.
-                List<String> refusals = ReloadingChecker.canary(pack, Path.of(start.canaryDir()), () -> false);
+                List<String> refusals = ReloadingChecker.canary(pack, canary, () -> false);
                 if (!refusals.isEmpty()) {
                     reply(protocol, json, new Started(pack.rules().size(), List.of(), null, refusals));
                     return;

@@ -169,35 +169,50 @@ public final class ReloadingChecker implements AutoCloseable {
         if (pack.rules().isEmpty()) {
             return List.of("the new rule pack has no rules: it would answer every check with no flags");
         }
-        List<org.factlint.testing.Scenario> scenarios = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
-        for (Path file : org.factlint.testing.ScenarioFiles.in(dir)) {
-            try {
-                scenarios.addAll(org.factlint.testing.ScenarioFiles.read(file));
-            } catch (org.factlint.testing.ScenarioFileException e) {
-                refusals.add("its scenario file " + dir.relativize(file) + " is broken: " + e.getMessage());
-            }
+        return canary(pack, CanaryFiles.collect(dir, false), stop);
+    }
+
+    /**
+     * The canary on files read before (by the caller of an isolated checker, whose child cannot read the pack's
+     * directory): the same checks as {@link #canary(RulePack, Path, java.util.function.BooleanSupplier)}.
+     */
+    static List<String> canary(RulePack pack, CanaryFiles files, java.util.function.BooleanSupplier stop) {
+        if (pack.rules().isEmpty()) {
+            return List.of("the new rule pack has no rules: it would answer every check with no flags");
         }
+        List<String> refusals = new ArrayList<>(files.refusals());
+        List<org.factlint.testing.Scenario> scenarios = files.scenarios(refusals);
+        List<Batch> given = new ArrayList<>();
+        List<List<String>> missing = new ArrayList<>();
+        for (org.factlint.testing.Scenario scenario : scenarios) {
+            List<String> problems = new ArrayList<>();
+            given.add(files.given(pack, scenario, problems));
+            missing.add(problems);
+        }
+        Path dir = Path.of(files.dir());
         // Run-time failures first: each scenario's documents, one scenario at a time (scenarios reuse article ids).
         Checker candidate = new Checker(pack, CheckerOptions.defaults().withTimeLimit(CANARY_CHECK_LIMIT));
-        for (org.factlint.testing.Scenario scenario : scenarios) {
+        for (Batch batch : given) {
             if (stop.getAsBoolean()) {
                 return List.of("the canary was stopped");
             }
-            for (CheckError problem : candidate.check(documents(pack, scenario)).problems()) {
+            for (CheckError problem : candidate.check(batch).problems()) {
                 refusals.add(RUN_TIME + problem);
             }
         }
         if (refusals.isEmpty()) {
             org.factlint.testing.ScenarioRunner runner = new org.factlint.testing.ScenarioRunner(pack);
-            for (org.factlint.testing.Scenario scenario : scenarios) {
+            for (int i = 0; i < scenarios.size(); i++) {
                 if (stop.getAsBoolean()) {
                     return List.of("the canary was stopped");
                 }
-                org.factlint.testing.ScenarioResult result = runner.run(scenario);
-                if (!result.passed()) {
+                org.factlint.testing.Scenario scenario = scenarios.get(i);
+                org.factlint.testing.ScenarioResult result = runner.run(scenario, given.get(i));
+                List<String> problems = new ArrayList<>(missing.get(i));
+                problems.addAll(result.problems());
+                if (!result.passed() || !problems.isEmpty()) {
                     refusals.add("the new rule pack fails its own scenario '" + result.name() + "' ("
-                            + dir.relativize(scenario.file()) + "): " + String.join("; ", result.problems())
+                            + dir.relativize(scenario.file()) + "): " + String.join("; ", problems)
                             + (result.diff().isEmpty() ? "" : " " + String.join(" ", result.diff()).strip()));
                 }
             }
@@ -206,26 +221,6 @@ public final class ReloadingChecker implements AutoCloseable {
     }
 
     private static final String RUN_TIME = "the new rule pack fails at run time on its own scenario documents: ";
-
-    /**
-     * A scenario's documents: inline ones, and files given by a path relative to the scenario file, article text read
-     * with the candidate pack's predicate table (as its scenario run reads it), not the bundled one.
-     */
-    private static Batch documents(RulePack pack, org.factlint.testing.Scenario scenario) throws IOException {
-        Batch batch = new Batch(List.of(), List.of(), 0, 0);
-        for (org.factlint.testing.Scenario.Given g : scenario.given()) {
-            if (g.document() != null) {
-                batch = batch.plus(Batch.of(List.of(g.document())));
-            } else if (g.path() != null) {
-                Path p = scenario.file() == null ? Path.of(g.path())
-                        : scenario.file().getParent().resolve(g.path()).normalize();
-                if (Files.isRegularFile(p)) {
-                    batch = batch.plus(Factlint.read(pack, p)); // a missing file fails the scenario run below
-                }
-            }
-        }
-        return batch;
-    }
 
     static String canaryMessage(List<String> problems) {
         return problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");

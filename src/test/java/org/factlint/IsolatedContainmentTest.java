@@ -12,9 +12,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * pack is code, so each misbehaviour is real: the same pack run in-process does connect and write.
  */
 class IsolatedContainmentTest {
+    /**
+     * The kill, out of the metaspace test's reach: its child must run out of metaspace, and at load 20 on JDK 25 filling
+     * 96 MB of it once took longer than a 60 s kill. No test here expects a kill.
+     */
+    private static final Duration FAR_OFF = Duration.ofMinutes(10);
+
     @TempDir
     static Path dir;
     @TempDir
@@ -115,7 +119,7 @@ class IsolatedContainmentTest {
         unixServer = ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(socket));
         Files.writeString(dir.resolve("reach.drl"), pack(server.getLocalPort(), marker, secret, socket));
         checker = Factlint.isolated(dir, Trust.TRUSTED, Isolation.defaults().withMemoryMegabytes(256)
-                .withMetaspaceMegabytes(96).withTimeLimit(Duration.ofSeconds(60)));
+                .withMetaspaceMegabytes(96).withTimeLimit(FAR_OFF));
     }
 
     @AfterAll
@@ -210,11 +214,7 @@ class IsolatedContainmentTest {
                   "claims": [ { "id": "c1", "text": "Ivan Petrov resigned.", "subject": "m", "predicate": "resign" } ] } ],
                   "expect": { "flags": [ { "code": "X-TWO", "claims": [ "a:c1" ] } ] } }
                 """);
-        // a contained child of a root caller runs as a user of its own: the canary must be able to read the pack
-        for (Path p : List.of(pack, pack.resolve("tests"), pack.resolve("r.drl"), pack.resolve("tests/every.json"))) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x"
-                    : "rw-r--r--"));
-        }
+        // the pack's directory may be readable by its owner only: the caller sends the scenarios (IsolatedCanaryTest)
 
         assertThatThrownBy(() -> Factlint.isolated(pack, Trust.CHECKED, Isolation.defaults()))
                 .isInstanceOf(RulePackException.class)

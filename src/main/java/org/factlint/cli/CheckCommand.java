@@ -52,6 +52,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "heap of the --isolated child JVM in MB (default: ${DEFAULT-VALUE})")
     int isolatedMemory;
 
+    @Option(names = "--containment", paramLabel = "LEVEL", defaultValue = "read-only",
+            description = "the least OS containment the --isolated child may run in: empty-root, read-only or none"
+                    + " (default: ${DEFAULT-VALUE}); where the machine offers less, the check is refused")
+    String containment;
+
     @Option(names = "--format", defaultValue = "text", description = "text, json, html or claimreview (default: ${DEFAULT-VALUE})")
     Format format;
 
@@ -81,6 +86,13 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
                     + " '--isolated-memory': " + e.getMessage());
         }
+        try {
+            limits = limits.withMinimumContainment(org.factlint.ContainmentLevel.valueOf(
+                    containment.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
+                    + " '--containment': '" + containment + "' (expected empty-root, read-only or none)");
+        }
         java.util.function.Function<Batch, Report> checker;
         RulePack pack = null; // stays null in isolated mode: the parent never compiles the pack
         AutoCloseable child = null;
@@ -97,6 +109,9 @@ final class CheckCommand implements Callable<Integer> {
                 checker = c::check;
             }
         } catch (RulePackException e) {
+            err.println("factlint: " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException e) { // isolated mode refused: less containment than asked for
             err.println("factlint: " + e.getMessage());
             return 2;
         } catch (IOException e) {

@@ -48,7 +48,16 @@ public final class ScenarioFiles {
      * @throws IOException           if the file cannot be read
      */
     public static List<Scenario> read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return read(file, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The scenarios of a file's text, read elsewhere (an isolated checker's child is sent its pack's scenario files):
+     * as {@link #read(Path)}, located in {@code file}.
+     *
+     * @throws ScenarioFileException listing what is wrong with the text, located
+     */
+    public static List<Scenario> read(Path file, String text) {
         String base = file.getFileName().toString().replaceFirst("\\.json$", "");
         try {
             JsonNode tree = Json.mapper().readTree(text);

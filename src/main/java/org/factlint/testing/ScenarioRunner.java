@@ -83,6 +83,19 @@ public final class ScenarioRunner {
     /** Runs one scenario. */
     public ScenarioResult run(Scenario scenario) {
         List<String> problems = new ArrayList<>();
+        return run(scenario, given(scenario, problems), problems);
+    }
+
+    /**
+     * Runs one scenario on documents the caller has read for it (an isolated checker's child is sent the files its
+     * {@code given} paths name); its {@code given} is not read again.
+     */
+    public ScenarioResult run(Scenario scenario, Batch given) {
+        return run(scenario, given, new ArrayList<>());
+    }
+
+    /** The documents a scenario gives, read from its files; a missing or unreadable file is a problem. */
+    private Batch given(Scenario scenario, List<String> problems) {
         Batch batch = new Batch(List.of(), List.of(), 0, 0);
         for (int i = 0; i < scenario.given().size(); i++) {
             Scenario.Given g = scenario.given().get(i);
@@ -101,6 +114,10 @@ public final class ScenarioRunner {
                 problems.add(scenario.file() + ": given[" + i + "]: cannot read '" + p + "': " + e.getMessage());
             }
         }
+        return batch;
+    }
+
+    private ScenarioResult run(Scenario scenario, Batch batch, List<String> problems) {
         checkCodes(scenario, problems);
         Set<String> fired = new LinkedHashSet<>();
         Checker checker = Hooks.observedChecker(pack, List.of(new DefaultAgendaEventListener() {

@@ -143,6 +143,16 @@ public final class ArticleText {
         return parse(text, defaultId, tablesFor(pack));
     }
 
+    /**
+     * Reads article text already in memory for a rule pack, with the id a file of that name gets
+     * ({@link #read(Path, org.factlint.RulePack)}): the front matter's {@code id}, else the name without its extension.
+     */
+    public static Document parse(Path fileName, String text, org.factlint.RulePack pack) {
+        String name = fileName.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return parse(text, Extractor.slug(dot > 0 ? name.substring(0, dot) : name), tablesFor(pack));
+    }
+
     private static Document read(Path file, Tables tables) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String name = file.getFileName().toString();

@@ -24,4 +24,28 @@ class IsolatedCliTest {
         assertThat(run.err()).startsWith("Invalid value for option '--isolated-memory': memoryMegabytes must be at"
                 + " least 32 (a JVM with Drools needs it), was 8");
     }
+
+    @Test
+    void refusesAContainmentLevelItDoesNotKnow() {
+        CliRun run = CliRun.of("check", "--isolated", "--containment", "some", CheckCommandTest.SEED);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Invalid value for option '--containment': 'some' (expected empty-root,"
+                + " read-only or none)");
+    }
+
+    @Test
+    void runsWhereTheMachineOffersTheContainmentAskedFor_orRefusesInOneLine() {
+        CliRun run = CliRun.of("check", "--isolated", "--isolated-memory", "256", "--containment", "empty-root",
+                CheckCommandTest.SEED);
+
+        if (org.factlint.ContainmentLevelProbe.best().equals(org.factlint.ContainmentLevel.EMPTY_ROOT)) {
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.out()).contains("11 flags");
+        } else {
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).startsWith("factlint: isolated mode needs OS containment EMPTY_ROOT or better")
+                    .hasLineCount(1);
+        }
+    }
 }
