@@ -517,28 +517,54 @@ final class Scoped {
 
     /** The stored open flags whose whole scope was loaded: id to scope. */
     Map<Long, Set<Token>> inScope(Map<Long, Character> loaded) throws SQLException {
-        Set<Long> candidates = new HashSet<>();
+        // The rows on loaded groups are all a covered flag has: a flag is covered when each of those rows is and they
+        // are as many as its distinct stored rows (counted by the database, not read into memory again).
+        Map<Long, Set<Token>> rowsOf = new HashMap<>();
+        Set<Long> uncovered = new HashSet<>();
         List<Long> hashes = new ArrayList<>(loaded.keySet());
         for (int from = 0; from < hashes.size(); from += CHUNK) {
             List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT flag FROM flag_scope WHERE khash IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT flag, khash, mode FROM flag_scope WHERE"
+                    + " khash IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
                 }
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        candidates.add(rs.getLong(1));
+                        long flag = rs.getLong(1);
+                        if (uncovered.contains(flag)) {
+                            continue;
+                        }
+                        Token t = new Token(rs.getLong(2), rs.getString(3).charAt(0));
+                        if (covered(loaded, t)) {
+                            rowsOf.computeIfAbsent(flag, k -> new HashSet<>()).add(t);
+                        } else {
+                            uncovered.add(flag);
+                            rowsOf.remove(flag);
+                        }
                     }
                 }
             }
         }
         Map<Long, Set<Token>> out = new HashMap<>();
-        scopesOf(candidates).forEach((id, scope) -> {
-            if (covered(loaded, scope)) {
-                out.put(id, scope);
+        List<Long> ids = new ArrayList<>(rowsOf.keySet());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT flag, COUNT(*) FROM (SELECT DISTINCT flag, khash, mode FROM flag_scope WHERE flag IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")) AS s GROUP BY flag")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Set<Token> rows = rowsOf.get(rs.getLong(1));
+                        if (rows.size() == rs.getLong(2)) {
+                            out.put(rs.getLong(1), rows);
+                        }
+                    }
+                }
             }
-        });
+        }
         return out;
     }
 
