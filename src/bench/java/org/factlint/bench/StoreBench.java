@@ -4,7 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +13,7 @@ import org.factlint.Factlint;
 import org.factlint.model.Document;
 import org.factlint.store.ClaimStore;
 import org.factlint.store.FlagQuery;
+import org.factlint.store.StoreCache;
 import org.factlint.store.StoredFlag;
 import org.factlint.store.Stores;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,9 +42,10 @@ import org.openjdk.jmh.runner.IterationType;
  * summary gives the mean), the live heap, and checks that the store's open flags equal one batch check of everything
  * it holds (up to 100k claims: at 1M that check alone takes minutes).
  *
- * <p>An SQLite store of a size is bulk-loaded once and kept in {@code target/bench/cache} ({@code -Dstore.cache=DIR});
- * each trial works on a copy, so the 1M store is loaded once, not per run. Delete the directory after a change to the
- * store's schema or the generator.
+ * <p>A store of a size (an SQLite file, a PostgreSQL data directory) is bulk-loaded once and kept in
+ * {@code target/bench/cache} ({@code -Dstore.cache=DIR}, see {@link StoreCache}); each trial works on a copy, so the
+ * 1M store is loaded once, not per run, and its bulk-load figure is printed by the run that loads it. Delete the
+ * directory after a change to the join keys or the generator (a schema version has entries of its own).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -82,30 +83,15 @@ public class StoreBench {
         checker = Factlint.checker();
         dir = Files.createTempDirectory("factlint-storebench");
         switch (store) {
-            case "sqlite" -> {
-                Path cache = Path.of(System.getProperty("store.cache", "target/bench/cache"))
-                        .resolve("archive-" + claims + ".store");
-                if (!Files.exists(cache)) {
-                    Files.createDirectories(cache.getParent());
-                    Path loading = cache.resolveSibling(cache.getFileName() + ".loading");
-                    Files.deleteIfExists(loading);
-                    try (ClaimStore s = Stores.sqlite(loading, checker)) {
+            case "sqlite" -> claimStore = Stores.sqlite(StoreCache.sqlite(claims, dir, this::bulkLoad, checker), checker);
+            case "postgres" -> {
+                // the data directory is bulk-loaded once and kept (StoreCache), each trial runs on a copy
+                postgres = StoreCache.postgres(claims, dir, url -> {
+                    try (ClaimStore s = Stores.jdbc(url, "postgres", null, checker)) {
                         bulkLoad(s);
                     }
-                    Files.move(loading, cache, StandardCopyOption.ATOMIC_MOVE);
-                } else {
-                    System.out.printf("%nreusing the bulk-loaded store %s (%.0f MB)%n", cache, Files.size(cache) / 1e6);
-                }
-                Path copy = dir.resolve("bench.store");
-                Files.copy(cache, copy);
-                claimStore = Stores.sqlite(copy, checker);
-            }
-            case "postgres" -> {
-                // durable commits, as a newsroom's server runs (the embedded default turns synchronous_commit off)
-                postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on").start();
+                });
                 claimStore = Stores.jdbc(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, checker);
-                bulkLoad(claimStore);
             }
             case "recheck" -> {
                 // the documents are the store
@@ -188,11 +174,6 @@ public class StoreBench {
         if (postgres != null) {
             postgres.close();
         }
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.delete(p);
-            }
-        }
-        Files.delete(dir);
+        StoreCache.delete(dir);
     }
 }

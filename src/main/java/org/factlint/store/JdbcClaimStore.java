@@ -116,6 +116,7 @@ final class JdbcClaimStore implements ClaimStore {
         String what = documents.size() == 1 ? "article '" + documents.get(0).article().id() + "'"
                 : documents.size() + " documents";
         try {
+            Phases phases = new Phases();
             begin();
             Instant now = clock.instant();
             List<FlagEvent[]> reindexed = reindexIfNeeded(now);
@@ -162,10 +163,12 @@ final class JdbcClaimStore implements ClaimStore {
                 }
                 return changes(outcome, List.of(), List.of(), 0);
             }
+            phases.lap(Phases.Phase.PREPARE);
             long t0 = System.nanoTime();
             Placed placed = place(fresh);
+            phases.lap(Phases.Phase.PLACE);
             if (scoper != null) {
-                return addScoped(fresh, outcome, placed, changed, now, what, t0);
+                return addScoped(fresh, outcome, placed, changed, now, what, t0, phases);
             }
             affected.addAll(placed.components());
             long t1 = System.nanoTime();
@@ -307,11 +310,11 @@ final class JdbcClaimStore implements ClaimStore {
 
     /** The rest of an add by scopes: check what the new documents reach, record what changed within the scope. */
     private List<Change> addScoped(List<Document> fresh, Map<String, Change.Outcome> outcome, Placed placed,
-                                   Map<Long, Set<Character>> changed, Instant now, String what, long t0)
-            throws SQLException {
+                                   Map<Long, Set<Character>> changed, Instant now, String what, long t0,
+                                   Phases phases) throws SQLException {
         boolean empty = one("SELECT seq FROM facts WHERE seq <> ? LIMIT 1", placed.seq()) == null;
         Scoped.Checked checked = scoper.check(checker.at(now), new Scoped.Fresh(placed.facts(), placed.articleOf(),
-                placed.valuesOf(), placed.seq()), changed, empty);
+                placed.valuesOf(), placed.seq()), changed, empty, phases);
         long t1 = System.nanoTime();
         if (!checked.report().complete()) {
             connection.rollback();
@@ -320,12 +323,15 @@ final class JdbcClaimStore implements ClaimStore {
         }
         java.util.function.Function<Flag, String> by = causedBy(fresh);
         List<FlagEvent[]> events = recordScoped(checked, empty, now, by);
+        phases.lap(Phases.Phase.RECORD);
         long t2 = System.nanoTime();
         connection.commit();
+        phases.lap(Phases.Phase.COMMIT);
         lastChecked = checked.claims();
+        lastPhases = phases;
         LOG.debug("{}: added {}: {} claims from {} documents checked in {} rounds; place and check {} ms, record {} ms,"
-                        + " commit {} ms", location, what, checked.claims(), checked.articles(), checked.rounds(),
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+                        + " commit {} ms; {}", location, what, checked.claims(), checked.articles(), checked.rounds(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, phases);
         return changes(outcome, java.util.Arrays.asList(events.get(0)), java.util.Arrays.asList(events.get(1)),
                 checked.articles());
     }
@@ -335,6 +341,13 @@ final class JdbcClaimStore implements ClaimStore {
 
     int lastChecked() {
         return lastChecked;
+    }
+
+    /** The CPU time of the last add by scopes, phase by phase (for the benchmarks' probes). */
+    private Phases lastPhases;
+
+    Phases lastPhases() {
+        return lastPhases;
     }
 
     /** A flag raised or retracted is attributed to the latest new document holding one of its claims, else the last. */
@@ -533,7 +546,7 @@ final class JdbcClaimStore implements ClaimStore {
             }
         } else {
             JoinKeys.Lookup lookup = Partitions.lookup(facts);
-            root = Partitions.components(keys, facts);
+            root = scoper != null ? new int[n] : Partitions.components(keys, facts); // scopes keep no components
             for (Object f : facts) {
                 List<String> vs = new ArrayList<>(3);
                 for (JoinKeys.Value v : keys.values(f, lookup)) {

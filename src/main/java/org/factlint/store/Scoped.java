@@ -71,6 +71,8 @@ final class Scoped {
     private final JoinKeys keys;
     private final Scopes scopes;
     private final ObjectMapper json;
+    /** The CPU time of the add being checked, by phase. */
+    private Phases phases = new Phases();
 
     Scoped(Connection connection, String location, JoinKeys keys, ObjectMapper json) {
         this.connection = connection;
@@ -197,8 +199,9 @@ final class Scoped {
      * Checks the new facts with the stored groups they reach, until every flag they can change has its scope loaded
      * whole. {@code changed} holds the values of facts removed by a replacement (and receives the new ones).
      */
-    Checked check(Checker checker, Fresh fresh, Map<Long, Set<Character>> changed, boolean storeEmpty)
-            throws SQLException {
+    Checked check(Checker checker, Fresh fresh, Map<Long, Set<Character>> changed, boolean storeEmpty,
+                  Phases phases) throws SQLException {
+        this.phases = phases;
         // Nothing removed (no replacement): flags of codes an add can only retract are re-checked with their support.
         boolean additionsOnly = changed.isEmpty();
         Set<String> freshClaims = new HashSet<>();
@@ -235,6 +238,7 @@ final class Scoped {
             while (true) {
                 if (!storeEmpty) {
                     List<Stored> added = fetch(want, loaded, fresh.seq(), stored);
+                    phases.lap(Phases.Phase.READ);
                     // what comes with every loaded fact (its claim): closed over, as a group of those is loaded whole
                     while (!added.isEmpty()) {
                         Map<Long, Character> next = new HashMap<>();
@@ -250,7 +254,9 @@ final class Scoped {
                                 }
                             }
                         }
+                        phases.lap(Phases.Phase.EXPAND);
                         added = fetch(next, loaded, fresh.seq(), stored);
+                        phases.lap(Phases.Phase.READ);
                     }
                     lookups(stored, fresh, lookedUp);
                     if (!flagsRead) {
@@ -270,6 +276,7 @@ final class Scoped {
                             }
                         }
                         readSupported(newlySupported, supportedClaims, supportedIdents);
+                        phases.lap(Phases.Phase.FLAGS);
                         if (!covered(loaded, tokens(want))) {
                             continue; // load those before checking
                         }
@@ -315,6 +322,7 @@ final class Scoped {
                     }
                     report = new Report(ok ? session.flags() : List.of(), 0, 0, 0, claims, List.of(), session.problems());
                 }
+                phases.lap(Phases.Phase.SESSION);
                 if (!report.complete()) {
                     return new Checked(report, facts, claims, 0, loaded, Map.of(), rounds, supported);
                 }
@@ -342,6 +350,7 @@ final class Scoped {
                         }
                     }
                 }
+                phases.lap(Phases.Phase.SCOPES);
                 if (!more || storeEmpty) {
                     Set<String> articles = new HashSet<>(fresh.articleOf());
                     stored.values().forEach(s -> articles.add(s.article()));
@@ -429,7 +438,9 @@ final class Scoped {
                 }
             }
         }
+        phases.lap(Phases.Phase.EXPAND);
         read("k.role = 'L'", uses, fresh.seq(), stored, new ArrayList<>());
+        phases.lap(Phases.Phase.READ);
     }
 
     /** The stored open flags whose scope the changed values reach: id to scope. */
@@ -506,28 +517,54 @@ final class Scoped {
 
     /** The stored open flags whose whole scope was loaded: id to scope. */
     Map<Long, Set<Token>> inScope(Map<Long, Character> loaded) throws SQLException {
-        Set<Long> candidates = new HashSet<>();
+        // The rows on loaded groups are all a covered flag has: a flag is covered when each of those rows is and they
+        // are as many as its distinct stored rows (counted by the database, not read into memory again).
+        Map<Long, Set<Token>> rowsOf = new HashMap<>();
+        Set<Long> uncovered = new HashSet<>();
         List<Long> hashes = new ArrayList<>(loaded.keySet());
         for (int from = 0; from < hashes.size(); from += CHUNK) {
             List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT flag FROM flag_scope WHERE khash IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT flag, khash, mode FROM flag_scope WHERE"
+                    + " khash IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setLong(i + 1, chunk.get(i));
                 }
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        candidates.add(rs.getLong(1));
+                        long flag = rs.getLong(1);
+                        if (uncovered.contains(flag)) {
+                            continue;
+                        }
+                        Token t = new Token(rs.getLong(2), rs.getString(3).charAt(0));
+                        if (covered(loaded, t)) {
+                            rowsOf.computeIfAbsent(flag, k -> new HashSet<>()).add(t);
+                        } else {
+                            uncovered.add(flag);
+                            rowsOf.remove(flag);
+                        }
                     }
                 }
             }
         }
         Map<Long, Set<Token>> out = new HashMap<>();
-        scopesOf(candidates).forEach((id, scope) -> {
-            if (covered(loaded, scope)) {
-                out.put(id, scope);
+        List<Long> ids = new ArrayList<>(rowsOf.keySet());
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement("SELECT flag, COUNT(*) FROM (SELECT DISTINCT flag, khash, mode FROM flag_scope WHERE flag IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")) AS s GROUP BY flag")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Set<Token> rows = rowsOf.get(rs.getLong(1));
+                        if (rows.size() == rs.getLong(2)) {
+                            out.put(rs.getLong(1), rows);
+                        }
+                    }
+                }
             }
-        });
+        }
         return out;
     }
 

@@ -1,0 +1,106 @@
+package org.factlint.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.factlint.Checker;
+import org.factlint.model.Document;
+
+/**
+ * Bulk-loaded archive stores kept between benchmark runs, so that a 1M-claim store is loaded once and every run then
+ * only adds: an SQLite file, or the data directory of an embedded PostgreSQL 14 (stopped cleanly after the load).
+ * Each run works on a copy. The cache is {@code target/bench/cache} ({@code -Dstore.cache=DIR}); an entry's name
+ * holds the schema version, so a migration starts afresh, but a change of the join keys or the generator does not:
+ * delete the directory then.
+ */
+public final class StoreCache {
+    private StoreCache() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("store.cache", "target/bench/cache"));
+    }
+
+    /** A working copy of the SQLite store of this size, bulk-loaded by {@code load} the first time. */
+    public static Path sqlite(int claims, Path workDir, Consumer<ClaimStore> load, Checker checker) throws IOException {
+        Path cache = root().resolve("archive-" + claims + "-v" + Stores.SCHEMA_VERSION + ".store");
+        if (!Files.exists(cache)) {
+            Files.createDirectories(cache.getParent());
+            Path loading = cache.resolveSibling(cache.getFileName() + ".loading");
+            Files.deleteIfExists(loading);
+            try (ClaimStore s = Stores.sqlite(loading, checker)) {
+                load.accept(s);
+            }
+            Files.move(loading, cache, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            System.out.printf("%nreusing the bulk-loaded store %s (%.0f MB)%n", cache, Files.size(cache) / 1e6);
+        }
+        Path copy = workDir.resolve("bench.store");
+        Files.copy(cache, copy, StandardCopyOption.REPLACE_EXISTING);
+        return copy;
+    }
+
+    /** A PostgreSQL server on a copy of the data directory of this size, bulk-loaded by {@code load} the first time. */
+    public static EmbeddedPostgres postgres(int claims, Path workDir, Consumer<String> load) throws IOException {
+        Path cache = root().resolve("pg-" + claims + "-v" + Stores.SCHEMA_VERSION);
+        if (!Files.isDirectory(cache)) {
+            Path loading = cache.resolveSibling(cache.getFileName() + ".loading");
+            delete(loading);
+            Files.createDirectories(loading);
+            try (EmbeddedPostgres pg = server(loading, false)) {
+                load.accept(pg.getJdbcUrl("postgres", "postgres"));
+            }
+            Files.move(loading, cache, StandardCopyOption.ATOMIC_MOVE);
+        } else {
+            System.out.printf("%nreusing the bulk-loaded PostgreSQL data directory %s%n", cache);
+        }
+        Path copy = workDir.resolve("pgdata");
+        delete(copy);
+        copyTree(cache, copy);
+        return server(copy, true);
+    }
+
+    /** Durable commits, as a newsroom's server runs (the embedded default turns synchronous_commit off). */
+    private static EmbeddedPostgres server(Path data, boolean clean) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(clean)
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").start();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("postmaster.pid")) {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    public static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The documents of the generated archive kept out of the bulk load, one per add. */
+    static List<Document> tail(List<Document> all, int n) {
+        return all.subList(all.size() - n, all.size());
+    }
+}

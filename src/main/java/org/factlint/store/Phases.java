@@ -1,0 +1,81 @@
+package org.factlint.store;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The CPU time of one add, phase by phase, on the adding thread (SQLite runs in that thread; a PostgreSQL server's
+ * work is its own process and not counted). Kept for the debug log and the benchmarks' probes: where an add's time
+ * goes, measured as CPU time so that a loaded machine does not inflate it.
+ */
+final class Phases {
+    /** The phases of an add, in the order they run. */
+    enum Phase {
+        PREPARE("prepare: digest, document row, sources"),
+        PLACE("place: load the new facts, names, write facts and keys"),
+        READ("read stored facts (SQL and parse)"),
+        EXPAND("expand: key values of read facts, lookups"),
+        FLAGS("stored flags reached, supports"),
+        SESSION("session: build, insert, fire"),
+        SCOPES("scopes of the flags"),
+        RECORD("record flags"),
+        COMMIT("commit");
+
+        final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private final long[] nanos = new long[Phase.values().length];
+    private long last;
+
+    Phases() {
+        last = now();
+    }
+
+    private static long now() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** Counts the CPU time since the last lap to {@code p}. */
+    void lap(Phase p) {
+        long t = now();
+        nanos[p.ordinal()] += t - last;
+        last = t;
+    }
+
+    long total() {
+        long s = 0;
+        for (long n : nanos) {
+            s += n;
+        }
+        return s;
+    }
+
+    /** Phase label to CPU nanoseconds. */
+    Map<String, Long> byPhase() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Phase p : Phase.values()) {
+            out.put(p.name().toLowerCase(java.util.Locale.ROOT), nanos[p.ordinal()]);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (Phase p : Phase.values()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(p.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", nanos[p.ordinal()] / 1e6)).append(" ms");
+        }
+        return sb.append(" (CPU)").toString();
+    }
+}
