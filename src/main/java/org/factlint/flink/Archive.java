@@ -16,7 +16,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *     (the document without its claims, the sources its claims name: {@link Parsed});</li>
  * <li><b>resolve</b> ({@link Resolver}, one task): keeps those; at the end of the input resolves every
  *     entity's name across the archive, in input order, as one check does, and accepts or rejects each document
- *     ({@link Doc}: the document and what it takes from those before it);</li>
+ *     ({@link Doc}: what the document takes from those before it);</li>
+ * <li><b>lines</b> ({@link LineJoin}, parallel, keyed by line): puts each accepted document's line, which the
+ *     readers sent past the resolver, back beside its resolution;</li>
  * <li><b>keys</b> ({@link KeyHasher}, parallel): loads each document's facts and hashes each fact's join-key values
  *     ({@link DocKeys});</li>
  * <li><b>place</b> ({@link Placer}, one task): union-find over the facts by key hash (ints and longs only), components
@@ -35,13 +37,17 @@ final class Archive {
 
     /** The route and the checks: documents in, per-article snapshots of their flags out. */
     static DataStream<Snapshot> check(DataStream<String> documents, String rules) {
-        SingleOutputStreamOperator<Doc> docs = documents
+        SingleOutputStreamOperator<Parsed> parsed = documents
                 .keyBy(line -> 0, Types.INT)
                 .process(new Numberer()).name("number").uid("number").setParallelism(1).setMaxParallelism(1)
                 .rebalance()
-                .flatMap(new Reader()).name("read").uid("read")
+                .process(new Reader()).name("read").uid("read");
+        SingleOutputStreamOperator<Doc> resolved = parsed
                 .keyBy(p -> 0, Types.INT)
                 .process(new Resolver(rules)).name("resolve").uid("resolve").setParallelism(1).setMaxParallelism(1);
+        SingleOutputStreamOperator<Doc> docs = parsed.getSideOutput(Reader.LINES).keyBy(l -> l.seq, Types.LONG)
+                .connect(resolved.keyBy(d -> d.lineSeq, Types.LONG))
+                .process(new LineJoin()).name("lines").uid("lines");
         SingleOutputStreamOperator<Labels> labels = docs
                 .rebalance()
                 .flatMap(new KeyHasher(rules)).name("keys").uid("keys")
@@ -98,7 +104,9 @@ final class Archive {
     public static final class Doc {
         /** Its place in document order (0, 1, ...). */
         public long seq;
-        /** The input line it came in and its index among that line's documents. */
+        /** The number of its input line ({@link Line#seq}). */
+        public long lineSeq;
+        /** The input line it came in (null until {@link LineJoin}) and its index among that line's documents. */
         public String line;
         public int index;
         /** {@link org.factlint.internal.FactLoader.Resolved} and the groups of its entity keys, as JSON. */
@@ -107,8 +115,9 @@ final class Archive {
         public Doc() {
         }
 
-        Doc(long seq, String line, int index, String resolved) {
+        Doc(long seq, long lineSeq, String line, int index, String resolved) {
             this.seq = seq;
+            this.lineSeq = lineSeq;
             this.line = line;
             this.index = index;
             this.resolved = resolved;

@@ -67,7 +67,8 @@ final class PartChecker extends RichFlatMapFunction<Part, Snapshot> {
             }
         }
         int claims = claimsOf.values().stream().mapToInt(List::size).sum();
-        Report report = Hooks.checkFacts(checker, facts, claims);
+        // in this task's thread: the job's parallelism is its slots, not the checker's thread per core
+        Report report = Hooks.checkFactsInOneSession(checker, facts, claims);
         if (!report.problems().isEmpty()) {
             failed.inc();
             LOG.error("part {} (seq {}, {} claims) was not checked: {}", root, seq, claims, report.problems());

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.factlint.internal.FactLoader;
 import org.factlint.io.DocumentWriter;
 import org.factlint.io.Json;
@@ -15,11 +16,15 @@ import org.factlint.model.Document;
 /**
  * Archive mode, in parallel: reads a numbered input line's documents (the JSON parse, the dearest part of resolving)
  * and hands the serial {@link Resolver} only what it reads of each: the document without its claims, and the
- * sources its claims name ({@link FactLoader#named}). Bad records are counted and logged here; the good ones of the
- * same line go on.
+ * sources its claims name ({@link FactLoader#named}). The line itself goes, once, on {@link #LINES} to the parallel
+ * {@link LineJoin}, past the serial resolver: one task need not store and ship the whole archive's text. Bad records
+ * are counted and logged here; the good ones of the same line go on.
  */
-final class Reader extends RichFlatMapFunction<Archive.Line, Archive.Parsed> {
+final class Reader extends ProcessFunction<Archive.Line, Archive.Parsed> {
     private static final long serialVersionUID = 1L;
+    /** Each line that holds a good document, for {@link LineJoin}. */
+    static final OutputTag<Archive.Line> LINES = new OutputTag<>("lines") {
+    };
 
     private transient Counter rejected;
 
@@ -29,11 +34,18 @@ final class Reader extends RichFlatMapFunction<Archive.Line, Archive.Parsed> {
     }
 
     @Override
-    public void flatMap(Archive.Line line, Collector<Archive.Parsed> out) {
-        parse(line, rejected).forEach(out::collect);
+    public void processElement(Archive.Line line, Context ctx, Collector<Archive.Parsed> out) {
+        List<Archive.Parsed> parsed = parse(line, rejected);
+        if (!parsed.isEmpty()) {
+            ctx.output(LINES, line);
+        }
+        for (Archive.Parsed p : parsed) {
+            p.line = null; // the resolver reads the view only
+            out.collect(p);
+        }
     }
 
-    /** A line's documents as the resolver reads them, in their order in the line. */
+    /** A line's documents as the resolver reads them (and the line), in their order in the line. */
     static List<Archive.Parsed> parse(Archive.Line line, Counter rejected) {
         List<Document> docs = Resolver.read(line.line, rejected);
         List<Archive.Parsed> out = new ArrayList<>(docs.size());

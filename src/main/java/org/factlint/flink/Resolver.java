@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Archive mode's serial stage (one task, keyed by a constant): keeps what the parallel {@link Reader}s read of each
- * document (without its claims) in map state (RocksDB), the input lines beside it; when the input ends, resolves
+ * document (without its claims, and without its line, which goes past this task to {@link LineJoin}) in map state
+ * (RocksDB); when the input ends, resolves
  * names across the whole archive and decides, in input order ({@link Numberer}), what each document takes from those
  * before it ({@link FactLoader#resolve}): that is all that must be serial. The facts are made later, in parallel
  * ({@link KeyHasher}, {@link Assembler}).
@@ -62,9 +63,8 @@ final class Resolver extends KeyedProcessFunction<Integer, Archive.Parsed, Archi
 
     private final String rulesDir;
     private transient RulePack pack;
-    /** By {@link #key}: each document without its line, and each document's line. */
+    /** By {@link #key}: each document without its claims and line. */
     private transient MapState<Long, Archive.Parsed> views;
-    private transient MapState<Long, String> lines;
     private transient Counter rejected;
     private transient Counter accepted;
 
@@ -76,7 +76,6 @@ final class Resolver extends KeyedProcessFunction<Integer, Archive.Parsed, Archi
     public void open(OpenContext context) {
         pack = Packs.load(rulesDir);
         views = getRuntimeContext().getMapState(new MapStateDescriptor<>("views", Long.class, Archive.Parsed.class));
-        lines = getRuntimeContext().getMapState(new MapStateDescriptor<>("lines", Long.class, String.class));
         rejected = getRuntimeContext().getMetricGroup().counter("rejectedDocuments");
         accepted = getRuntimeContext().getMetricGroup().counter("acceptedDocuments");
     }
@@ -91,9 +90,8 @@ final class Resolver extends KeyedProcessFunction<Integer, Archive.Parsed, Archi
 
     @Override
     public void processElement(Archive.Parsed parsed, Context ctx, Collector<Archive.Doc> out) throws Exception {
-        long key = key(parsed);
-        lines.put(key, parsed.line);
-        views.put(key, new Archive.Parsed(parsed.seq, parsed.index, null, parsed.view, parsed.named));
+        views.put(key(parsed), parsed.line == null ? parsed
+                : new Archive.Parsed(parsed.seq, parsed.index, null, parsed.view, parsed.named));
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE); // the end of the input
     }
 
@@ -102,21 +100,11 @@ final class Resolver extends KeyedProcessFunction<Integer, Archive.Parsed, Archi
         List<Archive.Parsed> all = new ArrayList<>();
         views.values().forEach(all::add);
         all.sort(Comparator.comparingLong(Resolver::key));
-        List<Archive.Doc> docs = new ArrayList<>();
-        List<Long> keys = new ArrayList<>();
-        resolve(pack, all, accepted, rejected, (p, resolution) -> {
-            docs.add(new Archive.Doc(docs.size(), null, p.index, resolution));
-            keys.add(key(p));
-        });
-        all = null;
-        for (int i = 0; i < docs.size(); i++) { // the lines one by one out of the state, not all on the heap
-            Archive.Doc d = docs.get(i);
-            docs.set(i, null);
-            d.line = lines.get(keys.get(i));
-            out.collect(d);
-        }
-        LOG.info("archive: {} documents accepted", docs.size());
-        lines.clear();
+        long[] n = new long[1];
+        // without their lines: LineJoin, in parallel, puts each document's line back
+        resolve(pack, all, accepted, rejected, (p, resolution) -> out.collect(
+                new Archive.Doc(n[0]++, p.seq, null, p.index, resolution)));
+        LOG.info("archive: {} documents accepted", n[0]);
         views.clear();
     }
 

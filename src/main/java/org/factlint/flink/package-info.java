@@ -10,6 +10,7 @@
  * <p><b>Archive mode</b> ({@link org.factlint.flink.Archive}) routes in parallel: {@link org.factlint.flink.Numberer}
  * (one task) numbers the input lines; {@link org.factlint.flink.Reader} (parallel) parses them;
  * {@link org.factlint.flink.Resolver} (one task) resolves names across the archive and what each document takes from those before it;
+ * {@link org.factlint.flink.LineJoin} (parallel) puts each document's line, sent past the resolver, back beside it;
  * {@link org.factlint.flink.KeyHasher} (parallel) makes the facts and hashes their key values;
  * {@link org.factlint.flink.Placer} (one task) finds the components over the hashes and bins them into parts;
  * {@link org.factlint.flink.Assembler} (parallel) sends each fact to its part; {@link org.factlint.flink.BinChecker}

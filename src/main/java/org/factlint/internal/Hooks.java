@@ -53,6 +53,22 @@ public final class Hooks {
         return facts.check(checker, loaded, claims); // installed: the checker's class is loaded
     }
 
+    private static volatile FactCheck oneSession;
+
+    /** Called once by {@link Checker}'s static initialiser. */
+    public static void installOneSession(FactCheck check) {
+        oneSession = Objects.requireNonNull(check);
+    }
+
+    /**
+     * A check of facts in one session in the calling thread, never split over the checker's own threads: a Flink
+     * task's check, whose parallelism is the job's (a task that fanned its large parts out to a thread per core would
+     * use cores its slot does not own).
+     */
+    public static org.factlint.Report checkFactsInOneSession(Checker checker, List<Object> loaded, int claims) {
+        return oneSession.check(checker, loaded, claims); // installed: the checker's class is loaded
+    }
+
     /**
      * One rules session that facts are added to in steps (a claim store's rounds): after each {@link #fire}, the same
      * flags as one session of everything inserted so far (the rules insert logically).

@@ -80,7 +80,10 @@ public final class ScaleRun {
                 checkpoints.resolve("out").toString(), null, null, checkpoints.toUri().toString(),
                 Duration.ofSeconds(30), parallelism, Duration.ofSeconds(10));
         Configuration conf = FlagJob.configuration(o);
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, org.apache.flink.configuration.MemorySize.ofMebiBytes(512));
+        // RocksDB's memory (managed memory) per slot, as a cluster gives each slot its share: one task manager with
+        // 512 MB for all its slots gave each slot at parallelism 2 half the write buffers of parallelism 1
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE,
+                org.apache.flink.configuration.MemorySize.ofMebiBytes(512L * parallelism));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(o.interval().toMillis());
         DataStream<String> changes = FlagJob.changes(FlagJob.documents(env, o), o.mode(), null);
@@ -114,7 +117,7 @@ public final class ScaleRun {
         long t0 = cpuNanos();
         List<Archive.Doc> docs = new ArrayList<>();
         Resolver.resolve(checker.pack(), parsed, accepted, rejected,
-                (p, resolution) -> docs.add(new Archive.Doc(docs.size(), p.line, p.index, resolution)));
+                (p, resolution) -> docs.add(new Archive.Doc(docs.size(), p.seq, p.line, p.index, resolution)));
         parsed = null;
         long t1 = cpuNanos();
         FactLoader loader = new FactLoader(Hooks.tables(checker.pack()));
@@ -155,7 +158,7 @@ public final class ScaleRun {
             List<Object> facts = new ArrayList<>(part.size());
             part.forEach(f -> facts.add(Codec.fact(f.fact)));
             int c = (int) facts.stream().filter(f -> f instanceof org.factlint.facts.ClaimFact).count();
-            Hooks.checkFacts(checker, facts, c);
+            Hooks.checkFactsInOneSession(checker, facts, c);
             checked.add(new long[] {c, cpuNanos() - c0});
         }
         long total = checked.stream().mapToLong(p -> p[1]).sum();
@@ -177,6 +180,7 @@ public final class ScaleRun {
         private final long process0 = processCpu();
         private final long gc0 = gcMillis();
         private final long jit0 = jitMillis();
+        private final java.util.Map<String, Long> native0 = nativeTicks();
 
         CpuSampler() {
             for (long id : mx.getAllThreadIds()) {
@@ -235,6 +239,7 @@ public final class ScaleRun {
             java.util.Map<String, Double> byTask = new java.util.TreeMap<>();
             double[] tasks = new double[1];
             double[] others = new double[1];
+            java.util.Map<String, Double> byOther = new java.util.TreeMap<>();
             cpu.forEach((id, c) -> {
                 String name = names.get(id);
                 if (name.matches(".*\\(\\d+/\\d+\\)#\\d+")) {
@@ -244,6 +249,7 @@ public final class ScaleRun {
                     }
                 } else {
                     others[0] += c / 1e9;
+                    byOther.merge(name.replaceAll("\\d+", "#"), c / 1e9, Double::sum);
                 }
             });
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  CPU: process %.1f s = task threads"
@@ -254,6 +260,47 @@ public final class ScaleRun {
             byTask.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
                     .forEach(e -> b.append(String.format(Locale.ROOT, " [%s] %.1f s;", e.getKey(), e.getValue())));
             System.out.println(b);
+            StringBuilder j = new StringBuilder("  other Java threads:");
+            byOther.entrySet().stream().filter(e -> e.getValue() >= 0.3)
+                    .sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                    .forEach(e -> j.append(String.format(Locale.ROOT, " [%s] %.1f s;", e.getKey(), e.getValue())));
+            System.out.println(j);
+            // every thread of the process by its OS name (Java threads too, names cut to 15 characters), digits
+            // folded: what the CPU outside the task threads is (GC, C2/C1, rocksdb:low, Flink's own threads)
+            java.util.Map<String, Long> after = nativeTicks();
+            java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+            after.forEach((tid, t) -> {
+                long d = t - native0.getOrDefault(tid, 0L);
+                if (d > 0) {
+                    byName.merge(tid.substring(tid.indexOf(' ') + 1).replaceAll("\\d+", "#"), d / 100.0,
+                            Double::sum);
+                }
+            });
+            StringBuilder o = new StringBuilder("  CPU by OS thread name:");
+            byName.entrySet().stream().filter(e -> e.getValue() >= 0.5)
+                    .sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                    .forEach(e -> o.append(String.format(Locale.ROOT, " [%s] %.1f s;", e.getKey(), e.getValue())));
+            System.out.println(o);
+        }
+
+        /** {@code "tid name"} to user + system clock ticks of every thread of this process (Linux /proc). */
+        private static java.util.Map<String, Long> nativeTicks() {
+            java.util.Map<String, Long> out = new java.util.HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        out.put(t.getFileName() + " " + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // not Linux: no split
+            }
+            return out;
         }
     }
 }
