@@ -2,9 +2,6 @@ package org.factlint;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.factlint.internal.GivenDocuments;
 import org.factlint.internal.PackFiles;
-import org.factlint.io.DocumentReader;
 import org.factlint.testing.Scenario;
 import org.factlint.testing.ScenarioFileException;
 import org.factlint.testing.ScenarioFiles;
-import org.factlint.text.ArticleText;
-import org.factlint.text.ArticleTextException;
 
 /**
  * What a pack's canary reads, read once by the caller: the pack's scenario files ({@code tests/*.json}) and the files
@@ -82,7 +77,7 @@ record CanaryFiles(String dir, List<String> scenarios, Map<String, byte[]> files
             scenarios.add(file.toString());
             List<Scenario> read;
             try {
-                read = ScenarioFiles.read(file, text(files.get(file.toString())));
+                read = ScenarioFiles.read(file, Factlint.strictUtf8(files.get(file.toString())));
             } catch (ScenarioFileException | IOException e) {
                 continue; // the canary reports it, from the same bytes
             }
@@ -141,7 +136,7 @@ record CanaryFiles(String dir, List<String> scenarios, Map<String, byte[]> files
         for (String name : scenarios) {
             Path file = Path.of(name);
             try {
-                out.addAll(ScenarioFiles.read(file, text(files.get(name))));
+                out.addAll(ScenarioFiles.read(file, Factlint.strictUtf8(files.get(name))));
             } catch (ScenarioFileException e) {
                 refusals.add("its scenario file " + base.relativize(file) + " is broken: " + e.getMessage());
             } catch (IOException e) {
@@ -153,49 +148,20 @@ record CanaryFiles(String dir, List<String> scenarios, Map<String, byte[]> files
 
     /** A scenario's documents, read from the files as a scenario run reads them; what is missing goes to problems. */
     Batch given(RulePack pack, Scenario scenario, List<String> problems) {
-        Batch batch = new Batch(List.of(), List.of(), 0, 0);
-        for (int i = 0; i < scenario.given().size(); i++) {
-            Scenario.Given g = scenario.given().get(i);
-            if (g.document() != null) {
-                batch = batch.plus(Batch.of(List.of(g.document())));
-                continue;
+        return GivenDocuments.of(scenario, new GivenDocuments.Files() {
+            @Override
+            public String unreadable(Path file, String given) {
+                if (files.containsKey(file.toString())) {
+                    return null;
+                }
+                String why = unread.get(file.toString());
+                return why != null ? why : GivenDocuments.noSuchFile(file, given);
             }
-            Path p = scenario.file() == null ? Path.of(g.path()) : scenario.file().getParent().resolve(g.path()).normalize();
-            byte[] bytes = files.get(p.toString());
-            if (bytes == null) {
-                String why = unread.get(p.toString());
-                problems.add(scenario.file() + ": given[" + i + "]: " + (why != null ? why
-                        : "no such file '" + g.path() + "' (resolved to " + p + ")"));
-                continue;
-            }
-            try {
-                batch = batch.plus(read(pack, p, bytes));
-            } catch (IOException e) {
-                problems.add(scenario.file() + ": given[" + i + "]: cannot read '" + p + "': " + e.getMessage());
-            }
-        }
-        return batch;
-    }
 
-    /** Claims documents from a file's bytes, as {@link Factlint#read(RulePack, Path...)} reads the file. */
-    private static Batch read(RulePack pack, Path p, byte[] bytes) throws IOException {
-        String name = p.toString();
-        if (ArticleText.isText(p)) {
-            try {
-                return Batch.of(List.of(ArticleText.parse(p, text(bytes), pack)));
-            } catch (ArticleTextException e) {
-                return new Batch(List.of(), List.of(new InputError(name, e.line(), e.column(), "$", e.getMessage())),
-                        1, 1);
+            @Override
+            public Batch read(Path file) throws IOException {
+                return Factlint.read(pack, file, files.get(file.toString()));
             }
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".jsonl") || lower.endsWith(".ndjson") ? DocumentReader.readLines(name, bytes)
-                : DocumentReader.readJson(name, bytes);
-    }
-
-    /** UTF-8, strictly (as {@code Files.readString} reads): invalid bytes are an {@code IOException}. */
-    private static String text(byte[] bytes) throws IOException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        }, problems);
     }
 }

@@ -98,9 +98,35 @@ public final class Factlint {
         try {
             return Batch.of(java.util.List.of(pack == null ? ArticleText.read(file) : ArticleText.read(file, pack)));
         } catch (ArticleTextException e) {
-            return new Batch(java.util.List.of(), java.util.List.of(
-                    new InputError(file.toString(), e.line(), e.column(), "$", e.getMessage())), 1, 1);
+            return unreadText(file, e);
         }
+    }
+
+    /**
+     * Claims documents from a file's bytes read before (a canary's files, sent to an isolated checker's child), as
+     * {@link #read(RulePack, Path...)} reads the file. Text must be UTF-8 ({@code IOException} if it is not).
+     */
+    static Batch read(RulePack pack, Path file, byte[] bytes) throws IOException {
+        if (!ArticleText.isText(file)) {
+            return DocumentReader.read(file.toString(), bytes);
+        }
+        try {
+            return Batch.of(java.util.List.of(ArticleText.parse(file, strictUtf8(bytes), pack)));
+        } catch (ArticleTextException e) {
+            return unreadText(file, e);
+        }
+    }
+
+    /** UTF-8, strictly (as {@code Files.readString} reads): invalid bytes are an {@code IOException}. */
+    static String strictUtf8(byte[] bytes) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static Batch unreadText(Path file, ArticleTextException e) {
+        return new Batch(java.util.List.of(), java.util.List.of(
+                new InputError(file.toString(), e.line(), e.column(), "$", e.getMessage())), 1, 1);
     }
 
     /**

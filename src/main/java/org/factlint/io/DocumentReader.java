@@ -69,6 +69,11 @@ public final class DocumentReader {
                     "file grew past the limit of %,d bytes (Json.MAX_FILE_LENGTH) while it was read: split it",
                     Json.MAX_FILE_LENGTH)));
         }
+        return read(name, bytes);
+    }
+
+    /** Reads the bytes of the file {@code name}: JSON Lines for {@code .jsonl} and {@code .ndjson}, else JSON. */
+    public static Batch read(String name, byte[] bytes) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".jsonl") || lower.endsWith(".ndjson") ? readLines(name, bytes) : readJson(name, bytes);
     }

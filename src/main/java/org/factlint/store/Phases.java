@@ -13,21 +13,23 @@ import java.util.Map;
 final class Phases {
     /** The phases of an add, in the order they run. */
     enum Phase {
-        PREPARE("prepare: digest, document row, sources"),
-        PLACE("place: load the new facts, names, write facts and keys"),
-        READ("read stored facts (SQL and parse)"),
-        EXPAND("expand: key values of read facts, lookups"),
-        FLAGS("stored flags reached, supports"),
-        SESSION("session: build, insert, fire"),
-        SCOPES("scopes of the flags"),
-        RECORD("record flags"),
-        COMMIT("commit");
-
-        final String label;
-
-        Phase(String label) {
-            this.label = label;
-        }
+        /** digest, document row, sources */
+        PREPARE,
+        /** load the new facts, names, write facts and keys */
+        PLACE,
+        /** read stored facts (SQL and parse) */
+        READ,
+        /** key values of read facts, lookups */
+        EXPAND,
+        /** stored flags reached, supports */
+        FLAGS,
+        /** session: build, insert, fire */
+        SESSION,
+        /** scopes of the flags */
+        SCOPES,
+        /** record flags */
+        RECORD,
+        COMMIT
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -49,14 +51,6 @@ final class Phases {
         last = t;
     }
 
-    long total() {
-        long s = 0;
-        for (long n : nanos) {
-            s += n;
-        }
-        return s;
-    }
-
     /** Phase label to CPU nanoseconds. */
     Map<String, Long> byPhase() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -69,13 +63,8 @@ final class Phases {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (Phase p : Phase.values()) {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(p.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%.1f", nanos[p.ordinal()] / 1e6)).append(" ms");
-        }
+        byPhase().forEach((phase, ns) -> sb.append(sb.length() > 0 ? ", " : "").append(phase).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.1f", ns / 1e6)).append(" ms"));
         return sb.append(" (CPU)").toString();
     }
 }

@@ -17,6 +17,7 @@ import org.factlint.InputError;
 import org.factlint.Report;
 import org.factlint.RuleInfo;
 import org.factlint.RulePack;
+import org.factlint.internal.GivenDocuments;
 import org.factlint.internal.Hooks;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -96,25 +97,17 @@ public final class ScenarioRunner {
 
     /** The documents a scenario gives, read from its files; a missing or unreadable file is a problem. */
     private Batch given(Scenario scenario, List<String> problems) {
-        Batch batch = new Batch(List.of(), List.of(), 0, 0);
-        for (int i = 0; i < scenario.given().size(); i++) {
-            Scenario.Given g = scenario.given().get(i);
-            if (g.document() != null) {
-                batch = batch.plus(Batch.of(List.of(g.document())));
-                continue;
+        return GivenDocuments.of(scenario, new GivenDocuments.Files() {
+            @Override
+            public String unreadable(Path file, String given) {
+                return Files.isRegularFile(file) ? null : GivenDocuments.noSuchFile(file, given);
             }
-            Path p = scenario.file() == null ? Path.of(g.path()) : scenario.file().getParent().resolve(g.path()).normalize();
-            if (!Files.isRegularFile(p)) {
-                problems.add(scenario.file() + ": given[" + i + "]: no such file '" + g.path() + "' (resolved to " + p + ")");
-                continue;
+
+            @Override
+            public Batch read(Path file) throws IOException {
+                return Factlint.read(pack, file);
             }
-            try {
-                batch = batch.plus(Factlint.read(pack, p));
-            } catch (IOException e) {
-                problems.add(scenario.file() + ": given[" + i + "]: cannot read '" + p + "': " + e.getMessage());
-            }
-        }
-        return batch;
+        }, problems);
     }
 
     private ScenarioResult run(Scenario scenario, Batch batch, List<String> problems) {
