@@ -329,12 +329,22 @@ final class Scoped {
                 ScopeIndex index = new ScopeIndex(facts);
                 Map<Flag, Set<Token>> trusted = new LinkedHashMap<>();
                 boolean more = false;
+                // The stored claims that a flag on a new claim also names (a new claim that says a stored one "has
+                // not confirmed"): a code that builds on flags can be raised there by this add, even one that an
+                // add can otherwise only retract.
+                Set<String> raisedOn = new HashSet<>();
+                for (Flag f : report.flags()) {
+                    if (f.claims().stream().anyMatch(freshClaims::contains)) {
+                        raisedOn.addAll(f.claims());
+                    }
+                }
                 for (Flag f : report.flags()) {
                     Set<Token> scope = index.scope(f);
                     if (covered(loaded, scope)) {
                         trusted.put(f, scope);
                     } else if (additionsOnly && scopes.support(f.code()) != null
                             && f.claims().stream().noneMatch(freshClaims::contains)
+                            && f.claims().stream().noneMatch(raisedOn::contains)
                             && !(scopes.raisedByClock(f.code()) && supportedClaims.containsAll(f.claims())
                                  && !supportedIdents.contains(JdbcClaimStore.ident(f)))) {
                         // on stored claims only, of a code an add can only retract: not raised by this add (a stored

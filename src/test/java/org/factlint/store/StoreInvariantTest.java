@@ -20,6 +20,7 @@ import org.factlint.Flag;
 import org.factlint.SplitCheck;
 import org.factlint.model.Document;
 import org.factlint.property.Claims;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -63,6 +64,41 @@ class StoreInvariantTest {
             for (String suffix : List.of("", "-wal", "-shm")) {
                 Files.deleteIfExists(Path.of(file + suffix));
             }
+        }
+    }
+
+    /**
+     * The sample a fresh-clone CI run found (shrunk from jqwik seed -8433440451447041453): a new headline says a stored
+     * one "has not confirmed", which raises UNC-NONCONFIRMED on both, and on the clock escalates the stored claim
+     * alone (UNC-STILL-UNCONFIRMED on stored claims only, raised by an add: not a code an add can only retract).
+     */
+    @Test
+    void aNewNonConfirmation_escalatesTheStoredClaimItQuestions() throws IOException {
+        String doc = """
+                {"article": {"id": "%s", "outlet": "wire", "headline": "Headline", "published": "2023-05-10"},
+                 "sources": [{"id": "wire", "name": "Example Wire", "kind": "wire_agency"}],
+                 "entities": [{"id": "putin", "name": "Vladimir Putin", "party": "Russia"}],
+                 "claims": [{"id": "c1", "text": "Claim 1.", "subject": "putin", "predicate": "invite",
+                             "headline": true %s}]}""";
+        List<Document> docs = List.of(
+                org.factlint.Factlint.parse(doc.formatted("d0", "")).documents().get(0),
+                org.factlint.Factlint.parse(doc.formatted("d1", """
+                        , "cues": [{"text": "has not confirmed", "category": "non_confirmation"}],
+                          "relations": [{"type": "questions", "target": "d0:c1"}]""")).documents().get(0));
+        List<Flag> batch = AT_NOW.check(docs).flags();
+        assertThat(batch).extracting(Flag::code).contains("UNC-STILL-UNCONFIRMED");
+        Path dir = Files.createTempDirectory("factlint-store");
+        try {
+            assertThat(addedOneByOne(docs, dir.resolve("forward.store"))).containsExactlyElementsOf(batch);
+            assertThat(addedOneByOne(List.of(docs.get(1), docs.get(0)), dir.resolve("backward.store")))
+                    .containsExactlyElementsOf(batch);
+        } finally {
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
         }
     }
 
