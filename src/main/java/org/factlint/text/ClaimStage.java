@@ -24,9 +24,10 @@ import org.factlint.text.Extraction.SentenceInfo;
 
 /**
  * The claims stage. Needs: everything before it: tokens, tags and lemmas, cues, sources, dates and quantities,
- * factuality per predicate, mentions and entities. Adds: one claim per sentence (one per figure when it gives
- * several) with subject, object, place, predicate (through the pack's verb forms, {@link PredicateForms}), time,
- * figure, factuality and polarity of the main predicate, attribution chain and cues; the headline's claim; and the
+ * factuality per predicate, mentions and entities. Adds: one claim per clause of a sentence ({@link Clauses}; one
+ * per figure when a clause gives several) with subject, object, place (a landmark's city), predicate (through the
+ * pack's verb forms, {@link PredicateForms}; what a figure counts, {@code figures.csv}), time, figure, factuality and
+ * polarity of the main predicate, attribution chain and the cues that scope over the clause; the headline's claim; and the
  * relations of denials and non-confirmations to the claims they answer. One per article.
  */
 final class ClaimStage {
@@ -40,6 +41,7 @@ final class ClaimStage {
     private final Set<String> negations;
     private final Set<String> months;
     private final String existentialPredicate;
+    private final Set<String> eventPlacePrepositions;
     /** Ids of the entities some claim names. */
     final Set<String> usedEntities = new LinkedHashSet<>();
     private int claimCounter;
@@ -55,6 +57,7 @@ final class ClaimStage {
         this.negations = tables.words("negation");
         this.months = tables.words("month");
         this.existentialPredicate = tables.words("existential-predicate").iterator().next();
+        this.eventPlacePrepositions = tables.words("event-place-preposition");
     }
 
     /**
@@ -92,21 +95,41 @@ final class ClaimStage {
         return false;
     }
 
+    /** The claims of a sentence: one per clause ({@link Clauses}), and one per figure of a clause. */
     void buildClaims(SentenceInfo s) {
         List<Nlp.Token> tokens = s.nlp.tokens();
         if (tokens.stream().noneMatch(t -> t.tag().equals("VERB") || t.tag().equals("AUX"))) {
             return;
         }
+        List<Clauses.Clause> clauses = tables.clauses.split(tokens);
+        for (Clauses.Clause c : clauses) {
+            buildClaims(s, c, clauses.size() == 1);
+        }
+    }
+
+    private void buildClaims(SentenceInfo s, Clauses.Clause clause, boolean whole) {
+        List<Nlp.Token> all = s.nlp.tokens();
+        List<Nlp.Token> tokens = all.subList(clause.from(), clause.to());
+        int from = tokens.get(0).start();
+        int to = tokens.get(tokens.size() - 1).end();
+        int scope = all.get(clause.scopeFrom()).start();
+        // what is not in this clause is left out: its mentions, figures, dates and cues that do not scope over it
+        java.util.function.BiPredicate<Integer, Integer> outside = (a, b) -> s.inSource(a, b) || a < from || b > to;
+        // a reporting cue goes with the sentence's attribution chain, which every clause shares
+        List<CueFinder.Found> clauseCues = s.cues.stream().filter(c -> c.category() == CueCategory.ATTRIBUTION
+                || c.start() >= scope && c.end() <= to).toList();
         List<EntityRef> actors = new ArrayList<>();
         List<Mention> actorMentions = new ArrayList<>();
         EntityRef place = null;
+        Mention placeMention = null;
         for (Mention m : s.mentions) {
-            if (m.inSource || m.entity == null || m.host) {
+            if (m.inSource || m.entity == null || m.host || m.start < from || m.end > to) {
                 continue;
             }
             if (m.kind == MentionKind.PLACE) {
                 if (place == null) {
                     place = m.entity;
+                    placeMention = m;
                 }
             } else if (m.kind != MentionKind.DEMONYM && !actors.contains(m.entity)) {
                 actors.add(m.entity);
@@ -119,7 +142,7 @@ final class ClaimStage {
             subject = actors.get(0);
             subjectMention = actorMentions.get(0);
         } else {
-            subject = nounSubject(s);
+            subject = nounSubject(s, clause.from(), clause.to());
             if (subject == null) {
                 if (place == null) {
                     return;
@@ -129,12 +152,12 @@ final class ClaimStage {
             }
         }
         EntityRef object = actors.size() > 1 ? actors.get(1) : null;
-        int copula = copularInversion(s, actorMentions);
+        int copula = clause.from() == 0 ? copularInversion(s, actorMentions) : -1;
         if (copula >= 0) {
             // "The only foreign leader to join Putin's celebrations is Sadyr Japarov": Japarov joined them
             int at = copula;
-            Mention after = actorMentions.stream().filter(m -> m.start >= tokens.get(at).end()).findFirst().orElse(null);
-            Mention between = actorMentions.stream().filter(m -> m.end <= tokens.get(at).start()
+            Mention after = actorMentions.stream().filter(m -> m.start >= all.get(at).end()).findFirst().orElse(null);
+            Mention between = actorMentions.stream().filter(m -> m.end <= all.get(at).start()
                     && m.kind != MentionKind.GROUP).findFirst().orElse(null);
             if (after != null) {
                 subject = after.entity;
@@ -142,41 +165,66 @@ final class ClaimStage {
                 object = between == null ? null : between.entity;
             }
         }
-        String predicate = predicate(s);
+        String predicate = predicate(s, clause.from(), clause.to());
         if (s.main == null && subjectMention != null && subjectMention.kind == MentionKind.GROUP && object != null
                 && object.event && existential(tokens)) {
             // "there were no guests at the event": whether the group attended it
             predicate = tables.verbs.canonical(existentialPredicate);
         }
         List<Cue> cues = new ArrayList<>();
-        for (CueFinder.Found c : s.cues) {
+        for (CueFinder.Found c : clauseCues) {
             cues.add(new Cue(body.substring(c.start(), c.end()), c.category()));
         }
-        Factuality factuality = factuality(s);
-        boolean negated = negatedMain(s);
-        EventTime when = tables.numbers.when(norm, s.nlp, published, s::inSource);
-        List<Quantity> quantities = quantities(s);
+        Factuality factuality = factuality(s, clauseCues);
+        boolean negated = negatedMain(s, clause.from(), clause.to());
+        EventTime when = whole ? tables.numbers.when(norm, s.nlp, published, s::inSource)
+                : tables.numbers.when(norm, s.nlp, published, outside);
+        if (when == null && !whole) {
+            when = tables.numbers.when(norm, s.nlp, published, s::inSource); // the sentence's, when the clause has none
+        }
+        List<Quantity> quantities = tables.numbers.quantities(norm, s.nlp, s.dateSpans, whole ? s::inSource : outside);
         if (quantities.isEmpty()) {
             quantities = new ArrayList<>();
             quantities.add(null);
         }
+        if (place != null && placeMention != null) {
+            // a landmark puts a claim in its city: "on Red Square" is in Moscow, not a place apart from it
+            Tables.Place p = tables.places.get(placeMention.core);
+            if (p != null && p.city() != null) {
+                place = names.other(p.city(), p.country());
+            }
+        }
         for (Quantity q : quantities) {
             String id = "c" + (++claimCounter);
-            Claim.Builder b = Claim.builder(id, subject.id, predicate)
+            EntityRef claimSubject = subject;
+            EntityRef claimObject = object;
+            String claimPredicate = predicate;
+            String figure = q == null ? null : tables.figures.get(predicate + "," + q.unit());
+            if (figure != null) {
+                // "10 thousand people will take part in the parade on Red Square": the parade's participants
+                EntityRef event = object != null && object.event ? object : subject.event ? subject : null;
+                if (event != null) {
+                    claimSubject = eventAt(s, event, from, to);
+                    claimObject = null;
+                    claimPredicate = figure;
+                }
+            }
+            Claim.Builder b = Claim.builder(id, claimSubject.id, claimPredicate)
                     .text(body.substring(s.nlp.start(), s.nlp.end()))
                     .span(s.nlp.start(), s.nlp.end())
                     .factuality(factuality)
                     .when(when);
-            if (object != null) {
-                b.object(object.id);
-                usedEntities.add(object.id);
+            if (claimObject != null) {
+                b.object(claimObject.id);
+                usedEntities.add(claimObject.id);
             }
             if (place != null) {
                 b.place(place.id);
                 usedEntities.add(place.id);
             }
-            usedEntities.add(subject.id);
-            if (subjectMention != null && subjectMention.core != null && subjectMention.kind == MentionKind.NAME
+            usedEntities.add(claimSubject.id);
+            if (claimSubject == subject && subjectMention != null && subjectMention.core != null
+                    && subjectMention.kind == MentionKind.NAME
                     && !List.of(subject.name.split(" ")).containsAll(List.of(subjectMention.core.split(" ")))) {
                 b.mention(subjectMention.core);
             }
@@ -196,12 +244,34 @@ final class ClaimStage {
     }
 
     /**
+     * The event as it happens at one place, when the clause names it with its place ("the parade on Red Square":
+     * "Victory Day parade on Red Square"); else the event itself.
+     */
+    private EntityRef eventAt(SentenceInfo s, EntityRef event, int from, int to) {
+        List<Mention> ms = s.mentions;
+        for (int i = 0; i + 1 < ms.size(); i++) {
+            Mention m = ms.get(i);
+            Mention next = ms.get(i + 1);
+            boolean ofEvent = m.kind == MentionKind.EVENT && (m.entity == event
+                    || m.attachedTo != null && m.attachedTo.entity == event);
+            if (!ofEvent || m.start < from || next.end > to || next.kind != MentionKind.PLACE || next.core == null) {
+                continue;
+            }
+            String between = norm.substring(m.end, next.start).strip();
+            if (eventPlacePrepositions.contains(between.toLowerCase(Locale.ROOT))) {
+                return names.other(event.name + " " + m.surface + " " + between + " " + next.core, event.party);
+            }
+        }
+        return event;
+    }
+
+    /**
      * The sentence's factuality: the least certain of its cues' and its main predicate's (from the factuality
      * stage); needs {@link #predicate} to have found the main predicate.
      */
-    Factuality factuality(SentenceInfo s) {
+    Factuality factuality(SentenceInfo s, List<CueFinder.Found> cues) {
         Factuality factuality = Factuality.CERTAIN;
-        for (CueFinder.Found c : s.cues) {
+        for (CueFinder.Found c : cues) {
             Factuality f = switch (c.category()) {
                 case NON_CONFIRMATION, UNSPECIFIED, UNDECIDED -> Factuality.UNKNOWN;
                 case HEDGE, WEASEL -> Factuality.POSSIBLE;
@@ -224,26 +294,26 @@ final class ClaimStage {
         return factuality;
     }
 
-    /** Whether the main predicate is negated (the sentence's negation words when it has none). */
-    boolean negatedMain(SentenceInfo s) {
+    /** Whether the main predicate is negated (the clause's negation words when it has none). */
+    boolean negatedMain(SentenceInfo s, int from, int to) {
         int main = s.main == null ? -1 : s.nlp.tokens().indexOf(s.main);
-        return main >= 0 ? tables.factuality.values(s.nlp.tokens())[main] <= -0.5 : negated(s);
+        return main >= 0 ? tables.factuality.values(s.nlp.tokens())[main] <= -0.5 : negated(s, from, to);
     }
 
     /** With no name in the sentence, the first noun (with its adjectives) outside cues and sources: "military parades". */
-    EntityRef nounSubject(SentenceInfo s) {
+    EntityRef nounSubject(SentenceInfo s, int from, int to) {
         List<Nlp.Token> tokens = s.nlp.tokens();
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = from; i < to; i++) {
             Nlp.Token t = tokens.get(i);
             if (!t.tag().equals("NOUN") || s.inSource(t.start(), t.end()) || inCue(s, t) || inDate(s, t)) {
                 continue;
             }
             int j = i;
-            while (j > 0 && tokens.get(j - 1).tag().equals("ADJ") && !inCue(s, tokens.get(j - 1))) {
+            while (j > from && tokens.get(j - 1).tag().equals("ADJ") && !inCue(s, tokens.get(j - 1))) {
                 j--;
             }
             int k = i;
-            while (k + 1 < tokens.size() && tokens.get(k + 1).tag().equals("NOUN")) {
+            while (k + 1 < to && tokens.get(k + 1).tag().equals("NOUN")) {
                 k++;
             }
             String name = body.substring(tokens.get(j).start(), tokens.get(k).end());
@@ -265,7 +335,7 @@ final class ClaimStage {
      * event word, else the first verb form of the pack's table found in the sentence, else its first event word,
      * else the main verb's lemma. Verbs inside cues and attributions do not count.
      */
-    String predicate(SentenceInfo s) {
+    String predicate(SentenceInfo s, int from, int to) {
         Nlp.Token main = null;
         int mainAt = -1;
         Set<String> lemmas = new LinkedHashSet<>();
@@ -273,12 +343,12 @@ final class ClaimStage {
         boolean[] skip = new boolean[tokens.size()];
         for (int i = 0; i < tokens.size(); i++) {
             Nlp.Token t = tokens.get(i);
-            if (s.inSource(t.start(), t.end()) || inCue(s, t) || reportingVerbAt(s, t)) {
+            if (i < from || i >= to || s.inSource(t.start(), t.end()) || inCue(s, t) || reportingVerbAt(s, t)) {
                 skip[i] = true;
                 continue;
             }
             lemmas.add(t.lemma());
-            if (i + 1 < tokens.size()) {
+            if (i + 1 < to) {
                 lemmas.add(t.lemma() + " " + tokens.get(i + 1).lemma());
             }
             if (main == null && t.tag().equals("VERB") && !lightVerbs.contains(t.lemma())) {
@@ -312,24 +382,20 @@ final class ClaimStage {
                 && Math.abs(t.start() - src.end()) < 40);
     }
 
-    boolean negated(SentenceInfo s) {
+    boolean negated(SentenceInfo s, int from, int to) {
         List<Nlp.Token> tokens = s.nlp.tokens();
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = from; i < to; i++) {
             Nlp.Token t = tokens.get(i);
             String w = t.text().toLowerCase(Locale.ROOT);
             if (!negations.contains(w) || inCue(s, t) || s.inSource(t.start(), t.end())) {
                 continue;
             }
-            if (w.equals("not") && i + 1 < tokens.size() && tokens.get(i + 1).text().equalsIgnoreCase("only")) {
+            if (w.equals("not") && i + 1 < to && tokens.get(i + 1).text().equalsIgnoreCase("only")) {
                 continue; // "not only ... but also"
             }
             return true;
         }
         return false;
-    }
-
-    List<Quantity> quantities(SentenceInfo s) {
-        return tables.numbers.quantities(norm, s.nlp, s.dateSpans, s::inSource);
     }
 
     boolean sharesActor(SentenceInfo a, SentenceInfo b) {
@@ -385,13 +451,13 @@ final class ClaimStage {
             actors.add(e);
         }
         head.cues = tables.cues.find(norm, head.nlp.start(), head.nlp.end());
-        String predicate = predicate(head);
+        String predicate = predicate(head, 0, head.nlp.tokens().size());
         Claim.Builder b = Claim.builder("h1", actors.get(0).id, predicate)
                 .text(body.substring(head.nlp.start(), head.nlp.end()).strip())
                 .span(head.nlp.start(), head.nlp.start() + body.substring(head.nlp.start(), head.nlp.end()).strip().length())
-                .factuality(factuality(head))
+                .factuality(factuality(head, head.cues))
                 .headline();
-        if (negatedMain(head)) {
+        if (negatedMain(head, 0, head.nlp.tokens().size())) {
             b.negated();
         }
         usedEntities.add(actors.get(0).id);

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  *   to its own clause's subject; the host of the event a group is met at, and the group's members.</li>
  *   <li>{@code claims} ({@link SourceStage}, {@code sources.csv}; {@link Extractor} for quotation
  *   speakers; {@link ClaimStage}, {@code predicates.csv}, {@code words.csv}, the pack's verb forms and synonyms
- *   through {@link PredicateForms}): declared sources with kinds and parties, claims.</li>
+ *   through {@link PredicateForms}; {@link Clauses} for the clauses of a sentence, {@code figures.csv} for what a
+ *   figure counts): declared sources with kinds and parties, claims, one per clause and figure.</li>
  * </ol>
  */
 final class Pipeline {

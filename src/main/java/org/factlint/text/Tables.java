@@ -28,7 +28,12 @@ final class Tables {
     record SourceRow(String phrase, SourceKind kind, String party) {
     }
 
-    record Place(String name, String type, String country) {
+    /** A row of {@code places.csv}; {@code city} is the city a landmark lies in, or null. */
+    record Place(String name, String type, String country, String city) {
+        Place {
+            city = city == null || city.isBlank() ? null : city;
+        }
+
         boolean demonym() {
             return type.equals("demonym");
         }
@@ -49,6 +54,11 @@ final class Tables {
     final List<GroupRow> groups = groupRows(rows("groups.csv", 3));
 
     final CueFinder cues;
+    /**
+     * What a figure of a predicate counts ({@code figures.csv}), by "predicate,unit": "10 thousand people will take
+     * part in the parade" gives the parade's participants.
+     */
+    final Map<String, String> figures = figureRows(rows("figures.csv", 3));
     /** Units that make a number something other than a count: percent, dollars, years, hours ({@code units.csv}). */
     final Set<String> nonCounts = Set.copyOf(rows("units.csv", 2).stream().filter(r -> !r[1].equals("count"))
             .map(r -> r[0].toLowerCase(Locale.ROOT)).toList());
@@ -81,6 +91,8 @@ final class Tables {
      * speaker ({@code words.csv}, colon-label).
      */
     final Attributor attributor = new Attributor(rows("reporting.csv", 6), words("colon-label"));
+    /** The clauses of a sentence ({@code words.csv}, clause-coordinator and clause-contrast). */
+    final Clauses clauses = new Clauses(words("clause-coordinator"), words("clause-contrast"));
     /** Closed-class words ({@code words.csv}, function-word): folded in Title Case headlines. */
     final Set<String> functionWords = words("function-word");
     /**
@@ -124,6 +136,19 @@ final class Tables {
         }
         out.remove("");
         return Set.copyOf(out);
+    }
+
+    static Map<String, String> figureRows(List<String[]> rows) {
+        Map<String, String> out = new HashMap<>();
+        for (String[] r : rows) {
+            String key = r[0].toLowerCase(Locale.ROOT) + "," + r[1].toLowerCase(Locale.ROOT);
+            String before = out.putIfAbsent(key, r[2]);
+            if (before != null && !before.equals(r[2])) {
+                throw new IllegalStateException("figures.csv: '" + r[0] + "' counting '" + r[1] + "' is both '"
+                        + before + "' and '" + r[2] + "'");
+            }
+        }
+        return Map.copyOf(out);
     }
 
     static List<GroupRow> groupRows(List<String[]> rows) {
@@ -188,8 +213,8 @@ final class Tables {
         }
         sources.sort((a, b) -> b.phrase().length() - a.phrase().length());
         Map<String, Place> places = new HashMap<>();
-        for (String[] r : rows("places.csv", 3)) {
-            places.put(r[0], new Place(r[0], r[1], r[2]));
+        for (String[] r : rows("places.csv", 4)) {
+            places.put(r[0], new Place(r[0], r[1], r[2], r[3]));
         }
         Map<String, SourceKind> titles = new HashMap<>();
         for (String[] r : rows("titles.csv", 2)) {

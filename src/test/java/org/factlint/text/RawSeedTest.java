@@ -98,7 +98,7 @@ class RawSeedTest {
     }
 
     @Test
-    void rawSeed_withTheConstructedFollowUpAndArchive_givesTheirExclusivityAndNegatedExistenceContradictions()
+    void rawSeed_withTheConstructedFollowUpAndArchive_givesTheirFourContradictions()
             throws IOException {
         // the publication date, as a newsroom's system gives it with the text ("this year" needs it)
         Document dated = ArticleText.parse("---\ndate: 2023-05-08\n---\n" + Files.readString(RAW), "mt");
@@ -113,11 +113,25 @@ class RawSeedTest {
                         + " Sadyr Japarov. | Tajik President Emomali Rahmon stood beside Putin on Red Square during the"
                         + " parade on May 9.",
                 "CON-NEGATED-EXISTENCE For the same reason, there were no guests at the event in 2021 either. | Tajik"
-                        + " President Emomali Rahmon attended the Victory Day parade on Red Square on 9 May 2021.");
+                        + " President Emomali Rahmon attended the Victory Day parade on Red Square on 9 May 2021.",
+                // the clause after ", and" counts the parade on Red Square (a landmark of Moscow): its participants
+                "CON-NUMERIC About 8,000 people took part in the parade on Red Square, the agency's reporters counted. |"
+                        + " " + SHOIGU,
+                // the clause after ", but" puts Rahmon in Dushanbe on May 9, which the undecided cue does not reach
+                "CON-TWO-PLACES Tajik President Emomali Rahmon stood beside Putin on Red Square during the parade on"
+                        + " May 9. | " + RAHMON_PRESS);
+        assertThat(flags).filteredOn(f -> f.startsWith("CON-")).hasSize(4);
         // the Kremlin's confirmation in the follow-up settles the invitation, as with the hand-annotated seed
         assertThat(report.flags("UNC-NONCONFIRMED")).isEmpty();
         assertThat(report.flags("UNC-HEADLINE")).isEmpty();
     }
+
+    static final String SHOIGU = "It is expected that military parades will be held in 28 cities of Russia, and more"
+            + " than 10 thousand people and 125 pieces of weapons and equipment will take part in the parade on Red"
+            + " Square, Russian Defense Minister Sergei Shoigu announced earlier.";
+    static final String RAHMON_PRESS = "Later, Rahmon’s press service clarified that the president had not yet decided"
+            + " whether he would come to the events in Russia, but he would definitely participate in the May 9"
+            + " celebrations in Dushanbe.";
 
     private static Claim claim(String words) {
         return raw.claims().stream().filter(c -> !c.headline() && c.text().contains(words)).findFirst()
