@@ -78,13 +78,20 @@ final class Attributor {
 
     /** Phrases that label what follows a colon and name no speaker ("Contributing:", "The Latest:"), lower case. */
     private final Set<String> colonLabels;
+    /** Participles that give a name rather than report words: "called", "known", "dubbed" ({@code words.csv}). */
+    private final Set<String> namingParticiples;
 
     Attributor(List<String[]> rows) {
         this(rows, Set.of());
     }
 
     Attributor(List<String[]> rows, Set<String> colonLabels) {
+        this(rows, colonLabels, Set.of());
+    }
+
+    Attributor(List<String[]> rows, Set<String> colonLabels, Set<String> namingParticiples) {
         this.colonLabels = Set.copyOf(colonLabels);
+        this.namingParticiples = Set.copyOf(namingParticiples);
         for (String[] r : rows) {
             String lemma = r[0].toLowerCase(Locale.ROOT);
             Kind kind;
@@ -215,6 +222,9 @@ final class Attributor {
                 if (followedByNoun(t, i) && lower[i].endsWith("ed") && precededByDeterminer(t, i)) {
                     continue; // "the reported figure", "a confirmed case": an adjective
                 }
+                if (naming(t, lower, i)) {
+                    continue; // "a company called Acme", "a system known as …": a name given, not words reported
+                }
                 Found f = forVerb(text, sentence, t, quoted, i, i + 1, verb, out);
                 if (f == null && verb.speech() && tok.tag().equals("VERB") && !passiveBefore(t, i)) {
                     // a reporting verb whose source this stage cannot delimit ("X, a senator who …, said") is
@@ -330,6 +340,21 @@ final class Attributor {
         return i + 1 < t.size() && t.get(i + 1).noun();
     }
 
+    /**
+     * A participle that names what the noun before it is called ({@code words.csv}, naming-participle): "a company
+     * called Acme", "a group known as the Freedom Caucus", "a program dubbed 'Obamacare'". Right after a common noun,
+     * with no auxiliary, before "as", a capitalised word or a quotation mark.
+     */
+    private boolean naming(List<Nlp.Token> t, String[] lower, int i) {
+        if (i == 0 || i + 1 >= t.size() || !namingParticiples.contains(lower[i])
+                || !t.get(i - 1).tag().equals("NOUN") || !Character.isLowerCase(t.get(i - 1).text().charAt(0))) {
+            return false;
+        }
+        String next = t.get(i + 1).text();
+        return lower[i + 1].equals("as") || quoteMark(t, i + 1) || next.startsWith("'")
+                || Character.isUpperCase(next.charAt(0));
+    }
+
     private static boolean precededByDeterminer(List<Nlp.Token> t, int i) {
         return i > 0 && t.get(i - 1).tag().equals("DET");
     }
@@ -359,6 +384,15 @@ final class Attributor {
         }
         boolean infinitive = from - 1 >= 0 && t.get(from - 1).text().equalsIgnoreCase("to");
         boolean participle = form.endsWith("ing") && !(from - 1 >= 0 && t.get(from - 1).tag().equals("AUX"));
+        if (participle && !e.speech() && j >= 0 && j == from - 1 && t.get(j).tag().equals("NOUN") && !quoted[j]) {
+            // "a super PAC backing Trump", "voters supporting Clinton": a stance participle right after a noun
+            // qualifies that noun, whose view it is (a speech participle after an object is the subject's:
+            // "emailed supporters saying")
+            int[] np = nounPhraseLeft(t, j);
+            if (np != null) {
+                return found(text, s, np, from, to, e);
+            }
+        }
         if (infinitive || participle && !(j >= 0 && t.get(j).text().equals(","))) {
             // "arranging calls to discuss", "emailed supporters saying": the subject of the clause
             if (infinitive || j >= 0 && !t.get(j).tag().equals("PRON")) {

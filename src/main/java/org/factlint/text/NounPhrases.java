@@ -205,8 +205,10 @@ final class NounPhrases {
             return false; // "others", "five", "2012", "A", "Q", "records", "a poll": no one who speaks
         }
         if (CAPITALISED.matcher(h.text().substring(0, 1)).matches()) {
+            // "Aides said", "Critics say": a noun for people opening the sentence ({@code words.csv}, person-noun)
             boolean commonOpening = head == np[0] && head == firstWord(t) && !capitalisedInside(text, h.text())
-                    && (h.tag().equals("NOUN") || TextIndex.of(text).hasWord(lh));
+                    && (h.tag().equals("NOUN") || TextIndex.of(text).hasWord(lh)
+                    || Tables.DEFAULT.words("person-noun").contains(lh));
             if (!commonOpening) {
                 return false; // "Sen. Ted Cruz", "Republicans", "TRUMP": a name
             }
@@ -230,6 +232,9 @@ final class NounPhrases {
     static int head(List<Nlp.Token> t, int[] np) {
         for (int i = np[0] + 1; i < np[1]; i++) {
             String w = t.get(i).text().toLowerCase(Locale.ROOT);
+            if (w.equals("(")) {
+                return i - 1; // "Sen. Bernie Sanders (I-Vt.)": a party and state label after the name
+            }
             if (w.equals("of") || w.equals("for") || w.equals("close") || w.equals("familiar") || w.equals("at")
                     || w.equals("with") || POST_PREPOSITIONS.contains(w) && !w.equals("to")
                     || w.endsWith("ed") && t.get(i).verb()) {

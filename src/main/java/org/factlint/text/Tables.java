@@ -90,7 +90,8 @@ final class Tables {
      * Reporting verbs, nouns, phrases and adverbs ({@code reporting.csv}); the labels before a colon that name no
      * speaker ({@code words.csv}, colon-label).
      */
-    final Attributor attributor = new Attributor(rows("reporting.csv", 6), words("colon-label"));
+    final Attributor attributor = new Attributor(rows("reporting.csv", 6), words("colon-label"),
+            words("naming-participle"));
     /** The clauses of a sentence ({@code words.csv}, clause-coordinator and clause-contrast). */
     final Clauses clauses = new Clauses(words("clause-coordinator"), words("clause-contrast"));
     /** Closed-class words ({@code words.csv}, function-word): folded in Title Case headlines. */

@@ -84,8 +84,10 @@ public final class AttributionEval {
         }
         int head = words.length - 1;
         for (int i = 1; i < words.length; i++) {
-            if (Set.of("of", "for", "close", "familiar", "at", "with", "who", "that", "in", "on", "from", "inside",
-                    "within", "briefed", "involved", "speaking").contains(words[i].toLowerCase(Locale.ROOT))) {
+            // "Sen. Bernie Sanders (I-Vt.)": the label after the name in parentheses is not the head
+            if (words[i].startsWith("(") || Set.of("of", "for", "close", "familiar", "at", "with", "who", "that",
+                    "in", "on", "from", "inside", "within", "briefed", "involved", "speaking")
+                    .contains(words[i].toLowerCase(Locale.ROOT))) {
                 head = i - 1;
                 break;
             }

@@ -162,6 +162,10 @@ class EvalReadersTest {
         assertThat(AttributionEval.anonymousGold("the senator", false)).isFalse();
         assertThat(AttributionEval.anonymousGold("the senator's aides", false)).isTrue();
         assertThat(AttributionEval.anonymousGold("The Post", true)).isFalse();
+        // a party and state label after a name is no head of its own: the name is
+        assertThat(AttributionEval.anonymousGold("Sen. Bernie Sanders (I-Vt.)", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("Gov. John Kasich (R-OH)", false)).isFalse();
+        assertThat(AttributionEval.anonymousGold("two officials (both in Ohio)", false)).isTrue();
     }
 
     @Test
