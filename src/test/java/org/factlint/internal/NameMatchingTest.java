@@ -117,6 +117,18 @@ class NameMatchingTest {
     }
 
     /**
+     * The seventh held-out table, written in session 8 before any change it could prompt, for classes no earlier
+     * table had (Romanian, Latvian, Lithuanian, Finnish, Estonian, Croatian, Slovak, Slovene and Turkish press forms
+     * of Russian names; Western, Chinese, Japanese and Korean names in Russian-language Cyrillic; Western names in
+     * Greek, Arabic, Persian and Hebrew script; Vietnamese; Katakana and Thai): 73 of 133 (54.9%) joined when first
+     * measured. The floor is that figure until its misses are studied.
+     */
+    @Test
+    void seventhHeldOutPairs_firstMeasured_joinAtLeast54Percent() throws IOException {
+        assertJoinRate("held-out-7-same-person.csv", 100, 0.54);
+    }
+
+    /**
      * Arabic-script names meet the spellings news gives them by their consonants: محمد as Mohamed, Mohammed,
      * Muhammad; عبد الله as Abdullah and Abdallah; the article ال dropped.
      */
@@ -170,7 +182,8 @@ class NameMatchingTest {
     /** Distinct people of the held-out tables: no more than 1% of their close names may join. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
-            "held-out-4-different-people.csv", "held-out-5-different-people.csv", "held-out-6-different-people.csv"})
+            "held-out-4-different-people.csv", "held-out-5-different-people.csv", "held-out-6-different-people.csv",
+            "held-out-7-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
@@ -211,7 +224,7 @@ class NameMatchingTest {
             "held-out-3-same-person.csv", "held-out-4-same-person.csv", "different-people.csv",
             "held-out-2-different-people.csv", "held-out-3-different-people.csv", "held-out-4-different-people.csv",
             "held-out-5-same-person.csv", "held-out-5-different-people.csv", "held-out-6-same-person.csv",
-            "held-out-6-different-people.csv"})
+            "held-out-6-different-people.csv", "held-out-7-same-person.csv", "held-out-7-different-people.csv"})
     void everyComparedColumnHoldsAName(String file) throws IOException {
         List<String> notNames = new ArrayList<>();
         for (String[] p : pairs(file)) {
