@@ -34,12 +34,13 @@ final class NameTables {
     static final String ROMANISATION = DIR + "romanisation.csv";
     static final String ALPHABETS = DIR + "alphabets.csv";
     static final String GIVEN_NAMES = DIR + "given-names.csv";
-    private static final List<String> FILES = List.of(ROMANISATION, ALPHABETS, GIVEN_NAMES);
+    static final String DISTINCT_NAMES = DIR + "distinct-names.csv";
+    private static final List<String> FILES = List.of(ROMANISATION, ALPHABETS, GIVEN_NAMES, DISTINCT_NAMES);
     private static final Pattern WORD = Pattern.compile("[a-z]+");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z' \\-]*");
     /** The jar's transliteration conventions: the part of a word's readings that is no pack's data. */
     static final Readings CONVENTIONS = Readings.load("/org/factlint/names/readings.csv");
-    private static final NameTables EMPTY = new NameTables(Map.of(), List.of(), Map.of());
+    private static final NameTables EMPTY = new NameTables(Map.of(), List.of(), Map.of(), java.util.Set.of());
 
     /** The bundled pack's tables: what {@link Names}' one-argument methods and a pack without tables use. */
     static final NameTables DEFAULT = bundled();
@@ -48,11 +49,15 @@ final class NameTables {
     /** Each alphabet's {@code {letters, reading}} groups, by alphabet, in file order. */
     private final List<List<String[]>> alphabets;
     private final Map<String, String> givenNames;
+    /** Pairs of words that are two names, as {@code "a b"} both ways: no reading of one is the other. */
+    private final java.util.Set<String> distinct;
     private final Readings readings;
     /** Word keys by word ({@link Names#wordKeys}): a name's words repeat across documents. */
     final Map<String, List<String>> wordKeys = new ConcurrentHashMap<>();
 
-    private NameTables(Map<String, String> newsSpelling, List<List<String[]>> alphabets, Map<String, String> givenNames) {
+    private NameTables(Map<String, String> newsSpelling, List<List<String[]>> alphabets, Map<String, String> givenNames,
+            java.util.Set<String> distinct) {
+        this.distinct = java.util.Set.copyOf(distinct);
         this.newsSpelling = Map.copyOf(newsSpelling);
         this.alphabets = List.copyOf(alphabets);
         this.givenNames = Map.copyOf(givenNames);
@@ -67,6 +72,11 @@ final class NameTables {
     /** How news spells a word of another script (lower case, NFC), or null. */
     String newsSpelling(String word) {
         return newsSpelling.get(word);
+    }
+
+    /** Whether a reading of a word is another name ({@code distinct-names.csv}: Samer and Samir). */
+    boolean distinct(String word, String reading) {
+        return !distinct.isEmpty() && distinct.contains(word + " " + reading);
     }
 
     /** Every reading a word has besides its own: the jar's conventions, this pack's alphabets and given names. */
@@ -96,8 +106,8 @@ final class NameTables {
         for (String f : files.keySet()) {
             if (!FILES.contains(f)) {
                 problems.add(new RuleProblem(f, 1, 1, "unknown name table: a pack reads " + ROMANISATION
-                        + " (script,latin), " + ALPHABETS + " (alphabet,letters,reading) and " + GIVEN_NAMES
-                        + " (name,variant)"));
+                        + " (script,latin), " + ALPHABETS + " (alphabet,letters,reading), " + GIVEN_NAMES
+                        + " (name,variant) and " + DISTINCT_NAMES + " (name,other)"));
             }
         }
         Map<String, String> spelling = files.containsKey(ROMANISATION)
@@ -106,11 +116,13 @@ final class NameTables {
                 ? alphabets(ALPHABETS, files.get(ALPHABETS), problems) : fallback.alphabets;
         Map<String, String> given = files.containsKey(GIVEN_NAMES)
                 ? givenNames(GIVEN_NAMES, files.get(GIVEN_NAMES), problems) : fallback.givenNames;
-        return new NameTables(spelling, alphabets, given);
+        java.util.Set<String> distinct = files.containsKey(DISTINCT_NAMES)
+                ? distinctNames(DISTINCT_NAMES, files.get(DISTINCT_NAMES), problems) : fallback.distinct;
+        return new NameTables(spelling, alphabets, given, distinct);
     }
 
     private boolean sameAs(NameTables o) {
-        if (!newsSpelling.equals(o.newsSpelling) || !givenNames.equals(o.givenNames)
+        if (!newsSpelling.equals(o.newsSpelling) || !givenNames.equals(o.givenNames) || !distinct.equals(o.distinct)
                 || alphabets.size() != o.alphabets.size()) {
             return false;
         }
@@ -222,6 +234,41 @@ final class NameTables {
                 continue;
             }
             out.put(variant, name);
+        }
+        return out;
+    }
+
+    /** {@code distinct-names.csv}: two words that are two names, which no convention may read as each other. */
+    private static java.util.Set<String> distinctNames(String file, String text, List<RuleProblem> problems) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        Map<String, Integer> lineOf = new HashMap<>();
+        for (Tables.Row row : Tables.rows(file, text, List.of("name", "other"), problems)) {
+            String name = row.values().get(0).toLowerCase(Locale.ROOT);
+            String other = row.values().get(1).toLowerCase(Locale.ROOT);
+            boolean ok = true;
+            for (int i = 0; i < 2; i++) {
+                String w = i == 0 ? name : other;
+                if (!WORD.matcher(w).matches()) {
+                    problems.add(row.problem(row.columns().get(i), "'" + row.values().get(i) + "' is not one word in"
+                            + " Latin letters without marks (samer)"));
+                    ok = false;
+                }
+            }
+            if (ok && name.equals(other)) {
+                problems.add(row.problem(row.columns().get(1), "'" + other + "' is the name itself"));
+                ok = false;
+            }
+            if (!ok) {
+                continue;
+            }
+            String pair = name.compareTo(other) < 0 ? name + " " + other : other + " " + name;
+            Integer earlier = lineOf.putIfAbsent(pair, row.line());
+            if (earlier != null) {
+                problems.add(row.problem(1, "'" + name + "' and '" + other + "' are already kept apart at line " + earlier));
+                continue;
+            }
+            out.add(name + " " + other);
+            out.add(other + " " + name);
         }
         return out;
     }

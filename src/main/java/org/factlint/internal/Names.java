@@ -45,6 +45,8 @@ public final class Names {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
     private static final int MAX_KEYS = 16;
+    private static final Pattern GREEK_FOREIGN = Pattern.compile("(?iu)μπ|ντ|γκ|τζ");
+    private static final Pattern HEBREW_GERESH = Pattern.compile("[גזצ]['\u05F3]");
     private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
     /** The id of the news romanisation of Arabic and Persian script ({@code names/arabic-latin.txt}). */
     private static final String ARABIC_NEWS = "Arabic-Latin/News";
@@ -97,9 +99,24 @@ public final class Names {
         if (!isAscii(name)) {
             String latin = latin(name, false, tables);
             readings.add(plainWords(latin));
+            if (latin.indexOf('đ') >= 0 || latin.indexOf('Đ') >= 0) {
+                // Serbian and Croatian đ is dj (Đoković is Djokovic), Vietnamese đ is d (Trần Đại Quang is Tran Dai Quang)
+                readings.add(plainWords(latin.replace('đ', 'd').replace('Đ', 'D')));
+            }
             if (has(name, UScript.GREEK)) {
                 // English-language news writes Greek η as e where UNGEGN has i (Κληρίδης is Clerides, Kliridis)
                 readings.add(latinWordsOf(latin(name.replace('η', 'ε').replace('ή', 'έ').replace('Η', 'Ε'), false, tables)));
+                // Greek has no letter for b, d, g (β δ γ are v, dh, gh): it writes a foreign name's b, d and g as μπ,
+                // ντ and γκ, and its j as τζ (Βλαντιμίρ Πούτιν is Vladimir Putin, Ομπάμα Obama, Άνγκελα Angela)
+                String foreign = GREEK_FOREIGN.matcher(name).replaceAll(m -> switch (m.group().toLowerCase(Locale.ROOT)) {
+                    case "μπ" -> Character.isUpperCase(m.group().charAt(0)) ? "B" : "b";
+                    case "ντ" -> Character.isUpperCase(m.group().charAt(0)) ? "D" : "d";
+                    case "γκ" -> Character.isUpperCase(m.group().charAt(0)) ? "G" : "g";
+                    default -> Character.isUpperCase(m.group().charAt(0)) ? "J" : "j";
+                });
+                if (!foreign.equals(name)) {
+                    readings.add(latinWordsOf(latin(foreign, false, tables)));
+                }
             } else if (has(name, UScript.ARABIC)) {
                 // Egyptian, Sudanese and Gulf speech say ج and ق as g, and news from there writes g (جمال is Gamal,
                 // دقلو Dagalo): the news romanisation writes them j and q, and nothing else that way
@@ -107,11 +124,25 @@ public final class Names {
                 if (!g.equals(latin)) {
                     readings.add(plainWords(g));
                 }
+                // Arabic has no p or v: it writes a foreign name's p as ب and v as ف (فلاديمير بوتين is Vladimir Putin)
+                String pv = latin.replace('b', 'p').replace('f', 'v');
+                if (!pv.equals(latin)) {
+                    readings.add(plainWords(pv));
+                }
             } else if (has(name, UScript.HEBREW)) {
                 // Hebrew פ is p or f, by a dot the news spelling does not show (נפתלי is Naftali)
                 String f = latin.replace('p', 'f');
                 if (!f.equals(latin)) {
                     readings.add(plainWords(f));
+                }
+                // a geresh makes ג, ז and צ the j, zh and ch of foreign names (ג'ו ביידן is Joe Biden)
+                String geresh = HEBREW_GERESH.matcher(name).replaceAll(m -> switch (m.group().charAt(0)) {
+                    case 'ג' -> "j";
+                    case 'ז' -> "zh";
+                    default -> "ch";
+                });
+                if (!geresh.equals(name)) {
+                    readings.add(plainWords(latin(geresh, false, tables)));
                 }
             } else if (latin.equals(name) || !has(name, UScript.CYRILLIC)) {
                 // a Latin name, or another script: no second romanisation
@@ -256,9 +287,11 @@ public final class Names {
             // ICU reads a ո after an aspirate's apostrophe as the start of a word (vo): Քոչարյան is K'och'aryan
             latin = latin.replace("’vo", "’o").replace("'vo", "'o");
         }
-        // BGN/PCGN writes ё as ë, and yë after a vowel; news writes e (Khrushchev, Gorbachev) and yo (Mirziyoyev)
-        return id.endsWith("/BGN")
-                ? latin.replace("yë", "yo").replace("Yë", "Yo").replace('ë', 'e').replace('Ë', 'E') : latin;
+        // BGN/PCGN writes ё as ë, and yë after a vowel; news writes e (Khrushchev, Gorbachev) and yo (Mirziyoyev);
+        // its middle dot marks letters not to be read as one (К·етсян for Кэцян): news writes none, and as a
+        // non-letter it would cut the word in two (Ли Кэцян would be Li K. Etsyan, a short form of Li Qiang's name)
+        return id.endsWith("/BGN") ? latin.replace("yë", "yo").replace("Yë", "Yo").replace('ë', 'e').replace('Ë', 'E')
+                .replace("\u00B7", "") : latin;
     }
 
     /**
@@ -368,6 +401,9 @@ public final class Names {
         }
         // the second readings of readings.csv, after the word's own
         for (String reading : tables.readings().of(word)) {
+            if (tables.distinct(word, reading)) {
+                continue; // a reading that is another name (Samer is not Samir: names/distinct-names.csv)
+            }
             expand(reading, 0, new StringBuilder(), keys);
         }
         // a final e is silent in French forms (Poutine) but sounded in pinyin and Turkish (Qingde, Dede): the key
@@ -519,6 +555,8 @@ public final class Names {
             }
             switch (c) {
                 case 'ş', 'ș', 'š', 'ś' -> b.append("sh");
+                case 'ț', 'ţ' -> b.append("ts"); // Romanian ț is ц (Elțîn is Yeltsin)
+                case 'õ' -> b.append('y'); // Estonian õ is ы (Navalnõi is Navalny); the plain reading keeps o
                 case 'ç', 'č', 'ć' -> b.append("ch");
                 case 'ž', 'ź', 'ż' -> b.append("zh");
                 case 'đ' -> b.append("dj");

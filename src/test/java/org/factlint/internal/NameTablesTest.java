@@ -85,6 +85,8 @@ class NameTablesTest {
                     + "| names/romanisation.csv:2:8: 'Рахмон' is not a spelling in Latin letters",
             "names/romanisation.csv | script,latin,why\\n"
                     + "| names/romanisation.csv:1:1: the header must be 'script,latin'",
+            "names/distinct-names.csv | name,other\\nsamer,samir\\nsamir,samer\\n"
+                    + "| names/distinct-names.csv:3:1: 'samir' and 'samer' are already kept apart at line 2",
             "names/surnames.csv | name,variant\\n"
                     + "| names/surnames.csv:1:1: unknown name table",
     })
