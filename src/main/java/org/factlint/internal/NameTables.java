@@ -36,8 +36,13 @@ final class NameTables {
     static final String GIVEN_NAMES = DIR + "given-names.csv";
     static final String DISTINCT_NAMES = DIR + "distinct-names.csv";
     private static final List<String> FILES = List.of(ROMANISATION, ALPHABETS, GIVEN_NAMES, DISTINCT_NAMES);
-    private static final Pattern WORD = Pattern.compile("[a-z]+");
-    private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z' \\-]*");
+    /**
+     * A word of a name (a given name, a name kept apart): at most 30 letters. An alphabet's letter group and its
+     * reading are at most 6 letters, so a pack's row cannot make a word's readings much longer than the word.
+     */
+    private static final Pattern WORD = Pattern.compile("[a-z]{1,30}");
+    private static final Pattern GROUP = Pattern.compile("[a-z]{1,6}");
+    private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z' \\-]{0,59}");
     /** The jar's transliteration conventions: the part of a word's readings that is no pack's data. */
     static final Readings CONVENTIONS = Readings.load("/org/factlint/names/readings.csv");
     private static final NameTables EMPTY = new NameTables(Map.of(), List.of(), Map.of(), java.util.Set.of());
@@ -155,7 +160,7 @@ final class NameTables {
             }
             if (!LATIN.matcher(latin).matches()) {
                 problems.add(row.problem(row.columns().get(1), "'" + latin + "' is not a spelling in Latin letters"
-                        + " (letters, hyphens, apostrophes: Rahmon, Kassym-Jomart)"));
+                        + " (up to 60 letters, hyphens, apostrophes: Rahmon, Kassym-Jomart)"));
                 continue;
             }
             Integer earlier = lineOf.putIfAbsent(script, row.line());
@@ -176,18 +181,18 @@ final class NameTables {
             String alphabet = row.values().get(0);
             String letters = row.values().get(1);
             String reading = row.values().get(2);
-            if (!WORD.matcher(alphabet).matches()) {
+            if (!GROUP.matcher(alphabet).matches()) {
                 problems.add(row.problem(row.columns().get(0), "'" + alphabet + "' is not an alphabet's name"
                         + " (lower-case letters: pl, hu)"));
                 continue;
             }
-            if (!WORD.matcher(letters).matches()) {
-                problems.add(row.problem(row.columns().get(1), "'" + letters + "' is not a letter group (lower-case"
+            if (!GROUP.matcher(letters).matches()) {
+                problems.add(row.problem(row.columns().get(1), "'" + letters + "' is not a letter group (1 to 6 lower-case"
                         + " Latin letters without marks, as the key reads words: cz, szcz)"));
                 continue;
             }
-            if (!reading.isEmpty() && !WORD.matcher(reading).matches()) {
-                problems.add(row.problem(row.columns().get(2), "'" + reading + "' is not a reading (lower-case"
+            if (!reading.isEmpty() && !GROUP.matcher(reading).matches()) {
+                problems.add(row.problem(row.columns().get(2), "'" + reading + "' is not a reading (up to 6 lower-case"
                         + " Latin letters, or empty for none: ch, shch)"));
                 continue;
             }
@@ -215,8 +220,8 @@ final class NameTables {
             for (int i = 0; i < 2; i++) {
                 String w = i == 0 ? name : variant;
                 if (!WORD.matcher(w).matches()) {
-                    problems.add(row.problem(row.columns().get(i), "'" + row.values().get(i) + "' is not one word in"
-                            + " Latin letters without marks (the key reads Микола and Mykóla as mykola)"));
+                    problems.add(row.problem(row.columns().get(i), "'" + row.values().get(i) + "' is not one word of up to"
+                            + " 30 Latin letters without marks (the key reads Микола and Mykóla as mykola)"));
                     ok = false;
                 }
             }
@@ -249,8 +254,8 @@ final class NameTables {
             for (int i = 0; i < 2; i++) {
                 String w = i == 0 ? name : other;
                 if (!WORD.matcher(w).matches()) {
-                    problems.add(row.problem(row.columns().get(i), "'" + row.values().get(i) + "' is not one word in"
-                            + " Latin letters without marks (samer)"));
+                    problems.add(row.problem(row.columns().get(i), "'" + row.values().get(i) + "' is not one word of up to"
+                            + " 30 Latin letters without marks (samer)"));
                     ok = false;
                 }
             }

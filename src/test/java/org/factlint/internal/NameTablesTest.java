@@ -70,7 +70,7 @@ class NameTablesTest {
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "names/given-names.csv | name,variant\\nnikolai,mykola\\nnikolai,Mykóla\\n"
-                    + "| names/given-names.csv:3:9: 'Mykóla' is not one word in Latin letters without marks",
+                    + "| names/given-names.csv:3:9: 'Mykóla' is not one word of up to 30 Latin letters without marks",
             "names/given-names.csv | name,variant\\nnikolai,mykola\\nmikhail,mykola\\n"
                     + "| names/given-names.csv:3:9: 'mykola' is already a variant of 'nikolai' at line 2",
             "names/given-names.csv | name,variant\\n# a comment\\nnikolai,nikolai\\n"
@@ -78,7 +78,9 @@ class NameTablesTest {
             "names/alphabets.csv | alphabet,letters,reading\\npl,cz,ch\\npl,cz,tsch\\n"
                     + "| names/alphabets.csv:3:4: 'cz' of alphabet 'pl' is already read at line 2",
             "names/alphabets.csv | alphabet,letters,reading\\npl,c z,ch\\n"
-                    + "| names/alphabets.csv:2:4: 'c z' is not a letter group",
+                    + "| names/alphabets.csv:2:4: 'c z' is not a letter group (1 to 6",
+            "names/alphabets.csv | alphabet,letters,reading\\npl,cz,chchchchch\\n"
+                    + "| names/alphabets.csv:2:7: 'chchchchch' is not a reading (up to 6 lower-case Latin letters",
             "names/romanisation.csv | script,latin\\nRahmon,Rahmon\\n"
                     + "| names/romanisation.csv:2:1: 'Rahmon' is not a word in another script",
             "names/romanisation.csv | script,latin\\nрахмон,Рахмон\\n"
