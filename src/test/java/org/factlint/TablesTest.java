@@ -53,8 +53,8 @@ class TablesTest {
         assertThat(problems(Map.of("r.drl", DRL, "words.csv", "a,b\n"))).containsExactly(
                 "words.csv:1:1: unknown table: a pack reads cue lexicons from lexicon/*.csv (category,phrase), its "
                         + "predicate table from lexicon/predicates.csv (predicate,relation,other), its party table from "
-                        + "parties.csv (party,alias), its source table from sources.csv (source,kind,party) and its "
-                        + "escalation table from escalation.csv (code,severity,hours)");
+                        + "parties.csv (party,alias), its source table from sources.csv (source,kind,party), its "
+                        + "escalation table from escalation.csv (code,severity,hours) and its name tables from names/*.csv");
     }
 
     @Test

@@ -45,7 +45,9 @@ public final class FactLoader {
             "MentionFact", MentionFact.class,
             "ArticleSource", ArticleSource.class);
 
-    private final NameResolver names = new NameResolver();
+    private final NameResolver names;
+    /** The pack's name tables ({@code names/*.csv}), or the bundled pack's when it has none. */
+    private final NameTables nameTables;
     /** Synonym or verb form to canonical predicate, from the pack's predicate table. */
     private final Map<String, String> canonicalPredicate = new HashMap<>();
     /** Folded party name or alias to the party's key, from the pack's party table. */
@@ -66,7 +68,11 @@ public final class FactLoader {
      * @param packFacts the pack's table rows ({@code RulePack} facts); rows of other tables are ignored
      */
     public FactLoader(List<Object> packFacts) {
+        NameTables tables = NameTables.DEFAULT;
         for (Object o : packFacts) {
+            if (o instanceof NameTables t) {
+                tables = t;
+            }
             if (o instanceof PredicateTerm t && t.relation() == PredicateRelation.SYNONYM) {
                 canonicalPredicate.put(t.other(), t.predicate());
             } else if (o instanceof PartyTerm p) {
@@ -74,6 +80,8 @@ public final class FactLoader {
                 partyName.putIfAbsent(p.key(), p.party());
             }
         }
+        nameTables = tables;
+        names = new NameResolver(tables);
     }
 
     /**
@@ -108,14 +116,30 @@ public final class FactLoader {
         return names.forms();
     }
 
-    /** The short-form rows ({@link #forms}) that could resolve one of an entity's spellings. */
+    /**
+     * The short-form rows ({@link #forms}) that could resolve one of an entity's spellings, with the bundled pack's
+     * name tables; {@link #formLookupsOf} with this loader's pack's.
+     */
     public static java.util.Set<String> formLookups(org.factlint.model.Entity entity) {
         return NameResolver.formLookups(entity);
     }
 
-    /** The matching keys under which an entity's spellings are found ({@link #names}, {@link #knownNames}). */
+    /** The short-form rows ({@link #forms}) that could resolve one of an entity's spellings, with the pack's tables. */
+    public java.util.Set<String> formLookupsOf(org.factlint.model.Entity entity) {
+        return NameResolver.formLookups(entity, nameTables);
+    }
+
+    /**
+     * The matching keys under which an entity's spellings are found ({@link #names}, {@link #knownNames}), with the
+     * bundled pack's name tables; {@link #lookupKeysOf} with this loader's pack's.
+     */
     public static java.util.Set<String> lookupKeys(org.factlint.model.Entity entity) {
         return NameResolver.lookupKeys(entity);
+    }
+
+    /** The matching keys under which an entity's spellings are found, with the pack's name tables. */
+    public java.util.Set<String> lookupKeysOf(org.factlint.model.Entity entity) {
+        return NameResolver.lookupKeys(entity, nameTables);
     }
 
     /** How many claims were loaded so far. */
@@ -356,9 +380,9 @@ public final class FactLoader {
      * meets any reading of the other: Japarov / Жапаров / Dschaparow), so the spelling rule joins on one plain field.
      */
     private String mentionFold(String word, List<String> declared) {
-        List<String> mine = Names.key(word).words().stream().findFirst().orElse(List.of());
+        List<String> mine = Names.key(word, nameTables).words().stream().findFirst().orElse(List.of());
         for (String d : declared) {
-            List<String> theirs = Names.key(d).words().stream().findFirst().orElse(List.of());
+            List<String> theirs = Names.key(d, nameTables).words().stream().findFirst().orElse(List.of());
             if (NameKey.wordsMeet(mine, theirs)) {
                 return fold(d);
             }

@@ -41,6 +41,18 @@ final class NameResolver {
     /** Entities declared by a surname only, by that surname key. */
     private final Map<String, Set<String>> surnameOnly = new HashMap<>();
     private final Map<String, NameKey> keys = new HashMap<>();
+    /** The pack's name tables the keys are made with. */
+    private final NameTables tables;
+
+    /** A resolver with the bundled pack's name tables. */
+    NameResolver() {
+        this(NameTables.DEFAULT);
+    }
+
+    /** A resolver whose keys are made with a pack's name tables ({@code names/*.csv}). */
+    NameResolver(NameTables tables) {
+        this.tables = java.util.Objects.requireNonNull(tables);
+    }
 
     /** Full keys and person-ness per spelling: each is asked several times per entity (a check of 100k claims spent
      * a fifth of its time building the same key sets again). */
@@ -48,7 +60,7 @@ final class NameResolver {
     private final Map<String, Boolean> persons = new HashMap<>();
 
     private NameKey key(String name) {
-        return keys.computeIfAbsent(name, Names::key);
+        return keys.computeIfAbsent(name, n -> Names.key(n, tables));
     }
 
     private Set<String> full(String spelling) {
@@ -255,12 +267,17 @@ final class NameResolver {
 
     /** The short-form rows ({@link #forms}) that could resolve one of an entity's spellings. */
     static Set<String> formLookups(Entity e) {
+        return formLookups(e, NameTables.DEFAULT);
+    }
+
+    /** {@link #formLookups(Entity)} with a pack's name tables. */
+    static Set<String> formLookups(Entity e, NameTables tables) {
         Set<String> out = new java.util.LinkedHashSet<>();
         for (String spelling : spellings(e)) {
             if (!person(spelling)) {
                 continue;
             }
-            NameKey k = Names.key(spelling);
+            NameKey k = Names.key(spelling, tables);
             // what shortFormMatch reads and what register writes, so a store can read and update the same rows
             if (k.size() == 1) {
                 k.full().forEach(f -> {
@@ -286,9 +303,14 @@ final class NameResolver {
      * ({@link NameKey#probes}), every key a store may hold a row under for it.
      */
     static Set<String> lookupKeys(Entity e) {
+        return lookupKeys(e, NameTables.DEFAULT);
+    }
+
+    /** {@link #lookupKeys(Entity)} with a pack's name tables. */
+    static Set<String> lookupKeys(Entity e, NameTables tables) {
         Set<String> out = new java.util.LinkedHashSet<>();
         spellings(e).forEach(s -> {
-            NameKey k = Names.key(s);
+            NameKey k = Names.key(s, tables);
             out.addAll(k.full());
             out.addAll(k.probes());
             out.addAll(k.exposed());

@@ -1,15 +1,13 @@
 package org.factlint.internal;
 
+import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Transliterator;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,15 +37,16 @@ import java.util.regex.Pattern;
  * </ul>
  * The letter {@code j} reads ж in English, й in German and х in Spanish: a word with a {@code j} has a key for
  * each reading ({@link #wordKeys}; ж and х share a class), and two names match when any of their keys do. Other scripts go to Latin with
- * ICU4J's BGN/PCGN and UNGEGN romanisations, after a table of news spellings ({@code romanisation.csv}:
- * Рахмон is Rahmon, not ICU's Rakhmon).
+ * ICU4J's BGN/PCGN and UNGEGN romanisations, after a table of news spellings ({@code names/romanisation.csv}:
+ * Рахмон is Rahmon, not ICU's Rakhmon). The tables an editor adds rows to are the pack's ({@link NameTables}); the
+ * one-argument methods use the bundled pack's.
  */
 public final class Names {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
     private static final int MAX_KEYS = 16;
-    private static final Map<String, String> NEWS_SPELLING = newsSpellings();
-    private static final Readings READINGS = Readings.load("/org/factlint/names/readings.csv");
+    private static final Pattern GREEK_FOREIGN = Pattern.compile("(?iu)μπ|ντ|γκ|τζ");
+    private static final Pattern HEBREW_GERESH = Pattern.compile("[גזצ]['\u05F3]");
     private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
     /** The id of the news romanisation of Arabic and Persian script ({@code names/arabic-latin.txt}). */
     private static final String ARABIC_NEWS = "Arabic-Latin/News";
@@ -55,7 +54,6 @@ public final class Names {
     private static final String HAN_NAMES = "Han-Latin/Names";
     private static final String HANGUL = "Hangul-Latin";
     private static final String DEVANAGARI = "Devanagari-Latin";
-    private static final Map<String, List<String>> WORD_KEYS = new ConcurrentHashMap<>();
 
     private Names() {
     }
@@ -65,12 +63,17 @@ public final class Names {
      * their first reading share it; {@link #key} gives every reading.
      */
     public static String fold(String name) {
+        return fold(name, NameTables.DEFAULT);
+    }
+
+    /** {@link #fold(String)} with a pack's name tables. */
+    static String fold(String name, NameTables tables) {
         if (name == null) {
             return null;
         }
         StringBuilder out = new StringBuilder();
-        for (String w : latinWords(name)) {
-            String k = wordKeys(w).get(0);
+        for (String w : latinWords(name, tables)) {
+            String k = wordKeys(w, tables).get(0);
             if (!k.isEmpty()) {
                 if (out.length() > 0) {
                     out.append(' ');
@@ -86,43 +89,77 @@ public final class Names {
      * zh) and as wire copy writes them without marks (Çavuşoğlu is Cavusoglu, Vučić is Vucic).
      */
     public static NameKey key(String name) {
-        List<String> sounded = latinWords(name);
+        return key(name, NameTables.DEFAULT);
+    }
+
+    /** {@link #key(String)} with a pack's name tables ({@code names/*.csv}). */
+    static NameKey key(String name, NameTables tables) {
+        List<String> sounded = latinWords(name, tables);
         List<List<String>> readings = new ArrayList<>();
         if (!isAscii(name)) {
-            String latin = latin(name);
+            String latin = latin(name, false, tables);
             readings.add(plainWords(latin));
-            if (hasGreek(name)) {
+            if (latin.indexOf('đ') >= 0 || latin.indexOf('Đ') >= 0) {
+                // Serbian and Croatian đ is dj (Đoković is Djokovic), Vietnamese đ is d (Trần Đại Quang is Tran Dai Quang)
+                readings.add(plainWords(latin.replace('đ', 'd').replace('Đ', 'D')));
+            }
+            if (has(name, UScript.GREEK)) {
                 // English-language news writes Greek η as e where UNGEGN has i (Κληρίδης is Clerides, Kliridis)
-                readings.add(latinWordsOf(latin(name.replace('η', 'ε').replace('ή', 'έ').replace('Η', 'Ε'))));
-            } else if (hasArabic(name)) {
+                readings.add(latinWordsOf(latin(name.replace('η', 'ε').replace('ή', 'έ').replace('Η', 'Ε'), false, tables)));
+                // Greek has no letter for b, d, g (β δ γ are v, dh, gh): it writes a foreign name's b, d and g as μπ,
+                // ντ and γκ, and its j as τζ (Βλαντιμίρ Πούτιν is Vladimir Putin, Ομπάμα Obama, Άνγκελα Angela)
+                String foreign = GREEK_FOREIGN.matcher(name).replaceAll(m -> switch (m.group().toLowerCase(Locale.ROOT)) {
+                    case "μπ" -> Character.isUpperCase(m.group().charAt(0)) ? "B" : "b";
+                    case "ντ" -> Character.isUpperCase(m.group().charAt(0)) ? "D" : "d";
+                    case "γκ" -> Character.isUpperCase(m.group().charAt(0)) ? "G" : "g";
+                    default -> Character.isUpperCase(m.group().charAt(0)) ? "J" : "j";
+                });
+                if (!foreign.equals(name)) {
+                    readings.add(latinWordsOf(latin(foreign, false, tables)));
+                }
+            } else if (has(name, UScript.ARABIC)) {
                 // Egyptian, Sudanese and Gulf speech say ج and ق as g, and news from there writes g (جمال is Gamal,
                 // دقلو Dagalo): the news romanisation writes them j and q, and nothing else that way
                 String g = latin.replace('j', 'g').replace('q', 'g');
                 if (!g.equals(latin)) {
                     readings.add(plainWords(g));
                 }
-            } else if (hasHebrew(name)) {
+                // Arabic has no p or v: it writes a foreign name's p as ب and v as ف (فلاديمير بوتين is Vladimir Putin)
+                String pv = latin.replace('b', 'p').replace('f', 'v');
+                if (!pv.equals(latin)) {
+                    readings.add(plainWords(pv));
+                }
+            } else if (has(name, UScript.HEBREW)) {
                 // Hebrew פ is p or f, by a dot the news spelling does not show (נפתלי is Naftali)
                 String f = latin.replace('p', 'f');
                 if (!f.equals(latin)) {
                     readings.add(plainWords(f));
                 }
-            } else if (latin.equals(name) || !hasCyrillic(name)) {
+                // a geresh makes ג, ז and צ the j, zh and ch of foreign names (ג'ו ביידן is Joe Biden)
+                String geresh = HEBREW_GERESH.matcher(name).replaceAll(m -> switch (m.group().charAt(0)) {
+                    case 'ג' -> "j";
+                    case 'ז' -> "zh";
+                    default -> "ch";
+                });
+                if (!geresh.equals(name)) {
+                    readings.add(plainWords(latin(geresh, false, tables)));
+                }
+            } else if (latin.equals(name) || !has(name, UScript.CYRILLIC)) {
                 // a Latin name, or another script: no second romanisation
             } else {
                 // Ukrainian г is h and и is y (Шмигаль is Shmyhal): a Cyrillic name without the letters that tell
                 // Ukrainian from Russian reads both ways
-                String ukrainian = latin(name, true);
+                String ukrainian = latin(name, true, tables);
                 readings.add(latinWordsOf(ukrainian));
             }
         }
         List<List<String>> words = new ArrayList<>();
         for (int i = 0; i < sounded.size(); i++) {
-            List<String> keys = wordKeys(sounded.get(i));
+            List<String> keys = wordKeys(sounded.get(i), tables);
             for (List<String> other : readings) {
                 if (other.size() == sounded.size() && !other.get(i).equals(sounded.get(i))) {
                     Set<String> both = new LinkedHashSet<>(keys);
-                    both.addAll(wordKeys(other.get(i)));
+                    both.addAll(wordKeys(other.get(i), tables));
                     keys = List.copyOf(both);
                 }
             }
@@ -130,23 +167,12 @@ public final class Names {
                 words.add(keys);
             }
         }
-        return new NameKey(words, hasArabic(name) || hasHebrew(name));
+        return new NameKey(words, has(name, UScript.ARABIC) || has(name, UScript.HEBREW));
     }
 
-    private static boolean hasGreek(String s) {
-        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.GREEK);
-    }
-
-    private static boolean hasArabic(String s) {
-        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
-    }
-
-    private static boolean hasHebrew(String s) {
-        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HEBREW);
-    }
-
-    private static boolean hasCyrillic(String s) {
-        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
+    /** Whether a name has a letter of that script ({@link UScript} code: {@code UScript.GREEK}). */
+    static boolean has(String s, int script) {
+        return s.codePoints().anyMatch(c -> UScript.getScript(c) == script);
     }
 
     private static List<String> latinWordsOf(String latin) {
@@ -159,7 +185,7 @@ public final class Names {
      * copy often does (Hikmət is Hikmet; the sounded reading has a: Əliyev is Aliyev).
      */
     static List<String> plainWords(String name) {
-        String s = Normalizer.normalize(READINGS.withoutArticles(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+        String s = Normalizer.normalize(articlesDropped(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
                 .replace("đ", "dj").replace("ł", "l").replace("ı", "i").replace("ə", "e").replace("ß", "ss");
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         s = NON_WORD.matcher(s.replace("’", "").replace("'", "")).replaceAll(" ").trim();
@@ -168,7 +194,11 @@ public final class Names {
 
     /** The name's words in lower-case Latin letters: other scripts transliterated, marks and apostrophes dropped. */
     static List<String> latinWords(String name) {
-        String s = isAscii(name) ? words(name) : fullWords(latin(name));
+        return latinWords(name, NameTables.DEFAULT);
+    }
+
+    private static List<String> latinWords(String name, NameTables tables) {
+        String s = isAscii(name) ? words(name) : fullWords(latin(name, false, tables));
         if (s.isEmpty()) {
             return List.of();
         }
@@ -177,10 +207,10 @@ public final class Names {
 
     /** A name in Latin letters with its diacritics: other scripts romanised as news does (see the class comment). */
     public static String latin(String name) {
-        return latin(name, false);
+        return latin(name, false, NameTables.DEFAULT);
     }
 
-    private static String latin(String name, boolean ukrainianCyrillic) {
+    private static String latin(String name, boolean ukrainianCyrillic, NameTables tables) {
         if (isAscii(name)) {
             return name;
         }
@@ -196,7 +226,7 @@ public final class Names {
                     || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
                 word.append(c);
             } else {
-                out.append(latinWord(word.toString(), ukrainianCyrillic, nameId));
+                out.append(latinWord(word.toString(), ukrainianCyrillic, nameId, tables));
                 word.setLength(0);
                 if (i < name.length()) {
                     out.append(c);
@@ -206,12 +236,12 @@ public final class Names {
         return out.toString();
     }
 
-    private static String latinWord(String word, boolean ukrainianCyrillic, String nameId) {
+    private static String latinWord(String word, boolean ukrainianCyrillic, String nameId, NameTables tables) {
         if (word.isEmpty() || isAscii(word)) {
             return word;
         }
         String nfc = Normalizer.normalize(word, Normalizer.Form.NFC);
-        String news = NEWS_SPELLING.get(nfc.toLowerCase(Locale.ROOT));
+        String news = tables.newsSpelling(nfc.toLowerCase(Locale.ROOT));
         if (news != null) {
             return news;
         }
@@ -219,7 +249,7 @@ public final class Names {
         if (HANGUL.equals(id)) {
             // a Korean name: its first syllable the surname as news spells it, the given name after it in ICU's
             // romanisation (김대중 is Kim daejung)
-            String surname = NEWS_SPELLING.get(nfc.substring(0, 1));
+            String surname = tables.newsSpelling(nfc.substring(0, 1));
             if (surname != null) {
                 return nfc.length() == 1 ? surname : surname + " " + hangulSyllables(nfc.substring(1));
             }
@@ -257,9 +287,11 @@ public final class Names {
             // ICU reads a ո after an aspirate's apostrophe as the start of a word (vo): Քոչարյան is K'och'aryan
             latin = latin.replace("’vo", "’o").replace("'vo", "'o");
         }
-        // BGN/PCGN writes ё as ë, and yë after a vowel; news writes e (Khrushchev, Gorbachev) and yo (Mirziyoyev)
-        return id.endsWith("/BGN")
-                ? latin.replace("yë", "yo").replace("Yë", "Yo").replace('ë', 'e').replace('Ë', 'E') : latin;
+        // BGN/PCGN writes ё as ë, and yë after a vowel; news writes e (Khrushchev, Gorbachev) and yo (Mirziyoyev);
+        // its middle dot marks letters not to be read as one (К·етсян for Кэцян): news writes none, and as a
+        // non-letter it would cut the word in two (Ли Кэцян would be Li K. Etsyan, a short form of Li Qiang's name)
+        return id.endsWith("/BGN") ? latin.replace("yë", "yo").replace("Yë", "Yo").replace('ë', 'e').replace('Ë', 'E')
+                .replace("\u00B7", "") : latin;
     }
 
     /**
@@ -350,7 +382,12 @@ public final class Names {
      * Never empty; the first key is empty for a word with no letters or digits.
      */
     static List<String> wordKeys(String word) {
-        List<String> cached = WORD_KEYS.get(word);
+        return wordKeys(word, NameTables.DEFAULT);
+    }
+
+    private static List<String> wordKeys(String word, NameTables tables) {
+        Map<String, List<String>> cache = tables.wordKeys;
+        List<String> cached = cache.get(word);
         if (cached != null) {
             return cached;
         }
@@ -363,7 +400,10 @@ public final class Names {
             expand(umlauts, 0, new StringBuilder(), keys);
         }
         // the second readings of readings.csv, after the word's own
-        for (String reading : READINGS.of(word)) {
+        for (String reading : tables.readings().of(word)) {
+            if (tables.distinct(word, reading)) {
+                continue; // a reading that is another name (Samer is not Samir: names/distinct-names.csv)
+            }
             expand(reading, 0, new StringBuilder(), keys);
         }
         // a final e is silent in French forms (Poutine) but sounded in pinyin and Turkish (Qingde, Dede): the key
@@ -376,8 +416,8 @@ public final class Names {
             }
         }
         List<String> out = List.copyOf(keys);
-        if (WORD_KEYS.size() < 100_000) {
-            WORD_KEYS.put(word, out);
+        if (cache.size() < 100_000) {
+            cache.put(word, out);
         }
         return out;
     }
@@ -503,7 +543,7 @@ public final class Names {
      * letters keep their sound: ş and š are sh, ç and č are ch, ž is zh, ğ is g, ı is i, ə is a (Əliyev is Aliyev).
      */
     static String fullWords(String name) {
-        String s = Normalizer.normalize(READINGS.withoutArticles(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String s = Normalizer.normalize(articlesDropped(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         // the Azerbaijani alphabet, told by its ə: c is j, x is kh, q is g (Xədicə is Khadija, Qafarova Gafarova)
         boolean azerbaijani = s.indexOf('ə') >= 0;
         StringBuilder b = new StringBuilder(s.length() + 8);
@@ -515,6 +555,8 @@ public final class Names {
             }
             switch (c) {
                 case 'ş', 'ș', 'š', 'ś' -> b.append("sh");
+                case 'ț', 'ţ' -> b.append("ts"); // Romanian ț is ц (Elțîn is Yeltsin)
+                case 'õ' -> b.append('y'); // Estonian õ is ы (Navalnõi is Navalny); the plain reading keeps o
                 case 'ç', 'č', 'ć' -> b.append("ch");
                 case 'ž', 'ź', 'ż' -> b.append("zh");
                 case 'đ' -> b.append("dj");
@@ -539,7 +581,7 @@ public final class Names {
      * name and mention of every document, and the full path was a tenth of what a check allocated.
      */
     static String words(String name) {
-        name = READINGS.withoutArticles(name);
+        name = articlesDropped(name);
         StringBuilder out = new StringBuilder(name.length());
         boolean gap = false;
         for (int i = 0; i < name.length(); i++) {
@@ -572,35 +614,8 @@ public final class Names {
         return true;
     }
 
-    /** {@code romanisation.csv}: a word in another script, lower case, and its spelling in English-language news. */
-    private static Map<String, String> newsSpellings() {
-        Map<String, String> out = new HashMap<>();
-        try (InputStream in = Names.class.getResourceAsStream("/org/factlint/names/romanisation.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("org/factlint/names/romanisation.csv is missing from the classpath");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            boolean header = true;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] cols = line.split(",", -1);
-                if (cols.length != 2) {
-                    throw new IllegalStateException("romanisation.csv: expected 'script,latin' but found: " + line);
-                }
-                out.put(Normalizer.normalize(cols[0].strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT),
-                        cols[1].strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.copyOf(out);
+    /** The name without its particles (al-, el-): the jar's conventions, the same for every pack. */
+    private static String articlesDropped(String name) {
+        return NameTables.CONVENTIONS.withoutArticles(name);
     }
 }

@@ -29,12 +29,16 @@ final class Readings {
      * ({@code groups}: a national spelling's letter groups and the English-style letters they stand for, longest
      * first).
      */
-    private record Rule(Pattern pattern, String reading, String from, String to, List<String[]> groups) {
+    private record Rule(Pattern pattern, String reading, String from, String to, List<String[]> groups,
+            java.util.Map<String, String> words) {
         Rule(Pattern pattern, String reading, String from, String to) {
-            this(pattern, reading, from, to, null);
+            this(pattern, reading, from, to, null, null);
         }
 
         String apply(String word) {
+            if (words != null) {
+                return words.getOrDefault(word, word); // a pack's given-name variants: one word for another
+            }
             if (groups != null) {
                 // every group at once, the longest at each place first (Polish szcz before cz and sz); only in a word
                 // with a group of two letters or more, since a single letter alone does not show the alphabet
@@ -178,8 +182,7 @@ final class Readings {
                         }
                         groups.add(ft);
                     }
-                    groups.sort((a, b) -> b[0].length() - a[0].length());
-                    rules.add(new Rule(null, null, null, null, List.copyOf(groups)));
+                    rules.add(alphabet(groups));
                 }
                 case "article" -> {
                     if (!pattern.matches("[a-z]+")) {
@@ -224,6 +227,26 @@ final class Readings {
                 : Pattern.compile("(?iu)(?<!\\p{L})(?:" + String.join("|", particles) + ")[-\u2010\u2011](?=\\p{L})"
                         + (apart.isEmpty() ? "" : "|(?<=\\p{L} )(?:" + String.join("|", apart) + ") +(?=\\p{L})"));
         return new Readings(rules, articles, new Syllables(copy(initials), copy(finals), copy(whole)));
+    }
+
+    /** An alphabet rule: its groups applied at once, the longest at each place first. */
+    private static Rule alphabet(List<String[]> groups) {
+        List<String[]> sorted = new ArrayList<>(groups);
+        sorted.sort((a, b) -> b[0].length() - a[0].length());
+        return new Rule(null, null, null, null, List.copyOf(sorted), null);
+    }
+
+    /**
+     * These readings and a pack's own ({@link NameTables}): its national alphabets (each a list of {@code {letters,
+     * reading}} groups) after the conventions, then its given-name variants (a word to the name it is a form of).
+     */
+    Readings with(List<List<String[]>> alphabets, java.util.Map<String, String> givenNames) {
+        List<Rule> all = new ArrayList<>(rules);
+        alphabets.forEach(a -> all.add(alphabet(a)));
+        if (!givenNames.isEmpty()) {
+            all.add(new Rule(null, null, null, null, null, java.util.Map.copyOf(givenNames)));
+        }
+        return new Readings(all, articles, syllables);
     }
 
     private static java.util.Map<String, List<String>> copy(java.util.Map<String, List<String>> m) {

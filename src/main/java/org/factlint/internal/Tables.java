@@ -71,7 +71,9 @@ public final class Tables {
         Map<String, String> seenPhrases = new HashMap<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             String file = f.getKey();
-            if (file.equals(PREDICATE_TABLE)) {
+            if (NameTables.isNameTable(file)) {
+                continue; // read below, all together
+            } else if (file.equals(PREDICATE_TABLE)) {
                 facts.addAll(predicates(file, f.getValue(), problems));
             } else if (file.equals(PARTY_TABLE)) {
                 facts.addAll(parties(file, f.getValue(), problems));
@@ -111,9 +113,14 @@ public final class Tables {
                 problems.add(new RuleProblem(file, 1, 1, "unknown table: a pack reads cue lexicons from "
                         + LEXICON_DIR + "*.csv (category,phrase), its predicate table from " + PREDICATE_TABLE
                         + " (predicate,relation,other), its party table from " + PARTY_TABLE
-                        + " (party,alias), its source table from " + SOURCE_TABLE + " (source,kind,party) and its"
-                        + " escalation table from " + ESCALATION_TABLE + " (code,severity,hours)"));
+                        + " (party,alias), its source table from " + SOURCE_TABLE + " (source,kind,party), its"
+                        + " escalation table from " + ESCALATION_TABLE + " (code,severity,hours) and its name tables"
+                        + " from " + NameTables.DIR + "*.csv"));
             }
+        }
+        NameTables names = NameTables.read(files, problems);
+        if (names != null) {
+            facts.add(names); // for the loaders (FactLoader), not for rules: no rule can name its class
         }
         return withPartyKeys(facts);
     }

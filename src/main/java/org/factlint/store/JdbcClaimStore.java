@@ -505,8 +505,8 @@ final class JdbcClaimStore implements ClaimStore {
      */
     private Placed place(List<Document> docs) throws SQLException {
         FactLoader loader = new FactLoader(Hooks.tables(checker.pack())); // the pack's predicate and party tables apply
-        Map<String, String> known = knownNames(docs);
-        Map<String, Set<String>> knownForms = knownForms(docs);
+        Map<String, String> known = knownNames(loader, docs); // keys made with the pack's name tables
+        Map<String, Set<String>> knownForms = knownForms(loader, docs);
         loader.knownNames(known); // stored spellings first, as an earlier batch of one session
         List<String[]> formRows = new ArrayList<>();
         knownForms.forEach((form, keys) -> keys.forEach(k -> formRows.add(new String[] {form, k})));
@@ -666,11 +666,11 @@ final class JdbcClaimStore implements ClaimStore {
      * The stored keys of the documents' entity names. A document whose entity names two entities stored apart is
      * keyed by the first (stored facts are not re-keyed): logged, as a batch check would join the two.
      */
-    private Map<String, String> knownNames(List<Document> docs) throws SQLException {
+    private Map<String, String> knownNames(FactLoader loader, List<Document> docs) throws SQLException {
         Map<String, List<String>> foldsOf = new LinkedHashMap<>();
         for (Document d : docs) {
             for (org.factlint.model.Entity e : d.entities()) {
-                List<String> folds = new ArrayList<>(FactLoader.lookupKeys(e)); // matching keys, as names are joined
+                List<String> folds = new ArrayList<>(loader.lookupKeysOf(e)); // matching keys, as names are joined
                 foldsOf.put(d.article().id() + "\u001f" + e.id(), folds);
             }
         }
@@ -702,9 +702,9 @@ final class JdbcClaimStore implements ClaimStore {
     private static final String FORM = "\u0001";
     private static final String SEPARATOR = "\u001f";
 
-    private Map<String, Set<String>> knownForms(List<Document> docs) throws SQLException {
+    private Map<String, Set<String>> knownForms(FactLoader loader, List<Document> docs) throws SQLException {
         Set<String> lookups = new LinkedHashSet<>();
-        docs.forEach(d -> d.entities().forEach(e -> lookups.addAll(FactLoader.formLookups(e))));
+        docs.forEach(d -> d.entities().forEach(e -> lookups.addAll(loader.formLookupsOf(e))));
         Map<String, Set<String>> known = new HashMap<>();
         selectIn("SELECT fold, ekey FROM names WHERE fold", "", lookups.stream().map(f -> FORM + f).toList(),
                 rs -> known.put(rs.getString(1).substring(FORM.length()),

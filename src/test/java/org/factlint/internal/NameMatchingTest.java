@@ -108,12 +108,27 @@ class NameMatchingTest {
      * Portuguese press forms; Hebrew, Devanagari, Urdu and Japanese script): 55 of 102 (53.9%) joined when it was
      * first measured, before any change it prompted. Its misses were then mended with general conventions (the
      * national spellings as alphabet rows of readings.csv, Czech -ová, Hebrew as an abjad with פ as p or f, Hindi's
-     * final inherent vowel and nasal dot, Urdu letters): 90 of 102 (88.2%). The 97% target is not reached here: what
-     * is left needs a reading dictionary (Japanese kanji) or more than spelling (README).
+     * final inherent vowel and nasal dot, Urdu letters): 90 of 102 (88.2%); 93 (91.2%) in session 8 (an initial kh
+     * written k, Hebrew Binyamin as a given-name row). The 97% target is not reached here: what is left needs a
+     * reading dictionary (Japanese kanji) or more than spelling (README).
      */
     @Test
-    void sixthHeldOutPairs_studiedSince_joinAtLeast88Percent() throws IOException {
-        assertJoinRate("held-out-6-same-person.csv", 100, 0.88);
+    void sixthHeldOutPairs_studiedSince_joinAtLeast91Percent() throws IOException {
+        assertJoinRate("held-out-6-same-person.csv", 100, 0.91);
+    }
+
+    /**
+     * The seventh held-out table, written in session 8 before any change it could prompt, for classes no earlier
+     * table had (Romanian, Latvian, Lithuanian, Finnish, Estonian, Croatian, Slovak, Slovene and Turkish press forms
+     * of Russian names; Western, Chinese, Japanese and Korean names in Russian-language Cyrillic; Western names in
+     * Greek, Arabic, Persian and Hebrew script; Vietnamese; Katakana and Thai): 73 of 133 (54.9%) joined when first
+     * measured. Its misses were then mended with general conventions (Latvian and Lithuanian case endings, Finnish,
+     * Estonian, Romanian and Croatian letters, Greek μπ ντ γκ τζ and Arabic ب ف for foreign b d g j p v, the Hebrew
+     * geresh, Vietnamese đ): 112 (84.2%). Studied now; what is left needs more than spelling (README).
+     */
+    @Test
+    void seventhHeldOutPairs_studiedSince_joinAtLeast84Percent() throws IOException {
+        assertJoinRate("held-out-7-same-person.csv", 100, 0.84);
     }
 
     /**
@@ -131,12 +146,13 @@ class NameMatchingTest {
 
     /**
      * Other scripts without short vowels, and other readings of their letters: Egyptian and Sudanese g for ج and ق,
-     * Hebrew script by its consonants (פ as p or f), Urdu letters.
+     * Hebrew script by its consonants (פ as p or f, ג' as j), Urdu letters, Arabic ب and ف for a foreign p and v.
      */
     @ParameterizedTest(name = "{0} / {1}")
     @org.junit.jupiter.params.provider.CsvSource({
             "جمال عبد الناصر, Gamal Abdel Nasser", "محمد حمدان دقلو, Mohamed Hamdan Dagalo", "יאיר לפיד, Yair Lapid",
-            "נפתלי בנט, Naftali Bennett", "نواز شریف, Nawaz Sharif", "شہباز شریف, Shehbaz Sharif"})
+            "נפתלי בנט, Naftali Bennett", "نواز شریف, Nawaz Sharif", "شہباز شریف, Shehbaz Sharif",
+            "ג'ו ביידן, Joe Biden", "فلاديمير بوتين, Vladimir Putin"})
     void abjadNames_joinTheirNewsSpellings(String script, String latin) {
         assertThat(joined(script, latin)).isTrue();
     }
@@ -147,6 +163,20 @@ class NameMatchingTest {
             "رفيق الحريري, Saad Hariri", "محمد بن راشد, Mohammed bin Zayed", "حافظ الأسد, Bashar al-Assad"})
     void consonantsAlone_neverJoinTwoLatinNames_norOtherPeople(String a, String b) {
         assertThat(joined(a, b)).isFalse();
+    }
+
+    /**
+     * Names a convention would fold but news uses as two names, each with its own bearers (names/distinct-names.csv):
+     * Arabic سامر Samer and سمير Samir, عامر Amer and أمير Amir, Russian Эльдар Eldar and Ильдар Ildar stay apart even
+     * with one surname, while the convention still joins the forms of one name (Hafez and Hafiz are حافظ, Esmail and
+     * Ismail اسماعیل, Elham and Ilham إلهام).
+     */
+    @ParameterizedTest(name = "{0} / {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"Samer Hassan, Samir Hassan, false", "Amer Khalil, Amir Khalil, false",
+            "Eldar Mamedov, Ildar Mamedov, false", "Hafez Hassan, Hafiz Hassan, true",
+            "Esmail Qaani, Ismail Qaani, true", "Elham Aliyeva, Ilham Aliyeva, true"})
+    void twoNamesAConventionWouldFold_stayApart_whileOneNamesFormsJoin(String a, String b, boolean one) {
+        assertThat(joined(a, b)).isEqualTo(one);
     }
 
     /** The bridge holds across scopes: a Latin name of an earlier batch is found by an Arabic-script one, and back. */
@@ -170,7 +200,8 @@ class NameMatchingTest {
     /** Distinct people of the held-out tables: no more than 1% of their close names may join. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
-            "held-out-4-different-people.csv", "held-out-5-different-people.csv", "held-out-6-different-people.csv"})
+            "held-out-4-different-people.csv", "held-out-5-different-people.csv", "held-out-6-different-people.csv",
+            "held-out-7-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
@@ -211,7 +242,7 @@ class NameMatchingTest {
             "held-out-3-same-person.csv", "held-out-4-same-person.csv", "different-people.csv",
             "held-out-2-different-people.csv", "held-out-3-different-people.csv", "held-out-4-different-people.csv",
             "held-out-5-same-person.csv", "held-out-5-different-people.csv", "held-out-6-same-person.csv",
-            "held-out-6-different-people.csv"})
+            "held-out-6-different-people.csv", "held-out-7-same-person.csv", "held-out-7-different-people.csv"})
     void everyComparedColumnHoldsAName(String file) throws IOException {
         List<String> notNames = new ArrayList<>();
         for (String[] p : pairs(file)) {

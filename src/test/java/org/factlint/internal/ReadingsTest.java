@@ -55,6 +55,19 @@ class ReadingsTest {
             "Sergio Sciascia | Sergio Shasha | Italian scia is sha",
             "Jelena Ivanovová | Yelena Ivanova | Czech -ová added to a feminine surname",
             "राहुल गांधी | Rahul Gandhi | Hindi drops a final inherent vowel; its nasal dot is n",
+            "Vladimirs Putins | Vladimir Putin | Latvian -s after a consonant",
+            "Sergejus Lavrovas | Sergei Lavrov | Lithuanian -us and -as after a consonant",
+            "Nikita Kruschev | Nikita Khrushchev | an initial kh written k",
+            "Boris Jeljcin | Boris Yeltsin | Croatian lj before a consonant is l",
+            "Mihail Gorbatšov | Mikhail Gorbachev | Finnish tš is ch",
+            "Boris Elțîn | Boris Yeltsin | Romanian ț is ts",
+            "Aleksei Navalnõi | Alexei Navalny | Estonian õ is y",
+            "Viktor Ianukovici | Viktor Yanukovych | Romanian -ici is -ich",
+            "Βλαντιμίρ Πούτιν | Vladimir Putin | Greek ντ is a foreign d",
+            "Μπαράκ Ομπάμα | Barack Obama | Greek μπ is a foreign b",
+            "فلاديمير بوتين | Vladimir Putin | Arabic ب and ف for a foreign p and v",
+            "Trần Đại Quang | Tran Dai Quang | Vietnamese đ is d",
+            "Novak Đoković | Novak Djokovic | Serbian đ is dj",
     })
     void aSecondReadingJoinsTheConventions(String a, String b, String why) {
         assertThat(Names.key(a).full()).as(why).containsAnyElementsOf(Names.key(b).full());
