@@ -169,21 +169,28 @@ final class Archive {
         }
     }
 
-    /** One fact bound for a part. */
+    /**
+     * The facts of one document bound for one part, in load order: one record per document and part rather than per
+     * fact (a tenth as many records to ship, and to append to the part's list state).
+     */
     public static final class PartFact {
         public int bin;
-        /** Its archive-wide position: a part's facts are inserted in load order, as one check inserts them. */
+        /**
+         * The archive-wide position of the first: a part's facts are inserted in load order, as one check inserts
+         * them, and a document's facts take the positions from its {@link Labels#base} on, so records sorted by this
+         * hold their facts in load order.
+         */
         public long order;
-        /** {@link Codec#fact(Object)}. */
-        public String fact;
+        /** Each {@link Codec#fact(Object)}. */
+        public String[] facts;
 
         public PartFact() {
         }
 
-        PartFact(int bin, long order, String fact) {
+        PartFact(int bin, long order, String[] facts) {
             this.bin = bin;
             this.order = order;
-            this.fact = fact;
+            this.facts = facts;
         }
     }
 

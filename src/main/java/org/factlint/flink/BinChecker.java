@@ -15,8 +15,8 @@ import org.factlint.Checker;
 import org.factlint.Factlint;
 
 /**
- * Archive mode's checks, in parallel, keyed by part: a part's facts are kept in list state until as many have come
- * as {@link Placer} said it gets ({@link Archive.BinSize}); then it is checked in a fresh session, its facts inserted
+ * Archive mode's checks, in parallel, keyed by part: a part's facts (a record per document) are kept in list state
+ * until as many have come as {@link Placer} said it gets ({@link Archive.BinSize}); then it is checked in a fresh session, its facts inserted
  * in load order, and its state cleared. Parts are checked as they fill, while others are still being assembled. The
  * KieBase is built once per task in {@link #open}, never serialised; no session is kept.
  */
@@ -51,7 +51,7 @@ final class BinChecker extends KeyedCoProcessFunction<Integer, Archive.PartFact,
     public void processElement1(Archive.PartFact f, Context ctx, Collector<Snapshot> out) throws Exception {
         facts.add(f);
         Integer r = received.value();
-        int now = r == null ? 1 : r + 1;
+        int now = (r == null ? 0 : r) + f.facts.length;
         received.update(now);
         Integer e = expected.value();
         if (e != null && e == now) {
@@ -74,7 +74,9 @@ final class BinChecker extends KeyedCoProcessFunction<Integer, Archive.PartFact,
         mine.sort(Comparator.comparingLong(f -> f.order));
         List<Object> decoded = new ArrayList<>(mine.size());
         for (Archive.PartFact f : mine) {
-            decoded.add(Codec.fact(f.fact));
+            for (String fact : f.facts) {
+                decoded.add(Codec.fact(fact));
+            }
         }
         facts.clear();
         received.clear();

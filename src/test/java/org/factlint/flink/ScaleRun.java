@@ -156,7 +156,7 @@ public final class ScaleRun {
             long c0 = cpuNanos();
             part.sort(java.util.Comparator.comparingLong(f -> f.order));
             List<Object> facts = new ArrayList<>(part.size());
-            part.forEach(f -> facts.add(Codec.fact(f.fact)));
+            part.forEach(f -> java.util.Arrays.stream(f.facts).forEach(e -> facts.add(Codec.fact(e))));
             int c = (int) facts.stream().filter(f -> f instanceof org.factlint.facts.ClaimFact).count();
             Hooks.checkFactsInOneSession(checker, facts, c);
             checked.add(new long[] {c, cpuNanos() - c0});
