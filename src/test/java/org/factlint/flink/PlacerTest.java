@@ -6,39 +6,44 @@ import java.util.Arrays;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.junit.jupiter.api.Test;
 
-/** How the placer keys parts for the check tasks: evenly by claims, never two parts under one key. */
+/** How the placer keys parts for the check tasks: evenly by their weight, never two parts under one key. */
 class PlacerTest {
-    private static final int MAX = KeyGroupRangeAssignment.computeDefaultMaxParallelism(2);
+    private static final int MAX = KeyGroupRangeAssignment.computeDefaultMaxParallelism(3);
 
     @Test
-    void withTwoCheckTasks_thePartsAreKeyedSoThatEachTaskGetsAsManyClaims() {
-        int[] claims = {2_000, 9_000, 2_000, 2_000, 2_000, 1_000, 2_000};
+    void withTwoCheckTasks_equalPartsAreKeyedHalfToEachTask() {
+        int[] claims = new int[40];
+        Arrays.fill(claims, 2_000);
 
-        int[] key = Placer.keys(claims, 2, MAX);
+        double[] load = loads(claims, 2);
 
-        long[] load = new long[2];
-        for (int b = 0; b < claims.length; b++) {
-            load[KeyGroupRangeAssignment.assignKeyToParallelOperator(key[b], MAX, 2)] += claims[b];
-        }
-        // largest first, each to the emptier task: 9,000 + 1,000 on one, 2,000 x 5 on the other
-        assertThat(load).containsExactly(10_000, 10_000);
-        assertThat(Arrays.stream(key).distinct().count()).isEqualTo(claims.length);
+        assertThat(load[0]).isEqualTo(load[1]).isEqualTo(20 * Placer.weight(2_000));
     }
 
     @Test
-    void withThreeCheckTasks_noTaskGetsMoreThanTheLargestPartAboveAnother() {
+    void theLargestPart_hasATaskToItself_whenTheOthersTogetherWeighLess() {
+        int[] claims = {2_000, 9_000, 2_000, 2_000, 1_000};
+        int[] key = Placer.keys(claims, 2, MAX);
+
+        int big = task(key[1], 2);
+        for (int b : new int[] {0, 2, 3, 4}) {
+            assertThat(task(key[b], 2)).as("part %d", b).isNotEqualTo(big);
+        }
+    }
+
+    @Test
+    void withThreeCheckTasks_theTasksWithoutTheLargestPartDifferByLessThanOnePart() {
         int[] claims = new int[200];
         Arrays.setAll(claims, b -> b == 17 ? 30_000 : 1_000 + (b * 37) % 1_500);
 
+        double[] load = loads(claims, 3);
         int[] key = Placer.keys(claims, 3, MAX);
 
-        long[] load = new long[3];
-        for (int b = 0; b < claims.length; b++) {
-            load[KeyGroupRangeAssignment.assignKeyToParallelOperator(key[b], MAX, 3)] += claims[b];
-        }
-        long max = Arrays.stream(load).max().orElseThrow();
-        long min = Arrays.stream(load).min().orElseThrow();
-        assertThat(max - min).isLessThanOrEqualTo(2_500); // the largest of the small parts, not the 30,000 one
+        double largestSmall = Placer.weight(2_499);
+        int big = task(key[17], 3);
+        double[] others = java.util.stream.IntStream.range(0, 3).filter(t -> t != big).mapToDouble(t -> load[t])
+                .toArray();
+        assertThat(Math.abs(others[0] - others[1])).isLessThanOrEqualTo(largestSmall);
         assertThat(Arrays.stream(key).distinct().count()).isEqualTo(claims.length);
     }
 
@@ -48,5 +53,18 @@ class PlacerTest {
 
         assertThat(Placer.keys(claims, 1, MAX)).containsExactly(0, 1, 2);
         assertThat(Placer.keys(claims, 0, 0)).containsExactly(0, 1, 2);
+    }
+
+    private static double[] loads(int[] claims, int tasks) {
+        int[] key = Placer.keys(claims, tasks, MAX);
+        double[] load = new double[tasks];
+        for (int b = 0; b < claims.length; b++) {
+            load[task(key[b], tasks)] += Placer.weight(claims[b]);
+        }
+        return load;
+    }
+
+    private static int task(int key, int tasks) {
+        return KeyGroupRangeAssignment.assignKeyToParallelOperator(key, MAX, tasks);
     }
 }
