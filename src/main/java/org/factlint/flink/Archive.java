@@ -171,7 +171,7 @@ final class Archive {
 
     /**
      * The facts of one document bound for one part, in load order: one record per document and part rather than per
-     * fact (a tenth as many records to ship, and to append to the part's list state).
+     * fact: fewer records to serialise, ship and keep in the part's state.
      */
     public static final class PartFact {
         public int bin;

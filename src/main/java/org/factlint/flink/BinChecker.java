@@ -16,9 +16,9 @@ import org.factlint.Factlint;
 
 /**
  * Archive mode's checks, in parallel, keyed by part: a part's facts (a record per document) are kept in map state
- * until as many have come as {@link Placer} said it gets ({@link Archive.BinSize}); then it is checked in a fresh session, its facts inserted
- * in load order, and its state cleared. Parts are checked as they fill, while others are still being assembled. The
- * KieBase is built once per task in {@link #open}, never serialised; no session is kept.
+ * until as many have come as {@link Placer} said it gets ({@link Archive.BinSize}); then it is checked in a fresh
+ * session, its facts inserted in load order, and its state cleared. Parts are checked as they fill, while others are
+ * still being assembled. The KieBase is built once per task in {@link #open}, never serialised; no session is kept.
  */
 final class BinChecker extends KeyedCoProcessFunction<Integer, Archive.PartFact, Archive.BinSize, Snapshot> {
     private static final long serialVersionUID = 1L;
