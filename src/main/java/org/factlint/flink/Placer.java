@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * value), over ints and longs only. Components are binned, in order of their first fact, into parts of about
  * {@link Router#PART_CLAIMS} claims. Emits each document's {@link Archive.Labels}, and each part's size on
  * {@link #SIZES}. When the check stage's parallelism is known, each part's key is chosen so that Flink's key groups
- * send it to the check task with the least work so far, largest part first ({@link #keys}): hash routing of a few
+ * send it to the check task with the least work so far, heaviest part first ({@link #keys}): hash routing of a few
  * hundred parts of unequal size left one of two tasks with a third more work than the other.
  */
 final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archive.Labels> {
@@ -276,13 +276,15 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
     }
 
     /**
-     * What checking a part of this many claims costs, in some unit: more than in proportion, since a large component's
-     * claims meet more others. Fitted on the 100k bench archive's split ({@code src/bench/flink.sh 100000 0}): its
-     * largest part, 9,898 claims, took 2.18 s, the others about 0.13 s per 2,000, i.e. 3.4 times the cost per claim at
-     * 4.9 times the size: claims to the power 1.75.
+     * What checking a part of this many claims costs, in claims of a part of {@link Router#PART_CLAIMS}: more than in
+     * proportion above that size, since a large component's claims meet more others. From the bench archive's splits
+     * ({@code src/bench/flink.sh N 0}): parts of about 2,000 claims cost about 60 µs per claim, the largest part 220 µs
+     * per claim at 9,898 claims (100k) and 282 µs at 26,268 (300k): per claim 1 + 1.5 ln(claims / 2,000) times the
+     * small parts' cost fits both within 8% (a power law does not: its exponent falls from 1.78 to 1.25 between
+     * them).
      */
     static double weight(int claims) {
-        return Math.pow(claims, 1.75);
+        return claims * (1 + 1.5 * Math.log(Math.max(claims, Router.PART_CLAIMS) / (double) Router.PART_CLAIMS));
     }
 
     private static long[] distinct(long[] a) {
