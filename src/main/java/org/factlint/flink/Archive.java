@@ -1,6 +1,7 @@
 package org.factlint.flink;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -48,18 +49,28 @@ final class Archive {
         SingleOutputStreamOperator<Doc> docs = parsed.getSideOutput(Reader.LINES).keyBy(l -> l.seq, Types.LONG)
                 .connect(resolved.keyBy(d -> d.lineSeq, Types.LONG))
                 .process(new LineJoin()).name("lines").uid("lines");
+        // the checks' parallelism, when the job sets it, so that the placer can key parts evenly across their tasks
+        int checkers = Math.max(0, documents.getExecutionEnvironment().getParallelism());
+        int configured = documents.getExecutionEnvironment().getConfig().getMaxParallelism();
+        int maxParallelism = configured > 0 ? configured
+                : KeyGroupRangeAssignment.computeDefaultMaxParallelism(Math.max(1, checkers));
         SingleOutputStreamOperator<Labels> labels = docs
                 .rebalance()
                 .flatMap(new KeyHasher(rules)).name("keys").uid("keys")
                 .keyBy(k -> 0, Types.INT)
-                .process(new Placer()).name("place").uid("place").setParallelism(1).setMaxParallelism(1);
+                .process(new Placer(checkers, checkers > 0 ? maxParallelism : 0)).name("place").uid("place")
+                .setParallelism(1).setMaxParallelism(1);
         DataStream<BinSize> sizes = labels.getSideOutput(Placer.SIZES);
         DataStream<PartFact> facts = docs.keyBy(d -> d.seq, Types.LONG)
                 .connect(labels.keyBy(l -> l.seq, Types.LONG))
                 .process(new Assembler(rules)).name("assemble").uid("assemble");
-        return facts.keyBy(f -> f.bin, Types.INT)
+        SingleOutputStreamOperator<Snapshot> checked = facts.keyBy(f -> f.bin, Types.INT)
                 .connect(sizes.keyBy(s -> s.bin, Types.INT))
                 .process(new BinChecker(rules)).name("check").uid("check-archive");
+        if (checkers > 0) {
+            checked.setMaxParallelism(maxParallelism); // what the placer keyed the parts for
+        }
+        return checked;
     }
 
     /** An input line and its place in input order ({@link Numberer}). */
@@ -158,21 +169,28 @@ final class Archive {
         }
     }
 
-    /** One fact bound for a part. */
+    /**
+     * The facts of one document bound for one part, in load order: one record per document and part rather than per
+     * fact: fewer records to serialise, ship and keep in the part's state.
+     */
     public static final class PartFact {
         public int bin;
-        /** Its archive-wide position: a part's facts are inserted in load order, as one check inserts them. */
+        /**
+         * The archive-wide position of the first: a part's facts are inserted in load order, as one check inserts
+         * them, and a document's facts take the positions from its {@link Labels#base} on, so records sorted by this
+         * hold their facts in load order.
+         */
         public long order;
-        /** {@link Codec#fact(Object)}. */
-        public String fact;
+        /** Each {@link Codec#fact(Object)}. */
+        public String[] facts;
 
         public PartFact() {
         }
 
-        PartFact(int bin, long order, String fact) {
+        PartFact(int bin, long order, String[] facts) {
             this.bin = bin;
             this.order = order;
-            this.fact = fact;
+            this.facts = facts;
         }
     }
 

@@ -1,6 +1,10 @@
 package org.factlint.flink;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -59,7 +63,7 @@ final class Assembler extends KeyedCoProcessFunction<Long, Archive.Doc, Archive.
         send(loader, d, l, out::collect);
     }
 
-    /** A document's facts, each to its part ({@link Archive.Labels}). */
+    /** A document's facts, each to its part ({@link Archive.Labels}): one record per part, in load order. */
     static void send(FactLoader loader, Archive.Doc d, Archive.Labels l,
                      java.util.function.Consumer<Archive.PartFact> out) {
         List<Object> facts = KeyHasher.facts(loader, d, Resolver.Resolution.of(d.resolved));
@@ -67,16 +71,26 @@ final class Assembler extends KeyedCoProcessFunction<Long, Archive.Doc, Archive.
             throw new IllegalStateException("document " + d.seq + " loads " + facts.size() + " facts, placed were "
                     + l.bin.length);
         }
+        Map<Integer, List<String>> byPart = new LinkedHashMap<>();
+        Map<Integer, Long> first = new HashMap<>();
         for (int i = 0; i < facts.size(); i++) {
             String encoded = Codec.fact(facts.get(i));
             long order = l.base + i;
             if (l.bin[i] >= 0) {
-                out.accept(new Archive.PartFact(l.bin[i], order, encoded));
+                add(byPart, first, l.bin[i], order, encoded);
             } else {
                 for (int c = l.copyStart[i]; c < l.copyStart[i + 1]; c++) {
-                    out.accept(new Archive.PartFact(l.copies[c], order, encoded));
+                    add(byPart, first, l.copies[c], order, encoded);
                 }
             }
         }
+        byPart.forEach((bin, encoded) -> out.accept(new Archive.PartFact(bin, first.get(bin),
+                encoded.toArray(String[]::new))));
+    }
+
+    private static void add(Map<Integer, List<String>> byPart, Map<Integer, Long> first, int bin, long order,
+                            String encoded) {
+        byPart.computeIfAbsent(bin, b -> new ArrayList<>()).add(encoded);
+        first.putIfAbsent(bin, order);
     }
 }

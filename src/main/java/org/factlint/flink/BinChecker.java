@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -15,10 +15,10 @@ import org.factlint.Checker;
 import org.factlint.Factlint;
 
 /**
- * Archive mode's checks, in parallel, keyed by part: a part's facts are kept in list state until as many have come
- * as {@link Placer} said it gets ({@link Archive.BinSize}); then it is checked in a fresh session, its facts inserted
- * in load order, and its state cleared. Parts are checked as they fill, while others are still being assembled. The
- * KieBase is built once per task in {@link #open}, never serialised; no session is kept.
+ * Archive mode's checks, in parallel, keyed by part: a part's facts (a record per document) are kept in map state
+ * until as many have come as {@link Placer} said it gets ({@link Archive.BinSize}); then it is checked in a fresh
+ * session, its facts inserted in load order, and its state cleared. Parts are checked as they fill, while others are
+ * still being assembled. The KieBase is built once per task in {@link #open}, never serialised; no session is kept.
  */
 final class BinChecker extends KeyedCoProcessFunction<Integer, Archive.PartFact, Archive.BinSize, Snapshot> {
     private static final long serialVersionUID = 1L;
@@ -29,7 +29,8 @@ final class BinChecker extends KeyedCoProcessFunction<Integer, Archive.PartFact,
     private transient Checker checker;
     private transient Counter failed;
     private transient Counter claimsChecked;
-    private transient ListState<Archive.PartFact> facts;
+    /** By {@link Archive.PartFact#order}: one RocksDB entry per record, as in {@link Placer}. */
+    private transient MapState<Long, Archive.PartFact> facts;
     private transient ValueState<Integer> received;
     private transient ValueState<Integer> expected;
 
@@ -42,16 +43,16 @@ final class BinChecker extends KeyedCoProcessFunction<Integer, Archive.PartFact,
         checker = Factlint.checker(Packs.load(rulesDir));
         failed = getRuntimeContext().getMetricGroup().counter("failedParts");
         claimsChecked = getRuntimeContext().getMetricGroup().counter("claimsChecked");
-        facts = getRuntimeContext().getListState(new ListStateDescriptor<>("facts", Archive.PartFact.class));
+        facts = getRuntimeContext().getMapState(new MapStateDescriptor<>("facts", Long.class, Archive.PartFact.class));
         received = getRuntimeContext().getState(new ValueStateDescriptor<>("received", Integer.class));
         expected = getRuntimeContext().getState(new ValueStateDescriptor<>("expected", Integer.class));
     }
 
     @Override
     public void processElement1(Archive.PartFact f, Context ctx, Collector<Snapshot> out) throws Exception {
-        facts.add(f);
+        facts.put(f.order, f);
         Integer r = received.value();
-        int now = r == null ? 1 : r + 1;
+        int now = (r == null ? 0 : r) + f.facts.length;
         received.update(now);
         Integer e = expected.value();
         if (e != null && e == now) {
@@ -70,11 +71,13 @@ final class BinChecker extends KeyedCoProcessFunction<Integer, Archive.PartFact,
 
     private void check(int bin, Collector<Snapshot> out) throws Exception {
         List<Archive.PartFact> mine = new ArrayList<>();
-        facts.get().forEach(mine::add);
+        facts.values().forEach(mine::add);
         mine.sort(Comparator.comparingLong(f -> f.order));
         List<Object> decoded = new ArrayList<>(mine.size());
         for (Archive.PartFact f : mine) {
-            decoded.add(Codec.fact(f.fact));
+            for (String fact : f.facts) {
+                decoded.add(Codec.fact(fact));
+            }
         }
         facts.clear();
         received.clear();

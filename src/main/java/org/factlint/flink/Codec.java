@@ -3,7 +3,6 @@ package org.factlint.flink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -94,19 +93,25 @@ final class Codec {
         return colon < 0 ? claimId : claimId.substring(0, colon);
     }
 
-    /** One changelog line: {@code {"id":..,"op":"RAISED"|"RETRACTED","article":..,"seq":..,"flag":{..}}}. */
+    /**
+     * One changelog line: {@code {"id":..,"op":"RAISED"|"RETRACTED","article":..,"seq":..,"flag":{..}}}. The flag is
+     * written as it is ({@link #flag(Flag)} wrote it), not parsed into a tree to be written again.
+     */
     static String change(String id, String op, String article, long seq, String flagJson) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", id);
-        n.put("op", op);
-        n.put("article", article);
-        n.put("seq", seq);
-        try {
-            n.set("flag", JSON.readTree(flagJson));
-            return JSON.writeValueAsString(n);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a change: " + e.getOriginalMessage(), e);
+        java.io.StringWriter out = new java.io.StringWriter(flagJson.length() + 96);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("id", id);
+            g.writeStringField("op", op);
+            g.writeStringField("article", article);
+            g.writeNumberField("seq", seq);
+            g.writeFieldName("flag");
+            g.writeRawValue(flagJson);
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write a change: " + e.getMessage(), e);
         }
+        return out.toString();
     }
 
     /** A changelog line read back (consumers, tests). */

@@ -13,8 +13,8 @@
  * {@link org.factlint.flink.LineJoin} (parallel) puts each document's line, sent past the resolver, back beside it;
  * {@link org.factlint.flink.KeyHasher} (parallel) makes the facts and hashes their key values;
  * {@link org.factlint.flink.Placer} (one task) finds the components over the hashes and bins them into parts;
- * {@link org.factlint.flink.Assembler} (parallel) sends each fact to its part; {@link org.factlint.flink.BinChecker}
- * (parallel) checks each part once all of it has come.
+ * {@link org.factlint.flink.Assembler} (parallel) sends each document's facts to their parts, a record per part;
+ * {@link org.factlint.flink.BinChecker} (parallel) checks each part once all of it has come.
  *
  * <p><b>Feed mode</b>: {@link org.factlint.flink.Router} (one task) loads each document after those before it and
  * sends every component it changed ({@link org.factlint.flink.Part}) to {@link org.factlint.flink.PartChecker}

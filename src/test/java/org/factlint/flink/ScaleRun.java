@@ -128,7 +128,7 @@ public final class ScaleRun {
         }
         long t2 = cpuNanos();
         List<Archive.Labels> labels = new ArrayList<>(docs.size());
-        List<Archive.BinSize> sizes = Placer.place(hashed, labels::add);
+        List<Archive.BinSize> sizes = Placer.place(hashed, labels::add, 0, 0);
         long t3 = cpuNanos();
         if (route) {
             System.out.printf(Locale.ROOT, "CPU in one thread: serial: resolve %.1f s (%.1f µs/claim), place %.1f s;"
@@ -156,7 +156,7 @@ public final class ScaleRun {
             long c0 = cpuNanos();
             part.sort(java.util.Comparator.comparingLong(f -> f.order));
             List<Object> facts = new ArrayList<>(part.size());
-            part.forEach(f -> facts.add(Codec.fact(f.fact)));
+            part.forEach(f -> java.util.Arrays.stream(f.facts).forEach(e -> facts.add(Codec.fact(e))));
             int c = (int) facts.stream().filter(f -> f instanceof org.factlint.facts.ClaimFact).count();
             Hooks.checkFactsInOneSession(checker, facts, c);
             checked.add(new long[] {c, cpuNanos() - c0});
@@ -175,6 +175,9 @@ public final class ScaleRun {
         private final java.util.Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.Map<Long, Long> cpu = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.Map<Long, Long> before = new java.util.HashMap<>();
+        /** Per task (attempts merged): when its CPU first and last grew, ms since the sampler started. */
+        private final java.util.Map<String, long[]> span = new java.util.concurrent.ConcurrentHashMap<>();
+        private final long start = System.nanoTime();
         private final Thread thread;
         private volatile boolean stop;
         private final long process0 = processCpu();
@@ -208,7 +211,15 @@ public final class ScaleRun {
                 long c = mx.getThreadCpuTime(t.getThreadId());
                 if (c > 0) {
                     names.put(t.getThreadId(), t.getThreadName());
-                    cpu.put(t.getThreadId(), c - before.getOrDefault(t.getThreadId(), 0L));
+                    long used = c - before.getOrDefault(t.getThreadId(), 0L);
+                    Long was = cpu.put(t.getThreadId(), used);
+                    // a task is busy while its CPU grows by more than a tenth of the 200 ms between samples
+                    if (was != null && used - was > 20_000_000L
+                            && t.getThreadName().matches(".*\\(\\d+/\\d+\\)#\\d+")) {
+                        long now = (System.nanoTime() - start) / 1_000_000;
+                        span.merge(t.getThreadName().replaceAll("#\\d+$", ""), new long[] {now, now},
+                                (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                    }
                 }
             }
         }
@@ -281,6 +292,12 @@ public final class ScaleRun {
                     .sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
                     .forEach(e -> o.append(String.format(Locale.ROOT, " [%s] %.1f s;", e.getKey(), e.getValue())));
             System.out.println(o);
+            // when each task was busy: which stages overlap, which ran alone (the critical path)
+            StringBuilder w = new StringBuilder("  busy (s from submission):");
+            span.entrySet().stream().sorted(java.util.Comparator.comparingLong(e -> e.getValue()[0]))
+                    .forEach(e -> w.append(String.format(Locale.ROOT, " [%s] %.0f-%.0f;", e.getKey(),
+                            e.getValue()[0] / 1e3, e.getValue()[1] / 1e3)));
+            System.out.println(w);
         }
 
         /** {@code "tid name"} to user + system clock ticks of every thread of this process (Linux /proc). */
