@@ -217,13 +217,23 @@ final class JdbcClaimStore implements ClaimStore {
 
     private static List<Change> changes(Map<String, Change.Outcome> outcome, List<FlagEvent> raised,
                                         List<FlagEvent> retracted, int checked) {
+        // grouped by document once: a bulk load has thousands of documents and as many flags (filtering every
+        // event for each document was quadratic)
+        Map<String, List<FlagEvent>> raisedBy = byCause(raised);
+        Map<String, List<FlagEvent>> retractedBy = byCause(retracted);
         List<Change> out = new ArrayList<>();
-        outcome.forEach((article, o) -> out.add(new Change(article, o,
-                raised.stream().filter(e -> e.causedBy().equals(article)).sorted(
-                        java.util.Comparator.comparing(FlagEvent::flag)).toList(),
-                retracted.stream().filter(e -> e.causedBy().equals(article)).sorted(
-                        java.util.Comparator.comparing(FlagEvent::flag)).toList(),
-                o == Change.Outcome.UNCHANGED ? 0 : checked)));
+        outcome.forEach((article, o) -> out.add(new Change(article, o, raisedBy.getOrDefault(article, List.of()),
+                retractedBy.getOrDefault(article, List.of()), o == Change.Outcome.UNCHANGED ? 0 : checked)));
+        return out;
+    }
+
+    /** Events by the document that caused them, each list sorted by flag. */
+    private static Map<String, List<FlagEvent>> byCause(List<FlagEvent> events) {
+        Map<String, List<FlagEvent>> out = new HashMap<>();
+        for (FlagEvent e : events) {
+            out.computeIfAbsent(e.causedBy(), k -> new ArrayList<>()).add(e);
+        }
+        out.values().forEach(l -> l.sort(java.util.Comparator.comparing(FlagEvent::flag)));
         return out;
     }
 
