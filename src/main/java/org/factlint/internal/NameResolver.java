@@ -344,31 +344,60 @@ final class NameResolver {
 
     /** The one earlier entity a short form (or a long form of an earlier surname-only entity) stands for, or null. */
     private String shortFormMatch(Entity e) {
-        Set<String> found = new TreeSet<>();
+        // A store's common surname stands for hundreds of entities: nothing is copied or sorted, and the search stops
+        // at the second entity found (found only grows; two or more is no match).
+        Set<String> found = new HashSet<>();
         for (String spelling : spellings(e)) {
             if (!isPerson(spelling)) {
                 continue;
             }
             NameKey k = key(spelling);
             if (k.size() == 1) {
-                full(spelling).forEach(f -> found.addAll(bySurname.getOrDefault(f, Set.of())));
+                for (String f : full(spelling)) {
+                    if (moreThanOne(found, bySurname.get(f))) {
+                        return null;
+                    }
+                }
             } else if (k.size() == 2) {
-                full(spelling).forEach(f -> found.addAll(byFirstAndLast.getOrDefault(f, Set.of())));
+                for (String f : full(spelling)) {
+                    if (moreThanOne(found, byFirstAndLast.get(f))) {
+                        return null;
+                    }
+                }
             }
             if (k.size() >= 2) {
-                Set<String> shorts = new TreeSet<>();
-                Set<String> longs = new TreeSet<>();
-                k.last().forEach(s -> {
-                    shorts.addAll(surnameOnly.getOrDefault(s, Set.of()));
-                    longs.addAll(bySurname.getOrDefault(s, Set.of()));
-                });
-                longs.removeAll(shorts);
-                if (longs.isEmpty()) {
-                    found.addAll(shorts);
+                Set<String> shorts = new HashSet<>();
+                k.last().forEach(s -> shorts.addAll(surnameOnly.getOrDefault(s, Set.of())));
+                if (onlyIn(k.last(), shorts) && moreThanOne(found, shorts)) {
+                    return null;
                 }
             }
         }
         return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    /** Adds {@code keys} to {@code found}; true as soon as it holds more than one. */
+    private static boolean moreThanOne(Set<String> found, Set<String> keys) {
+        if (keys != null) {
+            for (String key : keys) {
+                if (found.add(key) && found.size() > 1) {
+                    return true;
+                }
+            }
+        }
+        return found.size() > 1;
+    }
+
+    /** True when every entity of these surnames with a longer name is among {@code shorts}. */
+    private boolean onlyIn(Set<String> surnames, Set<String> shorts) {
+        for (String s : surnames) {
+            for (String key : bySurname.getOrDefault(s, Set.of())) {
+                if (!shorts.contains(key)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void register(Entity e, String key) {

@@ -165,10 +165,14 @@ final class JdbcClaimStore implements ClaimStore {
             }
             phases.lap(Phases.Phase.PREPARE);
             long t0 = System.nanoTime();
+            // The bulk load of an archive into an empty store: its rows go in without the secondary indexes, which
+            // are built once after (sorted, not one random B-tree insert per row), in the same transaction.
+            List<String> deferred = scoper != null && fresh.size() >= BULK_DOCUMENTS
+                    && one("SELECT seq FROM facts LIMIT 1") == null ? dropIndexes() : List.of();
             Placed placed = place(fresh);
             phases.lap(Phases.Phase.PLACE);
             if (scoper != null) {
-                return addScoped(fresh, outcome, placed, changed, now, what, t0, phases);
+                return addScoped(fresh, outcome, placed, changed, now, what, t0, phases, deferred);
             }
             affected.addAll(placed.components());
             long t1 = System.nanoTime();
@@ -217,13 +221,23 @@ final class JdbcClaimStore implements ClaimStore {
 
     private static List<Change> changes(Map<String, Change.Outcome> outcome, List<FlagEvent> raised,
                                         List<FlagEvent> retracted, int checked) {
+        // grouped by document once: a bulk load has thousands of documents and as many flags (filtering every
+        // event for each document was quadratic)
+        Map<String, List<FlagEvent>> raisedBy = byCause(raised);
+        Map<String, List<FlagEvent>> retractedBy = byCause(retracted);
         List<Change> out = new ArrayList<>();
-        outcome.forEach((article, o) -> out.add(new Change(article, o,
-                raised.stream().filter(e -> e.causedBy().equals(article)).sorted(
-                        java.util.Comparator.comparing(FlagEvent::flag)).toList(),
-                retracted.stream().filter(e -> e.causedBy().equals(article)).sorted(
-                        java.util.Comparator.comparing(FlagEvent::flag)).toList(),
-                o == Change.Outcome.UNCHANGED ? 0 : checked)));
+        outcome.forEach((article, o) -> out.add(new Change(article, o, raisedBy.getOrDefault(article, List.of()),
+                retractedBy.getOrDefault(article, List.of()), o == Change.Outcome.UNCHANGED ? 0 : checked)));
+        return out;
+    }
+
+    /** Events by the document that caused them, each list sorted by flag. */
+    private static Map<String, List<FlagEvent>> byCause(List<FlagEvent> events) {
+        Map<String, List<FlagEvent>> out = new HashMap<>();
+        for (FlagEvent e : events) {
+            out.computeIfAbsent(e.causedBy(), k -> new ArrayList<>()).add(e);
+        }
+        out.values().forEach(l -> l.sort(java.util.Comparator.comparing(FlagEvent::flag)));
         return out;
     }
 
@@ -311,7 +325,7 @@ final class JdbcClaimStore implements ClaimStore {
     /** The rest of an add by scopes: check what the new documents reach, record what changed within the scope. */
     private List<Change> addScoped(List<Document> fresh, Map<String, Change.Outcome> outcome, Placed placed,
                                    Map<Long, Set<Character>> changed, Instant now, String what, long t0,
-                                   Phases phases) throws SQLException {
+                                   Phases phases, List<String> deferredIndexes) throws SQLException {
         boolean empty = one("SELECT seq FROM facts WHERE seq <> ? LIMIT 1", placed.seq()) == null;
         Scoped.Checked checked = scoper.check(checker.at(now), new Scoped.Fresh(placed.facts(), placed.articleOf(),
                 placed.valuesOf(), placed.seq()), changed, empty, phases);
@@ -323,6 +337,9 @@ final class JdbcClaimStore implements ClaimStore {
         }
         java.util.function.Function<Flag, String> by = causedBy(fresh);
         List<FlagEvent[]> events = recordScoped(checked, empty, now, by);
+        for (String index : deferredIndexes) {
+            update(index);
+        }
         phases.lap(Phases.Phase.RECORD);
         long t2 = System.nanoTime();
         connection.commit();
@@ -334,6 +351,37 @@ final class JdbcClaimStore implements ClaimStore {
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, phases);
         return changes(outcome, java.util.Arrays.asList(events.get(0)), java.util.Arrays.asList(events.get(1)),
                 checked.articles());
+    }
+
+    /** Documents from which an add into an empty store builds its secondary indexes after writing the rows. */
+    static final int BULK_DOCUMENTS = 100;
+
+    /** The tables an add writes rows to. */
+    private static final List<String> WRITTEN = List.of("facts", "fact_keys", "claims", "flags", "flag_scope");
+
+    /**
+     * Drops the secondary indexes of the tables an add writes (not those of primary keys), as the migrations made
+     * them, and returns the statements that build them again: read from the database's own catalogue.
+     */
+    private List<String> dropIndexes() throws SQLException {
+        String sql = postgres
+                ? "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ("
+                        + marks(WRITTEN.size()) + ") AND indexname NOT IN (SELECT conname FROM pg_constraint)"
+                : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ("
+                        + marks(WRITTEN.size()) + ")";
+        Map<String, String> indexes = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, WRITTEN.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        for (String name : indexes.keySet()) {
+            update("DROP INDEX " + name);
+        }
+        return new ArrayList<>(indexes.values());
     }
 
     /** Claims the last add checked (for tests of growth: the work of an add). */

@@ -23,7 +23,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class Stores {
     /** The newest schema version this code knows. */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
     private static final String MIGRATIONS = "classpath:org/factlint/store/migration";
     /** How long an adder waits for another process's transaction before the store counts as locked. */
     static final int BUSY_TIMEOUT_MS = 10_000;

@@ -197,4 +197,21 @@ class ClaimStoreTest {
         java.util.Collections.shuffle(out, new java.util.Random(seed));
         return out;
     }
+
+    @Test
+    void aBulkLoadIntoAnEmptyStore_buildsItsIndexesAfterTheRows_andLeavesTheFlagsOfOneBatchCheck() throws Exception {
+        List<Document> docs = new org.factlint.bench.ArchiveGenerator(42).archive(50 * (JdbcClaimStore.BULK_DOCUMENTS + 10));
+        Path empty = dir.resolve("empty.store");
+        Stores.sqlite(empty, CHECKER).close();
+        Path file = dir.resolve("bulk.store");
+        try (ClaimStore store = Stores.sqlite(file, CHECKER, java.time.Clock.fixed(StoreInvariantTest.NOW,
+                java.time.ZoneOffset.UTC))) {
+            store.addAll(docs);
+
+            assertThat(docs).hasSizeGreaterThanOrEqualTo(JdbcClaimStore.BULK_DOCUMENTS);
+            assertThat(open(store)).containsExactlyElementsOf(StoreInvariantTest.AT_NOW.check(docs).flags());
+        }
+        assertThat(BulkLoadIndexes.of("jdbc:sqlite:" + file, null)).as("indexes after the bulk load")
+                .isEqualTo(BulkLoadIndexes.of("jdbc:sqlite:" + empty, null)).isNotEmpty();
+    }
 }

@@ -148,4 +148,20 @@ class PostgresStoreTest {
             assertThat(openFlags(store)).isEmpty();
         }
     }
+
+    @Test
+    void aBulkLoadIntoAnEmptyStore_buildsItsIndexesAfterTheRows_asOnSQLite() throws Exception {
+        List<Document> docs = new org.factlint.bench.ArchiveGenerator(42).archive(50 * (JdbcClaimStore.BULK_DOCUMENTS + 10));
+        String empty = database();
+        open(empty).close();
+        String url = database();
+        try (ClaimStore store = Stores.jdbc(url, "postgres", null, CHECKER, java.time.Clock.fixed(
+                StoreInvariantTest.NOW, java.time.ZoneOffset.UTC))) {
+            store.addAll(docs);
+
+            assertThat(openFlags(store)).containsExactlyElementsOf(StoreInvariantTest.AT_NOW.check(docs).flags());
+        }
+        assertThat(BulkLoadIndexes.of(url, "postgres")).as("indexes after the bulk load")
+                .isEqualTo(BulkLoadIndexes.of(empty, "postgres")).isNotEmpty();
+    }
 }
