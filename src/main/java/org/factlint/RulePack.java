@@ -327,7 +327,7 @@ public final class RulePack {
                 path = "src/main/resources/" + folder + file.getKey().replace('/', '_');
             }
             original.put(path, file.getKey());
-            kfs.write(path, file.getValue());
+            kfs.write(path, org.factlint.internal.PackSafety.blankLeadingComments(file.getValue()));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         boolean compiled = true;
