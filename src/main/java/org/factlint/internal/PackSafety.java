@@ -48,41 +48,6 @@ public final class PackSafety {
         return out.toString();
     }
 
-    /**
-     * The text with the comments before its first token (the package statement, where there is one) replaced by
-     * spaces, newlines kept: what Drools' builder is given. To find a file's package it looks for the word from the
-     * start and, for each place, whether it is in a comment by counting quotes from the start again: quadratic in the
-     * comment lines above the package (4 MB of them took 16 s of CPU, 10 MB did not compile in 2 minutes). Only
-     * comments go, and only there: nothing else can stand before the package statement, and no line or column moves.
-     */
-    public static String blankLeadingComments(String s) {
-        int i = 0;
-        StringBuilder out = null;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            int end;
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/' || c == '#') {
-                end = s.indexOf('\n', i);
-                end = end < 0 ? s.length() : end;
-            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
-                end = s.indexOf("*/", i + 2);
-                end = end < 0 ? s.length() : end + 2;
-            } else {
-                break;
-            }
-            if (out == null) {
-                out = new StringBuilder(s.length()).append(s, 0, i);
-            }
-            out.append(s, out.length(), i);
-            blank(s, i, end, out);
-            i = end;
-        }
-        return out == null ? s : out.append(s, out.length(), s.length()).toString();
-    }
-
     private static boolean lineStartsWith(String s, int i) {
         int lineStart = s.lastIndexOf('\n', i - 1) + 1;
         return s.substring(lineStart, i).isBlank();
