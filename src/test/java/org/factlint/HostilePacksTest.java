@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostilePacksTest {
     private static final Path HOSTILE = Path.of("src/test/resources/hostile");
+    /** Attacks the profile accepts, because they are harmless as written: they must run as written, payload unrun. */
+    private static final Path ACCEPTED = HOSTILE.resolve("accepted");
 
     record Attack(String file, String attack, String expect, String trusted) {
         @Override
@@ -100,5 +102,40 @@ class HostilePacksTest {
         }
 
         assertThat(marker).as("the trusted pack's payload ran").exists();
+    }
+
+    static Stream<Attack> lookalikes() throws IOException {
+        List<Attack> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(ACCEPTED)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+                out.add(new Attack("accepted/" + p.getFileName(), header(lines, "attack"), header(lines, "expect"),
+                        "none"));
+            }
+        }
+        return out.stream();
+    }
+
+    /**
+     * A lookalike ({@code hostile/accepted/}) passes verification and runs as written: its check raises its flag, or
+     * reports the one problem its header names, and the code it hides in a string or a comment never runs.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lookalikes")
+    void aLookalike_isAccepted_andRunsAsWritten_withoutItsPayload(Attack a, @TempDir Path tmp) throws IOException {
+        Path marker = tmp.resolve("marker");
+        String drl = Files.readString(HOSTILE.resolve(a.file()), StandardCharsets.UTF_8)
+                .replace("@MARKER@", marker.toString());
+
+        Report report = Factlint.checker(RulePack.of("lookalike", java.util.Map.of("r.drl", drl))).check(document());
+
+        if (a.expect().equals("accepted")) {
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.flags()).extracting(Flag::code).containsExactly("X-R");
+        } else {
+            assertThat(report.problems()).extracting(Object::toString)
+                    .anySatisfy(p -> assertThat(p).contains(a.expect().substring("problem ".length())));
+        }
+        assertThat(marker).as("the payload ran").doesNotExist();
     }
 }

@@ -87,6 +87,28 @@ class IsolatedCanaryTest {
         }
     }
 
+    /**
+     * A pack file just under {@link org.factlint.internal.PackFiles#MAX_FILE_LENGTH}: nearly 10 MB of comment, then the
+     * rule. The child compiles it from the bytes the caller sent, so the rule (at the very end) raises its flag only if
+     * the whole file arrived.
+     */
+    @Test
+    void aLargePackFile_reachesTheChild(@TempDir Path dir) throws IOException {
+        Path pack = pack(dir, ReloadingCheckerTest.rule("X-ONE"), "X-ONE");
+        String rule = Files.readString(pack.resolve("r.drl"));
+        String padding = "// " + "x".repeat(96) + "\n"; // 100 bytes a line
+        int lines = (int) ((org.factlint.internal.PackFiles.MAX_FILE_LENGTH - rule.length() - 1_000) / padding.length());
+        Files.writeString(pack.resolve("r.drl"), padding.repeat(lines) + rule);
+        assertThat(Files.size(pack.resolve("r.drl"))).isBetween(org.factlint.internal.PackFiles.MAX_FILE_LENGTH - 2_000,
+                org.factlint.internal.PackFiles.MAX_FILE_LENGTH);
+
+        try (IsolatedChecker checker = Factlint.isolated(pack, Trust.CHECKED, Isolation.defaults())) {
+            assertThat(checker.rules()).isEqualTo(1);
+            assertThat(checker.check(Factlint.parse(DOC_JSON).documents()).flags()).extracting(Flag::code)
+                    .containsExactly("X-ONE");
+        }
+    }
+
     @Test
     void aScenarioDocumentOutsideThePack_isNotReadForAnIsolatedPack_andTheScenarioFails(@TempDir Path dir,
             @TempDir Path elsewhere) throws IOException {

@@ -71,6 +71,25 @@ class PackSafetyTest {
                         + " is not allowed in an untrusted pack");
     }
 
+    /**
+     * The profile allows functions; Drools makes each one a class implementing {@code java.io.Externalizable}, which
+     * the bytecode check refused before (every checked pack with a function was refused after compiling).
+     */
+    @Test
+    void acceptsAFunction_keepingToTheProfile_andRunsIt() {
+        String drl = "package org.factlint.rules;\n\nimport java.util.List;\nimport org.factlint.facts.ClaimFact;\n\n"
+                + "function String shout( String s ) {\n    return s.toUpperCase() + \"!\";\n}\n\n"
+                + "rule \"Shout\"\n    @code(\"X-SHOUT\") @category(\"unconfirmed\") @severity(\"low\") @message(\"m\")\n"
+                + "when\n    $c : ClaimFact()\nthen\n"
+                + "    insertLogical( Flags.flag( kcontext, List.of( $c ), List.of( shout( \"moved\" ) ) ) );\nend\n";
+        assertThat(problems(drl)).isEmpty();
+
+        Report r = Factlint.checker(RulePack.of("p", Map.of("p.drl", drl)))
+                .check(DocBuilder.article("h").entity("p", "Ivan Petrov", null)
+                        .claim(DocBuilder.claim("c1", "p", "resign")).build());
+        assertThat(r.flags()).extracting(Flag::evidence).containsExactly(List.of("MOVED!"));
+    }
+
     @Test
     void acceptsForbiddenWords_inCommentsStringsAndMetadata() {
         String drl = "package org.factlint.rules;\n\nimport java.util.List;\nimport org.factlint.facts.ClaimFact;\n\n"

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * exactly these files).
  */
 public final class PackFiles {
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^[ \\t]*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
     private PackFiles() {
     }

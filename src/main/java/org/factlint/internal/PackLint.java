@@ -31,7 +31,7 @@ public final class PackLint {
     public static final Set<String> LOADED = Set.of("ClaimFact", "CueFact", "RelationFact", "EntityFact", "MentionFact",
             "ArticleSource", "MemberFact", "CueTerm", "SourceTerm", "PredicateTerm", "PartyTerm", "EscalationTerm", "Now");
     private static final Pattern NEW = Pattern.compile("\\bnew\\s+([\\w.]+)\\s*[(<]");
-    private static final Pattern DECLARE = Pattern.compile("^\\s*declare\\s+(?:trait\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern DECLARE = Pattern.compile("^[ \\t]*declare\\s+(?:trait\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern CUE_CATEGORY = Pattern.compile("\\bCueCategory\\s*\\.\\s*([A-Z_]+)\\b");
 
     private PackLint() {

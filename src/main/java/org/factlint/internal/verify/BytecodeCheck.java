@@ -40,6 +40,15 @@ public final class BytecodeCheck {
     private static final Set<String> CLASS_METHODS = Set.of("getName", "getSimpleName", "equals", "hashCode",
             "isInstance");
 
+    /**
+     * Drools' template makes each function a class implementing {@code java.io.Externalizable} with empty
+     * {@code writeExternal(ObjectOutput)} and {@code readExternal(ObjectInput)}: that interface and those two
+     * signatures are allowed (their bodies are checked like any other; no call on those types is).
+     */
+    private static final String FUNCTION_INTERFACE = "java/io/Externalizable";
+    private static final Set<String> FUNCTION_PLUMBING = Set.of("writeExternal(Ljava/io/ObjectOutput;)V",
+            "readExternal(Ljava/io/ObjectInput;)V");
+
     private BytecodeCheck() {
     }
 
@@ -160,7 +169,9 @@ public final class BytecodeCheck {
             type(superName);
             if (interfaces != null) {
                 for (String i : interfaces) {
-                    type(i);
+                    if (!i.equals(FUNCTION_INTERFACE)) {
+                        type(i);
+                    }
                 }
             }
         }
@@ -174,7 +185,9 @@ public final class BytecodeCheck {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                          String[] exceptions) {
-            descriptor(descriptor);
+            if (!FUNCTION_PLUMBING.contains(name + descriptor)) {
+                descriptor(descriptor);
+            }
             return new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public void visitTypeInsn(int opcode, String type) {

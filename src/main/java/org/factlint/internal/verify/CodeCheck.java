@@ -240,6 +240,9 @@ final class CodeCheck {
         } else if (e instanceof ThisExpr t) {
             if (mode != Mode.CONDITION || t.getTypeName().isPresent()) {
                 refuse(t, "'this' outside a condition: it is the engine's generated code");
+            } else if (patternType == null) {
+                // in eval, from and accumulate arguments 'this' is no fact: the compiler's static method or MVEL's
+                refuse(t, "'this' outside a pattern's constraints (in eval, from or accumulate it is no fact)");
             }
         } else if (e instanceof VariableDeclarationExpr v) {
             if (mode == Mode.CONDITION) {

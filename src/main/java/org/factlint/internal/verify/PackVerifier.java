@@ -57,6 +57,8 @@ public final class PackVerifier {
     private static final Set<String> PACKAGE_DENIED = Set.of("java", "javax", "jdk", "sun", "com.sun", "org.drools",
             "org.kie", "org.mvel2", "org.factlint", "org.slf4j", "com.fasterxml", "com.github.javaparser",
             "org.antlr", "org.eclipse", "opennlp", "picocli", "org.apache");
+    /** Simple names a pack may use without a single-type import (java.lang's, a wildcard import's). */
+    private static final Set<String> SHADOWABLE = shadowable();
     private static final Set<String> FLAG_ATTRIBUTES = Set.of("no-loop", "lock-on-active", "auto-focus");
     private static final Set<String> NAME_ATTRIBUTES = Set.of("agenda-group", "activation-group", "ruleflow-group");
     /** Words of the condition language that are not names. */
@@ -64,6 +66,12 @@ public final class PackVerifier {
             "contains", "memberOf", "not", "in", "from");
 
     private PackVerifier() {
+    }
+
+    private static Set<String> shadowable() {
+        Set<String> names = new java.util.TreeSet<>(AllowList.JAVA_LANG);
+        AllowList.CLASSES.values().forEach(c -> names.add(c.getSimpleName()));
+        return Set.copyOf(names);
     }
 
     /** Brackets nested deeper than this are refused before any parser reads the file (the bundled pack needs 6). */
@@ -297,11 +305,9 @@ public final class PackVerifier {
 
         private void checkPackage() {
             String name = pkg.getName() == null ? "" : pkg.getName();
-            if (name.isEmpty() || name.equals("org.factlint.rules")) {
-                if (name.equals("org.factlint.rules")) {
-                    simpleNames.put("Flags", org.factlint.rules.Flags.class);
-                    simpleNames.put("Lexicon", org.factlint.rules.Lexicon.class);
-                }
+            if (name.equals("org.factlint.rules")) {
+                simpleNames.put("Flags", org.factlint.rules.Flags.class);
+                simpleNames.put("Lexicon", org.factlint.rules.Lexicon.class);
                 return;
             }
             for (String denied : PACKAGE_DENIED) {
@@ -312,12 +318,20 @@ public final class PackVerifier {
                     return;
                 }
             }
-            // A package of the class path would put its classes in scope under the allowed simple names.
-            for (String simple : AllowList.JAVA_LANG) {
+            // A package of the class path puts its classes in scope under the allowed simple names: in Java a class
+            // of the pack's own package hides java.lang's and those of every wildcard import (org.flywaydb.core.api
+            // has a Location, which the verifier would read as the fact's).
+            for (String simple : SHADOWABLE) {
                 try {
-                    Class.forName(name + "." + simple, false, PackVerifier.class.getClassLoader());
-                    problems.add(new RuleProblem(file, lineOf("package"), 1, "the package '" + name + "' is not "
-                            + "allowed in an untrusted pack: its class " + simple + " would hide java.lang." + simple));
+                    Class<?> there = Class.forName(name.isEmpty() ? simple : name + "." + simple, false,
+                            PackVerifier.class.getClassLoader());
+                    Class<?> allowed = AllowList.JAVA_LANG.contains(simple) ? AllowList.CLASSES.get("java.lang."
+                            + simple) : AllowList.CLASSES.values().stream().filter(c -> c.getSimpleName()
+                            .equals(simple)).findFirst().orElse(there);
+                    problems.add(new RuleProblem(file, lineOf("package"), 1, (name.isEmpty() ? "no package"
+                            : "the package '" + name + "'") + " is not allowed in an untrusted pack: its class "
+                            + simple + " would hide "
+                            + allowed.getName().replace('$', '.')));
                     return;
                 } catch (ClassNotFoundException | LinkageError expected) {
                     // not there: good
@@ -921,8 +935,9 @@ public final class PackVerifier {
                                 + " only) is not allowed in an untrusted pack");
                         continue;
                     }
-                    // the setter call with its arguments, checked like a condition's call of a declared method
-                    new CodeCheck(this, where, CodeCheck.Mode.CONDITION, bindings).expression(call);
+                    // the setter call with its arguments, as Drools writes it: a call on the target in the consequence
+                    // (its arguments are consequence code: no 'this', no bare calls of the generated class's methods)
+                    new CodeCheck(this, where, CodeCheck.Mode.CONSEQUENCE, bindings).expression(target + "." + call);
                 }
                 for (int k = m.start(); k <= end; k++) {
                     if (out.charAt(k) != '\n') {
