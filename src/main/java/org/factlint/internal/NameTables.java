@@ -209,29 +209,39 @@ final class NameTables {
         return out;
     }
 
+    /**
+     * A two-word row's words, lower-cased; {@code null}, with a located problem for each, when one is not a word or the
+     * second is the first ({@code same} says what it then is).
+     */
+    private static String[] wordPair(Tables.Row row, String example, String same, List<RuleProblem> problems) {
+        String[] words = {row.values().get(0).toLowerCase(Locale.ROOT), row.values().get(1).toLowerCase(Locale.ROOT)};
+        boolean ok = true;
+        for (int i = 0; i < 2; i++) {
+            if (!WORD.matcher(words[i]).matches()) {
+                problems.add(row.problem(row.columns().get(i), "'" + row.values().get(i) + "' is not one word of up to"
+                        + " 30 Latin letters without marks (" + example + ")"));
+                ok = false;
+            }
+        }
+        if (ok && words[0].equals(words[1])) {
+            problems.add(row.problem(row.columns().get(1), "'" + words[1] + "' is " + same));
+            ok = false;
+        }
+        return ok ? words : null;
+    }
+
     /** {@code given-names.csv}: a variant of a given name, and the name it is read as. */
     private static Map<String, String> givenNames(String file, String text, List<RuleProblem> problems) {
         Map<String, String> out = new HashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         for (Tables.Row row : Tables.rows(file, text, List.of("name", "variant"), problems)) {
-            String name = row.values().get(0).toLowerCase(Locale.ROOT);
-            String variant = row.values().get(1).toLowerCase(Locale.ROOT);
-            boolean ok = true;
-            for (int i = 0; i < 2; i++) {
-                String w = i == 0 ? name : variant;
-                if (!WORD.matcher(w).matches()) {
-                    problems.add(row.problem(row.columns().get(i), "'" + row.values().get(i) + "' is not one word of up to"
-                            + " 30 Latin letters without marks (the key reads Микола and Mykóla as mykola)"));
-                    ok = false;
-                }
-            }
-            if (ok && name.equals(variant)) {
-                problems.add(row.problem(row.columns().get(1), "'" + variant + "' is the name itself, not a variant"));
-                ok = false;
-            }
-            if (!ok) {
+            String[] words = wordPair(row, "the key reads Микола and Mykóla as mykola", "the name itself, not a variant",
+                    problems);
+            if (words == null) {
                 continue;
             }
+            String name = words[0];
+            String variant = words[1];
             Integer earlier = lineOf.putIfAbsent(variant, row.line());
             if (earlier != null) {
                 problems.add(row.problem(row.columns().get(1), "'" + variant + "' is already a variant of '"
@@ -248,24 +258,12 @@ final class NameTables {
         java.util.Set<String> out = new java.util.HashSet<>();
         Map<String, Integer> lineOf = new HashMap<>();
         for (Tables.Row row : Tables.rows(file, text, List.of("name", "other"), problems)) {
-            String name = row.values().get(0).toLowerCase(Locale.ROOT);
-            String other = row.values().get(1).toLowerCase(Locale.ROOT);
-            boolean ok = true;
-            for (int i = 0; i < 2; i++) {
-                String w = i == 0 ? name : other;
-                if (!WORD.matcher(w).matches()) {
-                    problems.add(row.problem(row.columns().get(i), "'" + row.values().get(i) + "' is not one word of up to"
-                            + " 30 Latin letters without marks (samer)"));
-                    ok = false;
-                }
-            }
-            if (ok && name.equals(other)) {
-                problems.add(row.problem(row.columns().get(1), "'" + other + "' is the name itself"));
-                ok = false;
-            }
-            if (!ok) {
+            String[] words = wordPair(row, "samer", "the name itself", problems);
+            if (words == null) {
                 continue;
             }
+            String name = words[0];
+            String other = words[1];
             String pair = name.compareTo(other) < 0 ? name + " " + other : other + " " + name;
             Integer earlier = lineOf.putIfAbsent(pair, row.line());
             if (earlier != null) {
