@@ -55,15 +55,9 @@ public final class StoreLoadGrowth {
         List<Document> large = new ArchiveGenerator(42).archive(4 * n);
         Path dir = Files.createTempDirectory("factlint-load-growth");
         try {
-            once(small, dir); // warm-up: the JIT compiles the store's and the rules' paths
-            once(large, dir);
-            long bestSmall = Long.MAX_VALUE;
-            long bestLarge = Long.MAX_VALUE;
-            for (int run = 0; run < 2; run++) {
-                bestSmall = Math.min(bestSmall, once(small, dir));
-                bestLarge = Math.min(bestLarge, once(large, dir));
-            }
-            System.out.println(bestSmall + " " + bestLarge);
+            // one warm-up round: the JIT compiles the store's and the rules' paths
+            long[] best = org.factlint.GrowthRuns.best(1, 2, () -> once(small, dir), () -> once(large, dir));
+            System.out.println(best[0] + " " + best[1]);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {

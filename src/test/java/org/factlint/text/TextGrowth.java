@@ -24,20 +24,12 @@ public final class TextGrowth {
         return used;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int k = Integer.parseInt(args[0]);
         String small = NewsText.article(k * 1024);
         String large = NewsText.article(4 * k * 1024);
-        for (int i = 0; i < 3; i++) { // warm-up: models loaded, every path compiled (one round left 1.4x)
-            cpu(small);
-            cpu(large);
-        }
-        long bestSmall = Long.MAX_VALUE;
-        long bestLarge = Long.MAX_VALUE;
-        for (int run = 0; run < 5; run++) {
-            bestSmall = Math.min(bestSmall, cpu(small));
-            bestLarge = Math.min(bestLarge, cpu(large));
-        }
-        System.out.println(bestSmall + " " + bestLarge);
+        // three warm-up rounds: models loaded, every path compiled (one round left 1.4x)
+        long[] best = org.factlint.GrowthRuns.best(3, 5, () -> cpu(small), () -> cpu(large));
+        System.out.println(best[0] + " " + best[1]);
     }
 }
