@@ -418,20 +418,14 @@ final class JdbcClaimStore implements ClaimStore {
     }
 
     /**
-     * Compares the trusted flags of a check by scopes with the stored open flags whose whole scope it loaded; records
-     * raised and retracted, and the scope of each open flag. Returns {raised, retracted}.
+     * Compares the trusted flags of a check by scopes with the stored open flags the change reaches whose whole scope
+     * it loaded; records raised and retracted, and the scope of each open flag. A trusted flag whose scope the change
+     * does not reach is stored as it is ({@link Scoped#asStored}) and not read back. Returns {raised, retracted}.
      */
     private List<FlagEvent[]> recordScoped(Scoped.Checked checked, boolean empty, Instant now,
                                            java.util.function.Function<Flag, String> causedBy) throws SQLException {
-        Map<String, Flag> fresh = new LinkedHashMap<>();
-        Map<String, Set<Scoped.Token>> scopeOf = new HashMap<>();
-        checked.trusted().forEach((f, scope) -> {
-            String id = ident(f);
-            fresh.put(id, f);
-            scopeOf.put(id, scope);
-        });
         boolean noFlags = empty || one("SELECT flag FROM flag_scope LIMIT 1") == null;
-        Map<Long, Set<Scoped.Token>> in = noFlags ? new HashMap<>() : scoper.inScope(checked.loaded());
+        Map<Long, Set<Scoped.Token>> in = noFlags ? new HashMap<>() : Scoped.inScope(checked);
         Map<String, Object[]> open = new HashMap<>(); // ident -> {id, body}
         selectIn("SELECT ident, id, body FROM flags WHERE id", " AND retracted_at IS NULL", new ArrayList<>(in.keySet()),
                 rs -> open.put(rs.getString(1), new Object[] {rs.getLong(2), rs.getString(3)}));
@@ -448,6 +442,16 @@ final class JdbcClaimStore implements ClaimStore {
                         }
                     });
         }
+        // The flags of the check, but those stored as they are (unless compared here: a stored flag the change reaches)
+        Map<String, Flag> fresh = new LinkedHashMap<>();
+        Map<String, Set<Scoped.Token>> scopeOf = new HashMap<>();
+        checked.trusted().forEach((f, scope) -> {
+            String id = ident(f);
+            if (noFlags || open.containsKey(id) || !scoper.asStored(checked, f, scope)) {
+                fresh.put(id, f);
+                scopeOf.put(id, scope);
+            }
+        });
         Set<String> elsewhere = new HashSet<>(); // open, but their stored scope was not loaded whole
         if (!noFlags) {
             Map<Long, String> missing = new HashMap<>();

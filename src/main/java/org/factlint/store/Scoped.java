@@ -53,11 +53,8 @@ final class Scoped {
 
     /** The outcome of the check: the facts checked, the report, the groups loaded, the flags trusted with their scope. */
     record Checked(Report report, List<Object> facts, int claims, int articles, Map<Long, Character> loaded,
-                   Map<Flag, Set<Token>> trusted, int rounds, Set<Long> supported) {
-        Checked(Report report, List<Object> facts, int claims, int articles, Map<Long, Character> loaded,
-                Map<Flag, Set<Token>> trusted, int rounds) {
-            this(report, facts, claims, articles, loaded, trusted, rounds, Set.of());
-        }
+                   Map<Flag, Set<Token>> trusted, int rounds, Set<Long> supported, Map<Long, Set<Token>> reached,
+                   Map<Long, Set<Character>> changed) {
     }
 
     /** The new documents' facts as placed: each with its article and key values ("role\u001fkey\u001fvalue"). */
@@ -227,6 +224,7 @@ final class Scoped {
         Map<Long, Character> loaded = new HashMap<>();
         Map<String, Stored> stored = new LinkedHashMap<>(); // "seq:pos" -> fact
         Set<Long> lookedUp = new HashSet<>();
+        Map<Long, Set<Token>> reachedFlags = new HashMap<>(); // stored open flags the change reaches, with their scopes
         boolean flagsRead = false;
         int rounds = 0;
         // Rounds add to one session (the rules insert logically: the flags are those of one session of everything
@@ -262,7 +260,8 @@ final class Scoped {
                     if (!flagsRead) {
                         flagsRead = true;
                         // stored open flags the change reaches: their scopes are loaded too
-                        for (Map.Entry<Long, Set<Token>> reached : reachedFlags(changed).entrySet()) {
+                        reachedFlags = reachedFlags(changed);
+                        for (Map.Entry<Long, Set<Token>> reached : reachedFlags.entrySet()) {
                             Set<Token> scope = reached.getValue();
                             boolean bySupport = additionsOnly && scope.stream().anyMatch(t -> t.mode() == SUPPORT);
                             if (bySupport) {
@@ -324,7 +323,8 @@ final class Scoped {
                 }
                 phases.lap(Phases.Phase.SESSION);
                 if (!report.complete()) {
-                    return new Checked(report, facts, claims, 0, loaded, Map.of(), rounds, supported);
+                    return new Checked(report, facts, claims, 0, loaded, Map.of(), rounds, supported, reachedFlags,
+                            changed);
                 }
                 ScopeIndex index = new ScopeIndex(facts);
                 Map<Flag, Set<Token>> trusted = new LinkedHashMap<>();
@@ -364,7 +364,8 @@ final class Scoped {
                 if (!more || storeEmpty) {
                     Set<String> articles = new HashSet<>(fresh.articleOf());
                     stored.values().forEach(s -> articles.add(s.article()));
-                    return new Checked(report, facts, claims, articles.size(), loaded, trusted, rounds, supported);
+                    return new Checked(report, facts, claims, articles.size(), loaded, trusted, rounds, supported,
+                            reachedFlags, changed);
                 }
             }
         } finally {
@@ -525,57 +526,29 @@ final class Scoped {
         return out;
     }
 
-    /** The stored open flags whose whole scope was loaded: id to scope. */
-    Map<Long, Set<Token>> inScope(Map<Long, Character> loaded) throws SQLException {
-        // The rows on loaded groups are all a covered flag has: a flag is covered when each of those rows is and they
-        // are as many as its distinct stored rows (counted by the database, not read into memory again).
-        Map<Long, Set<Token>> rowsOf = new HashMap<>();
-        Set<Long> uncovered = new HashSet<>();
-        List<Long> hashes = new ArrayList<>(loaded.keySet());
-        for (int from = 0; from < hashes.size(); from += CHUNK) {
-            List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT flag, khash, mode FROM flag_scope WHERE"
-                    + " khash IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(i + 1, chunk.get(i));
-                }
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long flag = rs.getLong(1);
-                        if (uncovered.contains(flag)) {
-                            continue;
-                        }
-                        Token t = new Token(rs.getLong(2), rs.getString(3).charAt(0));
-                        if (covered(loaded, t)) {
-                            rowsOf.computeIfAbsent(flag, k -> new HashSet<>()).add(t);
-                        } else {
-                            uncovered.add(flag);
-                            rowsOf.remove(flag);
-                        }
-                    }
-                }
-            }
-        }
+    /**
+     * The stored open flags the change reaches whose whole stored scope was loaded: id to scope. Only these can be
+     * retracted or change: a stored flag whose scope no changed value reaches is decided by the same facts as when it
+     * was recorded. Read from the reached flags of the check (no query): the work is what the add changes, not every
+     * stored flag with a row on a loaded group (at 100k, most of an add's record phase).
+     */
+    static Map<Long, Set<Token>> inScope(Checked checked) {
         Map<Long, Set<Token>> out = new HashMap<>();
-        List<Long> ids = new ArrayList<>(rowsOf.keySet());
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            try (PreparedStatement ps = connection.prepareStatement("SELECT flag, COUNT(*) FROM (SELECT DISTINCT flag, khash, mode FROM flag_scope WHERE flag IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")) AS s GROUP BY flag")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(i + 1, chunk.get(i));
-                }
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Set<Token> rows = rowsOf.get(rs.getLong(1));
-                        if (rows.size() == rs.getLong(2)) {
-                            out.put(rs.getLong(1), rows);
-                        }
-                    }
-                }
+        checked.reached().forEach((id, scope) -> {
+            if (covered(checked.loaded(), scope)) {
+                out.put(id, scope);
             }
-        }
+        });
         return out;
+    }
+
+    /**
+     * True when a flag of the check is stored as it is: its scope reaches no changed value and its code is not one the
+     * clock raises. Its facts are those it was recorded with, so it is open with this scope (the invariant); recording
+     * it would read it back to find it unchanged.
+     */
+    boolean asStored(Checked checked, Flag f, Set<Token> scope) {
+        return !scopes.raisedByClock(f.code()) && !reaches(checked.changed(), scope);
     }
 
     /** Writes a flag's scope rows. */
