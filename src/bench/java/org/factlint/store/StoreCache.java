@@ -64,7 +64,9 @@ public final class StoreCache {
         Path copy = workDir.resolve("pgdata");
         delete(copy);
         copyTree(cache, copy);
-        return server(copy, true);
+        // Not "clean": zonky runs initdb on a clean data directory (and deletes it on close), which a copy of a loaded
+        // one must not have; the caller deletes the copy.
+        return server(copy, false);
     }
 
     /** Durable commits, as a newsroom's server runs (the embedded default turns synchronous_commit off). */
@@ -78,8 +80,11 @@ public final class StoreCache {
             for (Path p : all.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
+                    // with the source's modes: PostgreSQL refuses a data directory open to others (it wants 0700/0750)
                     Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("postmaster.pid")) {
+                    Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(p));
+                } else if (!p.getFileName().toString().equals("postmaster.pid")
+                        && !p.getFileName().toString().equals("epg-lock")) {
                     Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
