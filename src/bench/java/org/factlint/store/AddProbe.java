@@ -78,6 +78,7 @@ public final class AddProbe {
             long[] cpu = new long[adds];
             int[] checked = new int[adds];
             Map<String, long[]> phases = new LinkedHashMap<>();
+            Map<String, int[]> brought = new java.util.TreeMap<>(); // stored claims read per add, by what brought them
             for (int i = 0; i < adds; i++) {
                 long c = threads.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
@@ -88,13 +89,22 @@ public final class AddProbe {
                 checked[i] = s.lastChecked();
                 int at = i;
                 s.lastPhases().byPhase().forEach((p, ns) -> phases.computeIfAbsent(p, x -> new long[adds])[at] = ns);
-                System.out.printf("add %d: wall %.1f ms, cpu %.1f ms, %d claims checked; %s%n", i, wall[i] / 1e6,
-                        cpu[i] / 1e6, checked[i], s.lastPhases());
+                s.lastPhases().claimsBy().forEach((by, n) -> brought.computeIfAbsent(by, x -> new int[adds])[at] = n);
+                System.out.printf("add %d: wall %.1f ms, cpu %.1f ms, %d claims checked; %s; stored claims read by %s%n",
+                        i, wall[i] / 1e6, cpu[i] / 1e6, checked[i], s.lastPhases(), s.lastPhases().claimsBy());
             }
             if (jfr != null) {
                 jfr.stop();
                 jfr.close();
             }
+            StringBuilder by = new StringBuilder();
+            brought.forEach((what, n) -> {
+                int[] sorted = sortedInts(n);
+                by.append(String.format(java.util.Locale.ROOT, "%s median %d max %d, ", what, sorted[adds / 2],
+                        sorted[adds - 1]));
+            });
+            System.out.printf("stored claims read per add, by what brought them (the first key that reached each): %s%n",
+                    by);
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             StringBuilder med = new StringBuilder();

@@ -34,6 +34,8 @@ final class Phases {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final long[] nanos = new long[Phase.values().length];
+    /** Stored claims read, by what brought them (a key of the new facts, the closure, flags' scopes). */
+    private final Map<String, Integer> claimsBy = new java.util.TreeMap<>();
     private long last;
 
     Phases() {
@@ -49,6 +51,16 @@ final class Phases {
         long t = now();
         nanos[p.ordinal()] += t - last;
         last = t;
+    }
+
+    /** Counts a stored claim read for the check, to what brought it. */
+    void brought(String by) {
+        claimsBy.merge(by, 1, Integer::sum);
+    }
+
+    /** Stored claims read, by what brought them: which declared key of the new facts, or what came after. */
+    Map<String, Integer> claimsBy() {
+        return java.util.Collections.unmodifiableMap(claimsBy);
     }
 
     /** Phase label to CPU nanoseconds. */

@@ -70,6 +70,8 @@ final class Scoped {
     private final ObjectMapper json;
     /** The CPU time of the add being checked, by phase. */
     private Phases phases = new Phases();
+    /** What made the add being checked read a group (for {@link Phases#brought}): hash to label. */
+    private final Map<Long, String> origin = new HashMap<>();
 
     Scoped(Connection connection, String location, JoinKeys keys, ObjectMapper json) {
         this.connection = connection;
@@ -199,6 +201,8 @@ final class Scoped {
     Checked check(Checker checker, Fresh fresh, Map<Long, Set<Character>> changed, boolean storeEmpty,
                   Phases phases) throws SQLException {
         this.phases = phases;
+        origin.clear();
+        changed.keySet().forEach(h -> origin.put(h, "replaced"));
         // Nothing removed (no replacement): flags of codes an add can only retract are re-checked with their support.
         boolean additionsOnly = changed.isEmpty();
         Set<String> freshClaims = new HashSet<>();
@@ -215,7 +219,9 @@ final class Scoped {
             for (String v : vs) {
                 String[] p = v.split("\u001f", 3);
                 if (mode(p[0].charAt(0)) != null) {
-                    changed.computeIfAbsent(hash(p[1], p[2]), k -> new HashSet<>()).add(p[0].charAt(0));
+                    long h = hash(p[1], p[2]);
+                    origin.putIfAbsent(h, "key " + p[1]);
+                    changed.computeIfAbsent(h, k -> new HashSet<>()).add(p[0].charAt(0));
                 }
             }
         }
@@ -247,6 +253,7 @@ final class Scoped {
                                 if (m != null && scopes.loaded().contains(v.key())) {
                                     Token t = new Token(hash(v.key(), v.value()), m);
                                     if (!covered(loaded, t)) {
+                                        origin.putIfAbsent(t.hash(), "closure " + v.key());
                                         next.merge(t.hash(), m, (a, b) -> a == WHOLE || b == WHOLE ? WHOLE : ANCHORS);
                                     }
                                 }
@@ -270,6 +277,7 @@ final class Scoped {
                             }
                             for (Token t : scope) {
                                 if ((t.mode() == SUPPORT) == bySupport && !covered(loaded, t)) {
+                                    origin.putIfAbsent(t.hash(), "stored flags' scopes");
                                     want(want, t);
                                 }
                             }
@@ -354,6 +362,7 @@ final class Scoped {
                     } else if (reaches(changed, scope)) {
                         for (Token t : scope) {
                             if (!covered(loaded, t)) {
+                                origin.putIfAbsent(t.hash(), "new flags' scopes");
                                 want(want, t);
                                 more = true;
                             }
@@ -411,7 +420,7 @@ final class Scoped {
             throws SQLException {
         for (int from = 0; from < hashes.size(); from += CHUNK) {
             List<Long> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
-            String sql = "SELECT f.seq, f.pos, f.article, f.type, f.body FROM fact_keys k JOIN facts f"
+            String sql = "SELECT f.seq, f.pos, f.article, f.type, f.body, k.khash FROM fact_keys k JOIN facts f"
                     + " ON f.seq = k.seq AND f.pos = k.pos WHERE " + roles + " AND k.seq <> ? AND k.khash IN ("
                     + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
             try (PreparedStatement ps = connection.prepareStatement(sql)) {
@@ -427,6 +436,9 @@ final class Scoped {
                                     fact(rs.getString(4), rs.getString(5)));
                             stored.put(id, s);
                             added.add(s);
+                            if (s.fact() instanceof ClaimFact) {
+                                phases.brought(origin.getOrDefault(rs.getLong(6), "lookups"));
+                            }
                         }
                     }
                 }
