@@ -391,6 +391,13 @@ final class JdbcClaimStore implements ClaimStore {
         return lastChecked;
     }
 
+    /** Stored flags the last add by scopes read back to compare (for tests of growth: the work of recording). */
+    private int lastReadBack;
+
+    int lastReadBack() {
+        return lastReadBack;
+    }
+
     /** The CPU time of the last add by scopes, phase by phase (for the benchmarks' probes). */
     private Phases lastPhases;
 
@@ -467,11 +474,14 @@ final class JdbcClaimStore implements ClaimStore {
                     });
             in.putAll(scoper.scopesOf(found));
         }
+        lastReadBack = open.size();
         List<FlagEvent> raised = new ArrayList<>();
         List<FlagEvent> retracted = new ArrayList<>();
         try (PreparedStatement scopeRows = connection.prepareStatement(
                 "INSERT INTO flag_scope (khash, mode, flag) VALUES (?, ?, ?)");
-             PreparedStatement dropScope = connection.prepareStatement("DELETE FROM flag_scope WHERE flag = ?")) {
+             PreparedStatement dropScope = connection.prepareStatement("DELETE FROM flag_scope WHERE flag = ?");
+             PreparedStatement dropRow = connection.prepareStatement(
+                     "DELETE FROM flag_scope WHERE flag = ? AND khash = ? AND mode = ?")) {
             for (Map.Entry<String, Object[]> o : open.entrySet()) {
                 long id = (Long) o.getValue()[0];
                 Flag now0 = fresh.get(o.getKey());
@@ -488,13 +498,29 @@ final class JdbcClaimStore implements ClaimStore {
                 if (!body.equals(o.getValue()[1])) {
                     update("UPDATE flags SET body = ?, sources = ? WHERE id = ?", body, sources(now0), id);
                 }
-                if (!scopeOf.get(o.getKey()).equals(in.get(id))) {
+                Set<Scoped.Token> scope = scopeOf.get(o.getKey());
+                Set<Scoped.Token> was = in.get(id);
+                if (was == null) {
                     dropScope.setLong(1, id);
                     dropScope.addBatch();
-                    scoper.writeScope(scopeRows, id, scopeOf.get(o.getKey()));
+                    scoper.writeScope(scopeRows, id, scope);
+                } else if (!scope.equals(was)) {
+                    // only the rows that differ: a flag of a large group has thousands, and an add changes a few
+                    Set<Scoped.Token> added = new HashSet<>(scope);
+                    added.removeAll(was);
+                    for (Scoped.Token t : was) {
+                        if (!scope.contains(t)) {
+                            dropRow.setLong(1, id);
+                            dropRow.setLong(2, t.hash());
+                            dropRow.setString(3, String.valueOf(t.mode()));
+                            dropRow.addBatch();
+                        }
+                    }
+                    scoper.writeScope(scopeRows, id, added);
                 }
             }
             dropScope.executeBatch(); // before the new rows of the same flags
+            dropRow.executeBatch();
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO flags (id, ident, component, code,"
                     + " severity, sources, body, pack, raised_at, raised_by, pack_digest, ihash)"
                     + " VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
