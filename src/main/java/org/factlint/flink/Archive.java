@@ -54,8 +54,8 @@ final class Archive {
         int configured = documents.getExecutionEnvironment().getConfig().getMaxParallelism();
         int maxParallelism = configured > 0 ? configured
                 : KeyGroupRangeAssignment.computeDefaultMaxParallelism(Math.max(1, checkers));
+        // chained to the line join (keyed by line, so spread evenly): a document and its line are not shipped again
         SingleOutputStreamOperator<Labels> labels = docs
-                .rebalance()
                 .flatMap(new KeyHasher(rules)).name("keys").uid("keys")
                 .keyBy(k -> 0, Types.INT)
                 .process(new Placer(checkers, checkers > 0 ? maxParallelism : 0)).name("place").uid("place")
@@ -120,18 +120,36 @@ final class Archive {
         /** The input line it came in (null until {@link LineJoin}) and its index among that line's documents. */
         public String line;
         public int index;
-        /** {@link org.factlint.internal.FactLoader.Resolved} and the groups of its entity keys, as JSON. */
-        public String resolved;
+        /** What it takes from the documents before it ({@link Resolver.Resolution}). */
+        public Resolved resolved;
 
         public Doc() {
         }
 
-        Doc(long seq, long lineSeq, String line, int index, String resolved) {
+        Doc(long seq, long lineSeq, String line, int index, Resolved resolved) {
             this.seq = seq;
             this.lineSeq = lineSeq;
             this.line = line;
             this.index = index;
             this.resolved = resolved;
+        }
+    }
+
+    /**
+     * {@link Resolver.Resolution} as it is shipped: arrays Flink's POJO serialiser writes as they are, rather than a
+     * JSON text per document written by the serial resolver and parsed again by every stage after it.
+     */
+    public static final class Resolved {
+        /** Each entity's key, in the document's order ({@link org.factlint.internal.FactLoader.Resolved}). */
+        public String[] keys;
+        /** Whether the document inserts each entity's fact. */
+        public boolean[] inserts;
+        /** The keys of the groups of each entity's key, as the first document to insert it says. */
+        public String[][] groups;
+        /** The sources the document uses, as first declared, as JSON (a few per document). */
+        public String sources;
+
+        public Resolved() {
         }
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.metrics.SimpleCounter;
 import org.factlint.RulePack;
 import org.factlint.bench.ArchiveGenerator;
@@ -69,5 +72,22 @@ class ReaderTest {
         assertThat(rejected.getCount()).isZero();
         assertThat(got).containsExactlyElementsOf(expected);
         assertThat(expected).anyMatch(r -> r.inserts().contains(false)); // documents share entities: order matters
+    }
+
+    @Test
+    void whatTheResolverShips_isWrittenByFlinksPojoSerialiser_notByKryo() {
+        TypeInformation<Archive.Doc> doc = TypeInformation.of(Archive.Doc.class);
+
+        assertThat(doc).isInstanceOf(PojoTypeInfo.class);
+        PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) doc;
+        for (int i = 0; i < pojo.getArity(); i++) {
+            assertThat(pojo.getTypeAt(i)).as(pojo.getPojoFieldAt(i).getField().getName())
+                    .isNotInstanceOf(GenericTypeInfo.class);
+        }
+        PojoTypeInfo<?> resolved = (PojoTypeInfo<?>) pojo.getTypeAt(pojo.getFieldIndex("resolved"));
+        for (int i = 0; i < resolved.getArity(); i++) {
+            assertThat(resolved.getTypeAt(i)).as(resolved.getPojoFieldAt(i).getField().getName())
+                    .isNotInstanceOf(GenericTypeInfo.class);
+        }
     }
 }

@@ -177,11 +177,15 @@ public final class ScaleRun {
         private final java.util.Map<Long, Long> before = new java.util.HashMap<>();
         /** Per task (attempts merged): when its CPU first and last grew, ms since the sampler started. */
         private final java.util.Map<String, long[]> span = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Per task (attempts and subtasks merged): CPU ms in each {@link #BUCKET_MS} since the sampler started. */
+        private final java.util.Map<String, long[]> timeline = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final long BUCKET_MS = Long.getLong("factlint.timeline.ms", 5_000L);
         private final long start = System.nanoTime();
         private final Thread thread;
         private volatile boolean stop;
         private final long process0 = processCpu();
         private final long gc0 = gcMillis();
+        private long lastGc = gc0;
         private final long jit0 = jitMillis();
         private final java.util.Map<String, Long> native0 = nativeTicks();
 
@@ -204,6 +208,11 @@ public final class ScaleRun {
         }
 
         private void sample() {
+            long gc = gcMillis(); // GC pauses (wall ms) as a row of the timeline: they stop every stage
+            long[] pauses = timeline.computeIfAbsent("GC pauses", x -> new long[4096]);
+            pauses[(int) Math.min(pauses.length - 1, (System.nanoTime() - start) / 1_000_000 / BUCKET_MS)] +=
+                    gc - lastGc;
+            lastGc = gc;
             for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
                 if (t == null) {
                     continue;
@@ -213,6 +222,12 @@ public final class ScaleRun {
                     names.put(t.getThreadId(), t.getThreadName());
                     long used = c - before.getOrDefault(t.getThreadId(), 0L);
                     Long was = cpu.put(t.getThreadId(), used);
+                    if (was != null && used > was && t.getThreadName().matches(".*\\(\\d+/\\d+\\)#\\d+")) {
+                        int b = (int) ((System.nanoTime() - start) / 1_000_000 / BUCKET_MS);
+                        long[] line = timeline.computeIfAbsent(t.getThreadName().replaceAll(" \\(\\d+/\\d+\\)#\\d+$",
+                                ""), x -> new long[4096]);
+                        line[Math.min(b, line.length - 1)] += (used - was) / 1_000_000;
+                    }
                     // a task is busy while its CPU grows by more than a tenth of the 200 ms between samples
                     if (was != null && used - was > 20_000_000L
                             && t.getThreadName().matches(".*\\(\\d+/\\d+\\)#\\d+")) {
@@ -298,6 +313,27 @@ public final class ScaleRun {
                     .forEach(e -> w.append(String.format(Locale.ROOT, " [%s] %.0f-%.0f;", e.getKey(),
                             e.getValue()[0] / 1e3, e.getValue()[1] / 1e3)));
             System.out.println(w);
+            // each stage's CPU over time, all its subtasks together, in tenths of a core per bucket (X: a core or
+            // more): what runs beside what, and what waits
+            int last = timeline.values().stream().mapToInt(l -> {
+                int i = l.length - 1;
+                while (i > 0 && l[i] == 0) {
+                    i--;
+                }
+                return i;
+            }).max().orElse(0);
+            System.out.printf(Locale.ROOT, "  CPU per stage over time (%d s buckets, tenths of a core):%n",
+                    BUCKET_MS / 1000);
+            timeline.entrySet().stream().filter(e -> java.util.Arrays.stream(e.getValue()).sum() >= BUCKET_MS / 10)
+                    .sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+                String stage = e.getKey().replace("ledger -> Sink: Writer", "ledger");
+                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "    %-9.9s ", stage));
+                for (int i = 0; i <= last; i++) {
+                    long tenths = Math.round(e.getValue()[i] * 10.0 / BUCKET_MS);
+                    t.append(tenths == 0 ? '.' : tenths >= 10 ? 'X' : (char) ('0' + tenths));
+                }
+                System.out.println(t);
+            });
         }
 
         /** {@code "tid name"} to user + system clock ticks of every thread of this process (Linux /proc). */
