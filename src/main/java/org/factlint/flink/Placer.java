@@ -78,6 +78,16 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
      */
     static List<Archive.BinSize> place(List<Archive.DocKeys> all, java.util.function.Consumer<Archive.Labels> out,
                                        int checkers, int maxParallelism) {
+        return bins(all, out, checkers, maxParallelism).sizes();
+    }
+
+    /** The parts: each one's size, claims and join pairs ({@link #weight}). */
+    record Bins(List<Archive.BinSize> sizes, int[] claims, long[] pairs) {
+    }
+
+    /** {@link #place}, with what each part weighs. */
+    static Bins bins(List<Archive.DocKeys> all, java.util.function.Consumer<Archive.Labels> out, int checkers,
+                     int maxParallelism) {
         all.sort(Comparator.comparingLong(d -> d.seq));
         long[] base = new long[all.size()];
         int n = 0;
@@ -95,6 +105,8 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
         int[] anchorFirst = new int[values];
         Arrays.fill(joinFirst, -1);
         Arrays.fill(anchorFirst, -1);
+        int[] joining = new int[values]; // facts with the value under a joining or anchoring key
+        int[] membering = new int[values];
         IntPairs members = new IntPairs();
         IntPairs lookups = new IntPairs();
         IntPairs uses = new IntPairs();
@@ -107,6 +119,11 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
                 for (int j = k.start[f]; j < k.start[f + 1]; j++) {
                     int v = index.id(k.hi[j], k.lo[j]);
                     int role = k.role[j];
+                    if (role == JOIN || role == ANCHOR) {
+                        joining[v]++;
+                    } else if (role == MEMBER) {
+                        membering[v]++;
+                    }
                     if (role == JOIN) {
                         if (joinFirst[v] < 0) {
                             joinFirst[v] = i;
@@ -178,7 +195,18 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
                 }
             }
         }
-        int[] key = keys(binClaimsOf, checkers, maxParallelism);
+        // the pairs of facts that share a joined value: what a rule joining on it meets (members join when anchored)
+        long[] binPairs = new long[bins];
+        for (int v = 0; v < values; v++) {
+            long k = joining[v] + (anchorFirst[v] >= 0 ? membering[v] : 0);
+            int first = joinFirst[v] >= 0 ? joinFirst[v] : anchorFirst[v];
+            if (k > 1 && first >= 0 && !lookup[first]) {
+                binPairs[binOfRoot[parent[first]]] += k * (k - 1) / 2;
+            }
+        }
+        double[] weight = new double[bins];
+        Arrays.setAll(weight, b -> weight(binClaimsOf[b], binPairs[b]));
+        int[] key = keys(weight, checkers, maxParallelism);
         // (value, bin) of every use, then (lookup fact, bin) of every copy, each sorted and without repeats
         long[] used = new long[uses.size];
         for (int u = 0; u < uses.size; u++) {
@@ -238,7 +266,7 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
         for (int b = 0; b < bins; b++) {
             sizes.add(new Archive.BinSize(key[b], binFacts[b]));
         }
-        return sizes;
+        return new Bins(sizes, binClaimsOf, binPairs);
     }
 
     /**
@@ -246,15 +274,15 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
      * the least weight so far (longest-processing-time first), under the first unused int that Flink's key groups
      * ({@link KeyGroupRangeAssignment}) send to that task. Which task checks a part changes no flag.
      */
-    static int[] keys(int[] claims, int checkers, int maxParallelism) {
-        int[] key = new int[claims.length];
+    static int[] keys(double[] weight, int checkers, int maxParallelism) {
+        int[] key = new int[weight.length];
         if (checkers <= 1) {
             Arrays.setAll(key, b -> b);
             return key;
         }
-        Integer[] order = new Integer[claims.length];
+        Integer[] order = new Integer[weight.length];
         Arrays.setAll(order, b -> b);
-        Arrays.sort(order, Comparator.comparingInt((Integer b) -> -claims[b]).thenComparingInt(b -> b));
+        Arrays.sort(order, Comparator.comparingDouble((Integer b) -> -weight[b]).thenComparingInt(b -> b));
         double[] load = new double[checkers];
         int[] next = new int[checkers]; // the next int to try for each task
         for (int b : order) {
@@ -264,7 +292,7 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
                     task = t;
                 }
             }
-            load[task] += weight(claims[b]);
+            load[task] += weight[b];
             int k = next[task];
             while (KeyGroupRangeAssignment.assignKeyToParallelOperator(k, maxParallelism, checkers) != task) {
                 k++;
@@ -276,15 +304,19 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
     }
 
     /**
-     * What checking a part of this many claims costs, in claims of a part of {@link Router#PART_CLAIMS}: more than in
-     * proportion above that size, since a large component's claims meet more others. From the bench archive's splits
-     * ({@code src/bench/flink.sh N 0}): parts of about 2,000 claims cost about 60 µs per claim, the largest part 220 µs
-     * per claim at 9,898 claims (100k) and 282 µs at 26,268 (300k): per claim 1 + 1.5 ln(claims / 2,000) times the
-     * small parts' cost fits both within 8% (a power law does not: its exponent falls from 1.78 to 1.25 between
-     * them).
+     * Join pairs that cost as much to check as one claim ({@link #weight}): a least-squares fit of the parts' costs
+     * in the 300k bench archive's split ({@code src/bench/flink.sh 300000 0}: 38 µs per claim, 0.27 µs per pair, 152).
      */
-    static double weight(int claims) {
-        return claims * (1 + 1.5 * Math.log(Math.max(claims, Router.PART_CLAIMS) / (double) Router.PART_CLAIMS));
+    static final double PAIRS_PER_CLAIM = 150;
+
+    /**
+     * What checking a part costs, in claims: its claims, and the pairs of its facts that share a joined value (a
+     * value held by k facts makes k(k-1)/2), which is where a large component's cost comes from. Claims alone do not
+     * say it: in the 1M bench archive the second largest part (39,784 claims) cost 4.4 times a small part's per claim,
+     * parts of about 25,000 claims 3 times; their join pairs (42.7M, 13.5M to 18.6M) rank them as their costs do.
+     */
+    static double weight(int claims, long pairs) {
+        return claims + pairs / PAIRS_PER_CLAIM;
     }
 
     private static long[] distinct(long[] a) {

@@ -128,7 +128,8 @@ public final class ScaleRun {
         }
         long t2 = cpuNanos();
         List<Archive.Labels> labels = new ArrayList<>(docs.size());
-        List<Archive.BinSize> sizes = Placer.place(hashed, labels::add, 0, 0);
+        Placer.Bins bins = Placer.bins(hashed, labels::add, 0, 0);
+        List<Archive.BinSize> sizes = bins.sizes();
         long t3 = cpuNanos();
         if (route) {
             System.out.printf(Locale.ROOT, "CPU in one thread: serial: resolve %.1f s (%.1f µs/claim), place %.1f s;"
@@ -167,6 +168,32 @@ public final class ScaleRun {
         System.out.printf(Locale.ROOT, "parallel: checks (decode + check) %.1f s in all (%.1f µs/claim); largest part"
                         + " %,d claims in %.2f s; slowest part %.2f s%n", total / 1e9, total / 1e3 / n, largest[0],
                 largest[1] / 1e9, slowest / 1e9);
+        // what the weight model (Placer.weight) is fitted on: each part's claims, join pairs and cost, to a file
+        StringBuilder tsv = new StringBuilder("part\tclaims\tpairs\tfacts\tseconds\n");
+        for (int b = 0; b < checked.size(); b++) {
+            tsv.append(b).append('\t').append(bins.claims()[b]).append('\t').append(bins.pairs()[b]).append('\t')
+                    .append(sizes.get(b).facts).append('\t').append(checked.get(b)[1] / 1e9).append('\n');
+        }
+        Path partsFile = Path.of("target/bench/parts-" + n + ".tsv");
+        Files.writeString(partsFile, tsv);
+        StringBuilder top = new StringBuilder();
+        java.util.stream.IntStream.range(0, checked.size()).boxed()
+                .sorted(java.util.Comparator.comparingDouble(b -> -checked.get(b)[1])).limit(5).forEach(b ->
+                top.append(String.format(Locale.ROOT, " %,d claims, %,d join pairs: %.2f s (weight %,.0f);",
+                        bins.claims()[b], bins.pairs()[b], checked.get(b)[1] / 1e9,
+                        Placer.weight(bins.claims()[b], bins.pairs()[b]))));
+        System.out.printf(Locale.ROOT, "dearest parts:%s each part's cost in %s%n", top, partsFile);
+        // the check tasks' costs as the placer keys the parts for two tasks
+        double[] weight = new double[checked.size()];
+        java.util.Arrays.setAll(weight, b -> Placer.weight(bins.claims()[b], bins.pairs()[b]));
+        int max = org.apache.flink.runtime.state.KeyGroupRangeAssignment.computeDefaultMaxParallelism(2);
+        int[] key = Placer.keys(weight, 2, max);
+        double[] cost = new double[2];
+        for (int b = 0; b < key.length; b++) {
+            cost[org.apache.flink.runtime.state.KeyGroupRangeAssignment.assignKeyToParallelOperator(key[b], max, 2)]
+                    += checked.get(b)[1] / 1e9;
+        }
+        System.out.printf(Locale.ROOT, "two check tasks as placed: %.1f s and %.1f s of checking%n", cost[0], cost[1]);
     }
 
     /** CPU time of each thread of this JVM while a job runs, sampled: Flink names task threads after their tasks. */
