@@ -132,6 +132,20 @@ class NameMatchingTest {
     }
 
     /**
+     * The eighth held-out table, written in session 9 before any change of that session to the key, for classes no
+     * earlier table had (the old Indonesian spelling, Thai names in the Royal Thai General System, Mongolian, Albanian
+     * names in Serbian, Macedonian and Russian press, Japanese long vowels written oh, North Korean names in Hangul,
+     * Persian and Arabic names in Turkish, Spanish and Russian press, German, Romance and Polish names in Russian
+     * Cyrillic, Afghan, Icelandic, Kurdish and Uyghur forms, Ethiopic, Bengali, Khmer, Burmese, Tamil and Sinhala
+     * script): 84 of 124 (67.7%) joined when first measured. Left untuned on purpose, the next session's check; the
+     * floor only guards against regressions.
+     */
+    @Test
+    void eighthHeldOutPairs_untuned_joinAtLeast67Percent() throws IOException {
+        assertJoinRate("held-out-8-same-person.csv", 100, 0.67);
+    }
+
+    /**
      * Arabic-script names meet the spellings news gives them by their consonants: محمد as Mohamed, Mohammed,
      * Muhammad; عبد الله as Abdullah and Abdallah; the article ال dropped.
      */
@@ -201,7 +215,7 @@ class NameMatchingTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
             "held-out-4-different-people.csv", "held-out-5-different-people.csv", "held-out-6-different-people.csv",
-            "held-out-7-different-people.csv"})
+            "held-out-7-different-people.csv", "held-out-8-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
@@ -242,7 +256,9 @@ class NameMatchingTest {
             "held-out-3-same-person.csv", "held-out-4-same-person.csv", "different-people.csv",
             "held-out-2-different-people.csv", "held-out-3-different-people.csv", "held-out-4-different-people.csv",
             "held-out-5-same-person.csv", "held-out-5-different-people.csv", "held-out-6-same-person.csv",
-            "held-out-6-different-people.csv", "held-out-7-same-person.csv", "held-out-7-different-people.csv"})
+            "held-out-6-different-people.csv", "held-out-7-same-person.csv", "held-out-7-different-people.csv",
+            "held-out-8-same-person.csv",
+            "held-out-8-different-people.csv"})
     void everyComparedColumnHoldsAName(String file) throws IOException {
         List<String> notNames = new ArrayList<>();
         for (String[] p : pairs(file)) {
@@ -262,7 +278,7 @@ class NameMatchingTest {
 
     /** Lower-case particles that are part of real names (al-Assad, bin Salman, el-Sisi, de, van). */
     private static final java.util.regex.Pattern PARTICLE =
-            java.util.regex.Pattern.compile("(al|el|ad|as|ash|an|ar|at|az|ud|bin|ibn|bint|ben|de|da|di|van|von|der|le|la|du)(-.*)?");
+            java.util.regex.Pattern.compile("(al|el|es|ad|as|ash|an|ar|at|az|ud|bin|ibn|bint|ben|de|da|di|van|von|der|le|la|du)(-.*)?");
 
     private static boolean joined(String a, String b) {
         Document da = doc("a", a);
