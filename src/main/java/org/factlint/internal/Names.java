@@ -151,6 +151,9 @@ public final class Names {
                 // Ukrainian from Russian reads both ways
                 String ukrainian = latin(name, true, tables);
                 readings.add(latinWordsOf(ukrainian));
+                // a Chinese, Japanese or Korean name in Russian-language Cyrillic, read back by its syllable chart
+                // (names/syllables.csv: Си Цзиньпин is Xi Jinping, where ICU gives Si Czinpin)
+                readings.addAll(tables.syllableReadings(name));
             }
         }
         List<List<String>> words = new ArrayList<>();

@@ -124,11 +124,12 @@ class NameMatchingTest {
      * Greek, Arabic, Persian and Hebrew script; Vietnamese; Katakana and Thai): 73 of 133 (54.9%) joined when first
      * measured. Its misses were then mended with general conventions (Latvian and Lithuanian case endings, Finnish,
      * Estonian, Romanian and Croatian letters, Greek μπ ντ γκ τζ and Arabic ب ف for foreign b d g j p v, the Hebrew
-     * geresh, Vietnamese đ): 112 (84.2%). Studied now; what is left needs more than spelling (README).
+     * geresh, Vietnamese đ): 112 (84.2%); 118 (88.7%) in session 9 with the Cyrillic syllable charts of Chinese,
+     * Japanese and Korean names (names/syllables.csv). What is left needs more than spelling (README).
      */
     @Test
-    void seventhHeldOutPairs_studiedSince_joinAtLeast84Percent() throws IOException {
-        assertJoinRate("held-out-7-same-person.csv", 100, 0.84);
+    void seventhHeldOutPairs_studiedSince_joinAtLeast88Percent() throws IOException {
+        assertJoinRate("held-out-7-same-person.csv", 100, 0.88);
     }
 
     /**
@@ -169,6 +170,28 @@ class NameMatchingTest {
             "ג'ו ביידן, Joe Biden", "فلاديمير بوتين, Vladimir Putin"})
     void abjadNames_joinTheirNewsSpellings(String script, String latin) {
         assertThat(joined(script, latin)).isTrue();
+    }
+
+    /**
+     * Chinese, Japanese and Korean names in Russian-language Cyrillic are read back by the syllable charts of
+     * {@code names/syllables.csv} (Palladius, Polivanov, Kontsevich), where ICU's Cyrillic romanisation gives Si
+     * Czinpin; names not from the tables of this class.
+     */
+    @ParameterizedTest(name = "{0} / {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"Ху Цзиньтао, Hu Jintao", "Мао Цзэдун, Mao Zedong",
+            "Дэн Сяопин, Deng Xiaoping", "Чжоу Эньлай, Zhou Enlai", "Вэнь Цзябао, Wen Jiabao", "Цзян Цзэминь, Jiang Zemin",
+            "Ёсихидэ Суга, Yoshihide Suga", "Сигэру Исиба, Shigeru Ishiba", "Дзюнъитиро Коидзуми, Junichiro Koizumi",
+            "Мун Чжэ Ин, Moon Jae-in", "Ким Ир Сен, Kim Il Sung", "Юн Сок Ёль, Yoon Suk-yeol",
+            "Ли Чжэ Мён, Lee Jae-myung"})
+    void chineseJapaneseAndKoreanNamesInCyrillic_joinTheirNewsSpellings(String cyrillic, String latin) {
+        assertThat(joined(cyrillic, latin)).isTrue();
+    }
+
+    /** A Russian name splits into no chart's syllables, so it gets no such reading (Владимир has вл). */
+    @Test
+    void aRussianName_isReadByNoSyllableChart() {
+        assertThat(NameTables.DEFAULT.syllableReadings("Владимир Путин")).isEmpty();
+        assertThat(NameTables.DEFAULT.syllableReadings("Си Цзиньпин")).contains(List.of("xi", "jinping"));
     }
 
     /** Consonants alone never join two Latin names, nor two people across scripts whose consonants differ. */
