@@ -46,6 +46,8 @@ public final class Names {
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
     private static final int MAX_KEYS = 16;
     private static final Pattern GREEK_FOREIGN = Pattern.compile("(?iu)μπ|ντ|γκ|τζ");
+    private static final Pattern GREEK_GAMMA_Y = Pattern.compile("(?iu)(?<=[αεοάέόιί])γ(?=[ιίεέηή])");
+    private static final Pattern GREEK_S = Pattern.compile("(?<![tT])[sS](?![hH])");
     private static final Pattern HEBREW_GERESH = Pattern.compile("[גזצ]['\u05F3]");
     private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
     /** The id of the news romanisation of Arabic and Persian script ({@code names/arabic-latin.txt}). */
@@ -117,6 +119,14 @@ public final class Names {
                 if (!foreign.equals(name)) {
                     readings.add(latinWordsOf(latin(foreign, false, tables)));
                 }
+                // Greek γ before a front vowel is a y (Ταγίπ is Tayyip), and Greek, which has no sh, writes a foreign sh
+                // as σ (Σολτς is Scholz): two more readings of the foreign spelling
+                String y = GREEK_GAMMA_Y.matcher(foreign).replaceAll("");
+                if (!y.equals(foreign)) {
+                    readings.add(latinWordsOf(latin(y, false, tables)));
+                }
+                String sh = GREEK_S.matcher(latin(foreign, false, tables)).replaceAll("sh");
+                readings.add(latinWordsOf(sh));
             } else if (has(name, UScript.ARABIC)) {
                 // Egyptian, Sudanese and Gulf speech say ج and ق as g, and news from there writes g (جمال is Gamal,
                 // دقلو Dagalo): the news romanisation writes them j and q, and nothing else that way
@@ -428,8 +438,13 @@ public final class Names {
     /** Every reading of the j's from {@code at} on (at most {@value #MAX_KEYS}). */
     private static void expand(String word, int at, StringBuilder prefix, Set<String> keys) {
         int j = word.indexOf('j', at);
-        if (j < 0 || keys.size() >= MAX_KEYS) {
+        if (j < 0) {
             keys.add(skeleton(prefix + word.substring(at)));
+            return;
+        }
+        if (keys.size() >= MAX_KEYS) {
+            // no more readings: the j's left are read as й, never kept as a j no other key has (Dutch Sjojgoe is Shoigu)
+            keys.add(skeleton(prefix + word.substring(at).replace('j', 'I')));
             return;
         }
         String before = word.substring(at, j);

@@ -109,12 +109,14 @@ class NameMatchingTest {
      * first measured, before any change it prompted. Its misses were then mended with general conventions (the
      * national spellings as alphabet rows of readings.csv, Czech -ová, Hebrew as an abjad with פ as p or f, Hindi's
      * final inherent vowel and nasal dot, Urdu letters): 90 of 102 (88.2%); 93 (91.2%) in session 8 (an initial kh
-     * written k, Hebrew Binyamin as a given-name row). The 97% target is not reached here: what is left needs a
-     * reading dictionary (Japanese kanji) or more than spelling (README).
+     * written k, Hebrew Binyamin as a given-name row); 97 (95.1%) in session 9 (Polish -ska for -ская, ž written
+     * z, Polish dż written dz, a Dutch j read as й past the key's limit). The 97% target is not reached here: what is
+     * left needs a reading dictionary (Japanese kanji), the family name first, the Hungarian alphabet read into a
+     * word that shows none of its letter groups, or Hebrew צח read as ts + kh (README).
      */
     @Test
-    void sixthHeldOutPairs_studiedSince_joinAtLeast91Percent() throws IOException {
-        assertJoinRate("held-out-6-same-person.csv", 100, 0.91);
+    void sixthHeldOutPairs_studiedSince_joinAtLeast95Percent() throws IOException {
+        assertJoinRate("held-out-6-same-person.csv", 100, 0.95);
     }
 
     /**
@@ -125,11 +127,12 @@ class NameMatchingTest {
      * measured. Its misses were then mended with general conventions (Latvian and Lithuanian case endings, Finnish,
      * Estonian, Romanian and Croatian letters, Greek μπ ντ γκ τζ and Arabic ب ف for foreign b d g j p v, the Hebrew
      * geresh, Vietnamese đ): 112 (84.2%); 118 (88.7%) in session 9 with the Cyrillic syllable charts of Chinese,
-     * Japanese and Korean names (names/syllables.csv). What is left needs more than spelling (README).
+     * Japanese and Korean names (names/syllables.csv), 120 (90.2%) with Greek γ before a front vowel as y and σ as a
+     * foreign sh. What is left needs more than spelling (README).
      */
     @Test
-    void seventhHeldOutPairs_studiedSince_joinAtLeast88Percent() throws IOException {
-        assertJoinRate("held-out-7-same-person.csv", 100, 0.88);
+    void seventhHeldOutPairs_studiedSince_joinAtLeast90Percent() throws IOException {
+        assertJoinRate("held-out-7-same-person.csv", 100, 0.90);
     }
 
     /**
@@ -192,6 +195,19 @@ class NameMatchingTest {
     void aRussianName_isReadByNoSyllableChart() {
         assertThat(NameTables.DEFAULT.syllableReadings("Владимир Путин")).isEmpty();
         assertThat(NameTables.DEFAULT.syllableReadings("Си Цзиньпин")).contains(List.of("xi", "jinping"));
+    }
+
+    /**
+     * Session 9's conventions, on names not from the tables: the Polish and Czech -ska for Russian -ская, ž and ż
+     * written without their marks (after a vowel), Greek σ for a foreign sh, a Dutch j read as й when a word has
+     * more readings than the key keeps; and where they stop: pinyin zh and z at the start of a word are two initials.
+     */
+    @ParameterizedTest(name = "{0} / {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"Anna Politkovskaya, Anna Politkowska, true",
+            "Dzhokhar Dudayev, Dzochar Dudajew, true", "Ariel Sharon, Άριελ Σαρόν, true", "Shimon Peres, Σιμόν Πέρες, true",
+            "Vyacheslav Volodin, Vjatsjeslav Volodin, true", "Zhou Jiahua, Zou Jiahua, false"})
+    void sessionNineConventions_joinOneNamesForms_andStopWhereTheyShould(String a, String b, boolean one) {
+        assertThat(joined(a, b)).isEqualTo(one);
     }
 
     /** Consonants alone never join two Latin names, nor two people across scripts whose consonants differ. */
