@@ -36,7 +36,7 @@ final class NameTables {
     static final String ALPHABETS = DIR + "alphabets.csv";
     static final String GIVEN_NAMES = DIR + "given-names.csv";
     static final String DISTINCT_NAMES = DIR + "distinct-names.csv";
-    static final String SYLLABLES = Syllables.FILE;
+    static final String SYLLABLES = CyrillicSyllables.FILE;
     private static final List<String> FILES = List.of(ROMANISATION, ALPHABETS, GIVEN_NAMES, DISTINCT_NAMES, SYLLABLES);
     /**
      * A word of a name (a given name, a name kept apart): at most 30 letters. An alphabet's letter group and its
@@ -48,7 +48,7 @@ final class NameTables {
     /** The jar's transliteration conventions: the part of a word's readings that is no pack's data. */
     static final Readings CONVENTIONS = Readings.load("/org/factlint/names/readings.csv");
     private static final NameTables EMPTY = new NameTables(Map.of(), List.of(), Map.of(), java.util.Set.of(),
-            Syllables.NONE);
+            CyrillicSyllables.NONE);
 
     /** The bundled pack's tables: what {@link Names}' one-argument methods and a pack without tables use. */
     static final NameTables DEFAULT = bundled();
@@ -60,13 +60,13 @@ final class NameTables {
     /** Pairs of words that are two names, as {@code "a b"} both ways: no reading of one is the other. */
     private final java.util.Set<String> distinct;
     /** The Cyrillic syllable charts of Chinese, Japanese and Korean names ({@code syllables.csv}). */
-    private final Syllables syllables;
+    private final CyrillicSyllables syllables;
     private final Readings readings;
     /** Word keys by word ({@link Names#wordKeys}): a name's words repeat across documents. */
     final Map<String, List<String>> wordKeys = new ConcurrentHashMap<>();
 
     private NameTables(Map<String, String> newsSpelling, List<List<String[]>> alphabets, Map<String, String> givenNames,
-            java.util.Set<String> distinct, Syllables syllables) {
+            java.util.Set<String> distinct, CyrillicSyllables syllables) {
         this.distinct = java.util.Set.copyOf(distinct);
         this.syllables = syllables;
         this.newsSpelling = Map.copyOf(newsSpelling);
@@ -138,8 +138,8 @@ final class NameTables {
                 ? givenNames(GIVEN_NAMES, files.get(GIVEN_NAMES), problems) : fallback.givenNames;
         java.util.Set<String> distinct = files.containsKey(DISTINCT_NAMES)
                 ? distinctNames(DISTINCT_NAMES, files.get(DISTINCT_NAMES), problems) : fallback.distinct;
-        Syllables syllables = files.containsKey(SYLLABLES)
-                ? Syllables.read(SYLLABLES, files.get(SYLLABLES), problems) : fallback.syllables;
+        CyrillicSyllables syllables = files.containsKey(SYLLABLES)
+                ? CyrillicSyllables.read(SYLLABLES, files.get(SYLLABLES), problems) : fallback.syllables;
         return new NameTables(spelling, alphabets, given, distinct, syllables);
     }
 

@@ -110,8 +110,10 @@ public final class Names {
                 readings.add(latinWordsOf(latin(name.replace('η', 'ε').replace('ή', 'έ').replace('Η', 'Ε'), false, tables)));
                 // Greek has no letter for b, d, g (β δ γ are v, dh, gh): it writes a foreign name's b, d and g as μπ,
                 // ντ and γκ, and its j as τζ (Βλαντιμίρ Πούτιν is Vladimir Putin, Ομπάμα Obama, Άνγκελα Angela)
+                // ... except μπ at the end of a word, which is mp there (Τραμπ is Trump)
                 String foreign = GREEK_FOREIGN.matcher(name).replaceAll(m -> switch (m.group().toLowerCase(Locale.ROOT)) {
-                    case "μπ" -> Character.isUpperCase(m.group().charAt(0)) ? "B" : "b";
+                    case "μπ" -> m.end() == name.length() || !Character.isLetter(name.charAt(m.end())) ? "mp"
+                            : Character.isUpperCase(m.group().charAt(0)) ? "B" : "b";
                     case "ντ" -> Character.isUpperCase(m.group().charAt(0)) ? "D" : "d";
                     case "γκ" -> Character.isUpperCase(m.group().charAt(0)) ? "G" : "g";
                     default -> Character.isUpperCase(m.group().charAt(0)) ? "J" : "j";
@@ -180,7 +182,37 @@ public final class Names {
                 words.add(keys);
             }
         }
-        return new NameKey(words, has(name, UScript.ARABIC) || has(name, UScript.HEBREW));
+        boolean abjad = has(name, UScript.ARABIC) || has(name, UScript.HEBREW);
+        boolean heard = has(name, UScript.CYRILLIC) || has(name, UScript.GREEK);
+        return new NameKey(words, abjad, abjad || heard || !latinOnly(name) ? List.of() : sounded(sounded, words, tables),
+                heard);
+    }
+
+    /**
+     * The keys of a Latin name's words as Russian and Greek write them by sound ({@code sound} rows of readings.csv:
+     * Trump is Трамп, Biden Байден, Johnson Джонсон), each word's own keys where it has none; empty when no word has.
+     */
+    private static List<List<String>> sounded(List<String> latinWords, List<List<String>> words, NameTables tables) {
+        if (latinWords.size() != words.size()) {
+            return List.of();
+        }
+        List<List<String>> out = new ArrayList<>(words.size());
+        boolean any = false;
+        for (int i = 0; i < words.size(); i++) {
+            Set<String> keys = new LinkedHashSet<>();
+            for (String reading : tables.readings().sounds(latinWords.get(i))) {
+                keys.addAll(wordKeys(reading, tables));
+            }
+            keys.removeAll(words.get(i));
+            any |= !keys.isEmpty();
+            out.add(keys.isEmpty() ? words.get(i) : List.copyOf(keys));
+        }
+        return any ? out : List.of();
+    }
+
+    /** Whether every letter of a name is a Latin one. */
+    private static boolean latinOnly(String name) {
+        return isAscii(name) || name.codePoints().filter(Character::isLetter).allMatch(c -> UScript.getScript(c) == UScript.LATIN);
     }
 
     /** Whether a name has a letter of that script ({@link UScript} code: {@code UScript.GREEK}). */

@@ -17,9 +17,9 @@ import org.factlint.RuleProblem;
  * news uses: Си Цзиньпин is Xi Jinping, Кисида Kishida, Ким Чен Ын Kim Jong Un. A name is read in a system only when
  * every word of it splits wholly into that system's syllables, so a Russian name (Владимир) never is. Immutable.
  */
-final class Syllables {
+final class CyrillicSyllables {
     static final String FILE = NameTables.DIR + "syllables.csv";
-    static final Syllables NONE = new Syllables(Map.of());
+    static final CyrillicSyllables NONE = new CyrillicSyllables(Map.of());
     private static final List<String> COLUMNS = List.of("system", "part", "cyrillic", "latin");
     private static final List<String> PARTS = List.of("syllable", "initial", "vowel", "final");
     private static final Pattern SYSTEM = Pattern.compile("[a-z]{2,3}");
@@ -39,7 +39,7 @@ final class Syllables {
 
     private final Map<String, Chart> systems;
 
-    private Syllables(Map<String, Chart> systems) {
+    private CyrillicSyllables(Map<String, Chart> systems) {
         this.systems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(systems)); // in the file's order
     }
 
@@ -49,7 +49,7 @@ final class Syllables {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Syllables s && s.systems.equals(systems);
+        return o instanceof CyrillicSyllables s && s.systems.equals(systems);
     }
 
     @Override
@@ -173,7 +173,7 @@ final class Syllables {
     }
 
     /** {@code names/syllables.csv}: every bad row reported with its line and column; the good rows are kept. */
-    static Syllables read(String file, String text, List<RuleProblem> problems) {
+    static CyrillicSyllables read(String file, String text, List<RuleProblem> problems) {
         Map<String, Map<String, Map<String, List<String>>>> systems = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         for (Tables.Row row : Tables.rows(file, text, COLUMNS, problems)) {
@@ -220,6 +220,6 @@ final class Syllables {
             });
             charts.put(system, new Chart(Map.copyOf(frozen)));
         });
-        return new Syllables(charts);
+        return new CyrillicSyllables(charts);
     }
 }
