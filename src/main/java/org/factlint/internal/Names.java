@@ -83,7 +83,21 @@ public final class Names {
                 out.append(k);
             }
         }
-        return out.toString();
+        return out.isEmpty() ? String.join(" ", unromanised(name)) : out.toString();
+    }
+
+    /**
+     * The words of a name in a script no romanisation here reads (Khmer, Sinhala), lower-cased as written, or none
+     * for a name without letters: such a name is its own spelling, so two of them are never one empty key.
+     */
+    private static List<String> unromanised(String name) {
+        List<String> out = new ArrayList<>();
+        for (String w : Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}]+")) {
+            if (w.codePoints().anyMatch(Character::isLetter)) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     /**
@@ -181,6 +195,9 @@ public final class Names {
             if (!keys.get(0).isEmpty()) {
                 words.add(keys);
             }
+        }
+        if (words.isEmpty()) {
+            unromanised(name).forEach(w -> words.add(List.of(w)));
         }
         boolean abjad = has(name, UScript.ARABIC) || has(name, UScript.HEBREW);
         boolean heard = has(name, UScript.CYRILLIC) || has(name, UScript.GREEK);

@@ -142,8 +142,9 @@ class NameMatchingTest {
      * names in Serbian, Macedonian and Russian press, Japanese long vowels written oh, North Korean names in Hangul,
      * Persian and Arabic names in Turkish, Spanish and Russian press, German, Romance and Polish names in Russian
      * Cyrillic, Afghan, Icelandic, Kurdish and Uyghur forms, Ethiopic, Bengali, Khmer, Burmese, Tamil and Sinhala
-     * script): 84 of 124 (67.7%) joined when first measured. Left untuned on purpose, the next session's check; the
-     * floor only guards against regressions.
+     * script): 84 of 124 (67.7%) joined when first measured, and 1 of its 103 different-people pairs (two Khmer names,
+     * both with an empty key; names in a script not romanised now keep their letters, so 0). Left untuned on purpose,
+     * the next session's check; the floor only guards against regressions.
      */
     @Test
     void eighthHeldOutPairs_untuned_joinAtLeast67Percent() throws IOException {
@@ -201,6 +202,17 @@ class NameMatchingTest {
             "Майк Джонсон, Mike Johnson, true", "Кит Стармер, Keith Starmer, true", "Μάικ Τζόνσον, Mike Johnson, true",
             "Hanter Baiden, Hunter Biden, false", "Maik Jonson, Mike Johnson, false"})
     void englishNamesWrittenBySound_joinAcrossScripts_neverBetweenTwoLatinNames(String a, String b, boolean one) {
+        assertThat(joined(a, b)).isEqualTo(one);
+    }
+
+    /**
+     * A name in a script no romanisation here reads (Sinhala, Khmer) keeps its own letters as its key: two such names
+     * of two people are never one empty key, and one spelling still joins itself.
+     */
+    @ParameterizedTest(name = "{0} / {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"මහින්ද රාජපක්ෂ, ගෝඨාභය රාජපක්ෂ, false",
+            "මහින්ද රාජපක්ෂ, මහින්ද රාජපක්ෂ, true", "សម រង្ស៊ី, កឹម សុខា, false"})
+    void namesInAScriptNotRomanised_areTheirOwnSpelling(String a, String b, boolean one) {
         assertThat(joined(a, b)).isEqualTo(one);
     }
 
