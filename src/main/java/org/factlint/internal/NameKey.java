@@ -11,7 +11,7 @@ import java.util.Set;
  * @param words   the keys of each word, primary reading first
  * @param abjad   whether the name was written in Arabic, Persian or Hebrew script, which write no short vowels
  * @param sounded for a Latin name some word of which English spells otherwise than it sounds, the keys of each word as
- *                Russian or Greek would write it (Trump as tramp: Трамп), the word's own keys for the others; else empty
+ *                Russian or Greek would write it (Trump as tramp: Трамп) and its own keys; else empty
  * @param heard   whether the name is in a script that writes a foreign name as it sounds (Cyrillic, Greek)
  */
 public record NameKey(List<List<String>> words, boolean abjad, List<List<String>> sounded, boolean heard) {
@@ -82,7 +82,9 @@ public record NameKey(List<List<String>> words, boolean abjad, List<List<String>
         }
         Set<String> out = consonantKeys("~~");
         if (!sounded.isEmpty()) {
-            joined(sounded).forEach(k -> out.add(SOUND + k));
+            // only what some word's sound reading makes: a spelling of every word as written meets by the full keys
+            Set<String> asWritten = joined(words);
+            joined(sounded).stream().filter(k -> !asWritten.contains(k)).forEach(k -> out.add(SOUND + k));
         }
         return out;
     }

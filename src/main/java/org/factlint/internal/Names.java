@@ -207,7 +207,7 @@ public final class Names {
 
     /**
      * The keys of a Latin name's words as Russian and Greek write them by sound ({@code sound} rows of readings.csv:
-     * Trump is Трамп, Biden Байден, Johnson Джонсон), each word's own keys where it has none; empty when no word has.
+     * Trump is Трамп, Biden Байден, Johnson Джонсон) and its own; empty when no word has such a reading.
      */
     private static List<List<String>> sounded(List<String> latinWords, List<List<String>> words, NameTables tables) {
         if (latinWords.size() != words.size()) {
@@ -222,7 +222,10 @@ public final class Names {
             }
             keys.removeAll(words.get(i));
             any |= !keys.isEmpty();
-            out.add(keys.isEmpty() ? words.get(i) : List.copyOf(keys));
+            // the word's own keys too: the other word may be the one written by sound (Борис Джонсон: Boris as
+            // spelled, Johnson as sounded)
+            keys.addAll(words.get(i));
+            out.add(List.copyOf(keys));
         }
         return any ? out : List.of();
     }
