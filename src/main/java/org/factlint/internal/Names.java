@@ -182,6 +182,17 @@ public final class Names {
                 readings.addAll(tables.syllableReadings(name));
             }
         }
+        if (sounded.size() > 1 && latinOnly(name)) {
+            // a national alphabet one word shows is the whole name's (Szergej Sojgu: Hungarian, so Sojgu is Shoigu)
+            Set<Integer> shown = new LinkedHashSet<>();
+            sounded.forEach(w -> shown.addAll(tables.readings().alphabetsShown(w)));
+            for (int a : shown) {
+                List<String> inAlphabet = sounded.stream().map(w -> tables.readings().inAlphabet(a, w)).toList();
+                if (!inAlphabet.equals(sounded)) {
+                    readings.add(inAlphabet);
+                }
+            }
+        }
         List<List<String>> words = new ArrayList<>();
         for (int i = 0; i < sounded.size(); i++) {
             List<String> keys = wordKeys(sounded.get(i), tables);

@@ -36,6 +36,11 @@ final class Readings {
         }
 
         String apply(String word) {
+            return apply(word, false);
+        }
+
+        /** {@code always}: an alphabet's groups apply even to a word that shows none of them (another word did). */
+        String apply(String word, boolean always) {
             if (words != null) {
                 return words.getOrDefault(word, word); // a pack's given-name variants: one word for another
             }
@@ -57,7 +62,7 @@ final class Readings {
                     }
                     b.append(word.charAt(i++));
                 }
-                return shown ? b.toString() : word;
+                return shown || always ? b.toString() : word;
             }
             if (pattern != null) {
                 return pattern.matcher(word).replaceAll(reading);
@@ -291,6 +296,26 @@ final class Readings {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The alphabets (their indexes) a word shows by a letter group of two letters or more: a name one word of which
+     * shows an alphabet is written in it throughout (Szergej Sojgu: the sz shows Hungarian, whose s is sh).
+     */
+    List<Integer> alphabetsShown(String word) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            if (r.groups() != null && !r.apply(word).equals(word)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** A word read in an alphabet another word of its name shows ({@link #alphabetsShown}). */
+    String inAlphabet(int alphabet, String word) {
+        return rules.get(alphabet).apply(word, true);
     }
 
     /**

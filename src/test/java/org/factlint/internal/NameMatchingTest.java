@@ -110,13 +110,13 @@ class NameMatchingTest {
      * national spellings as alphabet rows of readings.csv, Czech -ová, Hebrew as an abjad with פ as p or f, Hindi's
      * final inherent vowel and nasal dot, Urdu letters): 90 of 102 (88.2%); 93 (91.2%) in session 8 (an initial kh
      * written k, Hebrew Binyamin as a given-name row); 97 (95.1%) in session 9 (Polish -ska for -ская, ž written
-     * z, Polish dż written dz, a Dutch j read as й past the key's limit). The 97% target is not reached here: what is
-     * left needs a reading dictionary (Japanese kanji), the family name first, the Hungarian alphabet read into a
-     * word that shows none of its letter groups, or Hebrew צח read as ts + kh (README).
+     * z, Polish dż written dz, a Dutch j read as й past the key's limit), 98 (96.1%) with an alphabet one word shows
+     * read into every word (Szergej Sojgu). The 97% target is not reached here: what is left needs a reading
+     * dictionary (Japanese kanji), the family name first, or Hebrew צח read as ts + kh (README).
      */
     @Test
-    void sixthHeldOutPairs_studiedSince_joinAtLeast95Percent() throws IOException {
-        assertJoinRate("held-out-6-same-person.csv", 100, 0.95);
+    void sixthHeldOutPairs_studiedSince_joinAtLeast96Percent() throws IOException {
+        assertJoinRate("held-out-6-same-person.csv", 100, 0.96);
     }
 
     /**
@@ -228,12 +228,14 @@ class NameMatchingTest {
     /**
      * Session 9's conventions, on names not from the tables: the Polish and Czech -ska for Russian -ская, ž and ż
      * written without their marks (after a vowel), Greek σ for a foreign sh, a Dutch j read as й when a word has
-     * more readings than the key keeps; and where they stop: pinyin zh and z at the start of a word are two initials.
+     * more readings than the key keeps, an alphabet one word shows read into every word (Hungarian ny in Nyikolaj
+     * makes Patrusev Patrushev); and where they stop: pinyin zh and z at the start of a word are two initials.
      */
     @ParameterizedTest(name = "{0} / {1}: {2}")
     @org.junit.jupiter.params.provider.CsvSource({"Anna Politkovskaya, Anna Politkowska, true",
             "Dzhokhar Dudayev, Dzochar Dudajew, true", "Ariel Sharon, Άριελ Σαρόν, true", "Shimon Peres, Σιμόν Πέρες, true",
-            "Vyacheslav Volodin, Vjatsjeslav Volodin, true", "Zhou Jiahua, Zou Jiahua, false"})
+            "Vyacheslav Volodin, Vjatsjeslav Volodin, true", "Nyikolaj Patrusev, Nikolai Patrushev, true",
+            "Zhou Jiahua, Zou Jiahua, false"})
     void sessionNineConventions_joinOneNamesForms_andStopWhereTheyShould(String a, String b, boolean one) {
         assertThat(joined(a, b)).isEqualTo(one);
     }
