@@ -30,8 +30,8 @@ final class CyrillicSyllables {
     /** Words longer than this are no name of one of these systems (and would cost a long split). */
     private static final int MAX_WORD = 24;
 
-    /** One system's rows: by part, each Cyrillic piece's Latin readings in file order. */
-    private record Chart(Map<String, Map<String, List<String>>> parts) {
+    /** One system's rows: by part, each Cyrillic piece's Latin readings in file order; the Latin syllables. */
+    private record Chart(Map<String, Map<String, List<String>>> parts, Set<String> latin) {
         Map<String, List<String>> part(String name) {
             return parts.getOrDefault(name, Map.of());
         }
@@ -101,6 +101,30 @@ final class CyrillicSyllables {
             return out;
         }
         return out;
+    }
+
+    /**
+     * Whether a lower-case Latin word splits wholly into the Latin spellings of a system's syllable rows (Kishida is
+     * ki-shi-da in Hepburn); false for a system with no such rows.
+     */
+    boolean latinSplits(String system, String word) {
+        Chart chart = systems.get(system);
+        if (chart == null || chart.latin().isEmpty() || word.isEmpty() || word.length() > MAX_WORD) {
+            return false;
+        }
+        boolean[] reached = new boolean[word.length() + 1];
+        reached[0] = true;
+        for (int i = 0; i < word.length(); i++) {
+            if (!reached[i]) {
+                continue;
+            }
+            for (int end = i + 1; end <= Math.min(word.length(), i + 8); end++) {
+                if (chart.latin().contains(word.substring(i, end))) {
+                    reached[end] = true;
+                }
+            }
+        }
+        return reached[word.length()];
     }
 
     /** Every Latin spelling of a whole word split into the chart's syllables (at most {@value #MAX_READINGS}). */
@@ -218,7 +242,9 @@ final class CyrillicSyllables {
                 pieces.forEach((c, l) -> f.put(c, List.copyOf(l)));
                 frozen.put(p, Map.copyOf(f));
             });
-            charts.put(system, new Chart(Map.copyOf(frozen)));
+            Set<String> latin = new java.util.HashSet<>();
+            frozen.getOrDefault("syllable", Map.of()).values().forEach(latin::addAll);
+            charts.put(system, new Chart(Map.copyOf(frozen), Set.copyOf(latin)));
         });
         return new CyrillicSyllables(charts);
     }

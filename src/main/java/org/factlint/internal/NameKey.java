@@ -13,8 +13,11 @@ import java.util.Set;
  * @param sounded for a Latin name some word of which English spells otherwise than it sounds, the keys of each word as
  *                Russian or Greek would write it (Trump as tramp: Трамп) and its own keys; else empty
  * @param heard   whether the name is in a script that writes a foreign name as it sounds (Cyrillic, Greek)
+ * @param turned  whether the name is two words in Japanese syllables, which English-language news writes in either
+ *                order (Fumio Kishida, Kishida Fumio)
  */
-public record NameKey(List<List<String>> words, boolean abjad, List<List<String>> sounded, boolean heard) {
+public record NameKey(List<List<String>> words, boolean abjad, List<List<String>> sounded, boolean heard,
+        boolean turned) {
     private static final int MAX = 256;
     /** The mark of keys by sound ({@link #probes}, {@link #exposed}). */
     private static final String SOUND = "^";
@@ -26,7 +29,7 @@ public record NameKey(List<List<String>> words, boolean abjad, List<List<String>
 
     /** The key of a name in a script that is not written by sound. */
     public NameKey(List<List<String>> words, boolean abjad) {
-        this(words, abjad, List.of(), false);
+        this(words, abjad, List.of(), false, false);
     }
 
     /** The key of a name in an alphabet that writes its vowels. */
@@ -68,6 +71,10 @@ public record NameKey(List<List<String>> words, boolean abjad, List<List<String>
         if (heard) {
             // a Cyrillic or Greek name finds the English names it writes by sound (Трамп finds Trump's tramp)
             joined(words).forEach(k -> out.add(SOUND + k));
+        }
+        if (turned && words.size() == 2) {
+            // a Japanese name finds itself written family name first (Kishida Fumio finds Fumio Kishida)
+            out.addAll(joined(List.of(words.get(1), words.get(0))));
         }
         return out;
     }

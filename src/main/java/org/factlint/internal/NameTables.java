@@ -98,6 +98,11 @@ final class NameTables {
         return syllables.readings(name);
     }
 
+    /** Whether a lower-case Latin word splits wholly into the Latin spellings of a system's syllables. */
+    boolean inSyllables(String system, String word) {
+        return syllables.latinSplits(system, word);
+    }
+
     /** Every reading a word has besides its own: the jar's conventions, this pack's alphabets and given names. */
     Readings readings() {
         return readings;

@@ -56,6 +56,8 @@ public final class Names {
     private static final String HAN_NAMES = "Han-Latin/Names";
     private static final String HANGUL = "Hangul-Latin";
     private static final String DEVANAGARI = "Devanagari-Latin";
+    /** The system of {@code names/syllables.csv} whose Latin syllables make a name Japanese (its order may turn). */
+    private static final String JAPANESE = "ja";
 
     private Names() {
     }
@@ -212,8 +214,11 @@ public final class Names {
         }
         boolean abjad = has(name, UScript.ARABIC) || has(name, UScript.HEBREW);
         boolean heard = has(name, UScript.CYRILLIC) || has(name, UScript.GREEK);
-        return new NameKey(words, abjad, abjad || heard || !latinOnly(name) ? List.of() : sounded(sounded, words, tables),
-                heard);
+        boolean latin = !abjad && !heard && latinOnly(name);
+        // Japanese names only: English-language news writes them in either order, Chinese and Korean ones family
+        // name first, and two Western names in turned order are two people (Ali Hassan, Hassan Ali)
+        boolean turned = latin && sounded.size() == 2 && sounded.stream().allMatch(w -> tables.inSyllables(JAPANESE, w));
+        return new NameKey(words, abjad, latin ? sounded(sounded, words, tables) : List.of(), heard, turned);
     }
 
     /**

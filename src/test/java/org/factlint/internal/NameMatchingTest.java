@@ -111,12 +111,12 @@ class NameMatchingTest {
      * final inherent vowel and nasal dot, Urdu letters): 90 of 102 (88.2%); 93 (91.2%) in session 8 (an initial kh
      * written k, Hebrew Binyamin as a given-name row); 97 (95.1%) in session 9 (Polish -ska for -ская, ž written
      * z, Polish dż written dz, a Dutch j read as й past the key's limit), 98 (96.1%) with an alphabet one word shows
-     * read into every word (Szergej Sojgu). The 97% target is not reached here: what is left needs a reading
-     * dictionary (Japanese kanji), the family name first, or Hebrew צח read as ts + kh (README).
+     * read into every word (Szergej Sojgu), 99 (97.1%) with a Japanese name in either order (Kishida Fumio). What is
+     * left needs a reading dictionary (Japanese kanji) or Hebrew צח read as ts + kh (README).
      */
     @Test
-    void sixthHeldOutPairs_studiedSince_joinAtLeast96Percent() throws IOException {
-        assertJoinRate("held-out-6-same-person.csv", 100, 0.96);
+    void sixthHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-6-same-person.csv", 100, 0.97);
     }
 
     /**
@@ -229,13 +229,16 @@ class NameMatchingTest {
      * Session 9's conventions, on names not from the tables: the Polish and Czech -ska for Russian -ская, ž and ż
      * written without their marks (after a vowel), Greek σ for a foreign sh, a Dutch j read as й when a word has
      * more readings than the key keeps, an alphabet one word shows read into every word (Hungarian ny in Nyikolaj
-     * makes Patrusev Patrushev); and where they stop: pinyin zh and z at the start of a word are two initials.
+     * makes Patrusev Patrushev), a name of two words in Japanese syllables (Hepburn, names/syllables.csv) in either
+     * order; and where they stop: pinyin zh and z at the start of a word are two initials, and a name not in Japanese
+     * syllables never turns (Ali Hassan and Hassan Ali are two people).
      */
     @ParameterizedTest(name = "{0} / {1}: {2}")
     @org.junit.jupiter.params.provider.CsvSource({"Anna Politkovskaya, Anna Politkowska, true",
             "Dzhokhar Dudayev, Dzochar Dudajew, true", "Ariel Sharon, Άριελ Σαρόν, true", "Shimon Peres, Σιμόν Πέρες, true",
             "Vyacheslav Volodin, Vjatsjeslav Volodin, true", "Nyikolaj Patrusev, Nikolai Patrushev, true",
-            "Zhou Jiahua, Zou Jiahua, false"})
+            "Zhou Jiahua, Zou Jiahua, false", "Abe Shinzo, Shinzo Abe, true", "Ishiba Shigeru, Shigeru Ishiba, true",
+            "Ali Hassan, Hassan Ali, false", "Kim Jong, Jong Kim, false"})
     void sessionNineConventions_joinOneNamesForms_andStopWhereTheyShould(String a, String b, boolean one) {
         assertThat(joined(a, b)).isEqualTo(one);
     }
