@@ -27,6 +27,7 @@ class PredicateAndPartyTablesTest {
     static void compileEditedPack() throws IOException {
         Map<String, String> files = new TreeMap<>(org.factlint.internal.PackFiles.read(Path.of("rules")));
         files.merge("lexicon/predicates.csv", "attend,synonym,be-present-at\n", String::concat);
+        files.merge("names/romanisation.csv", "حماس,Hamas\n", String::concat);
         edited = Factlint.checker(RulePack.of("edited", files));
     }
 
@@ -43,6 +44,19 @@ class PredicateAndPartyTablesTest {
     void oneSynonymRowAdded_settlesAnOpenQuestion_withNoDrlEdit() {
         assertThat(BUNDLED.check(undecidedThenPresent()).flags("UNC-UNDECIDED")).hasSize(1);
         assertThat(edited.check(undecidedThenPresent()).flags("UNC-UNDECIDED")).isEmpty();
+    }
+
+    /**
+     * Party keys fold with the pack's name tables, as entity names do: with a romanisation row saying that news spells
+     * حماس Hamas, a source declared for حماس speaks for the party its leader's entity names in Latin letters.
+     */
+    @Test
+    void aNameTableRowOfThePack_changesAPartyJoin() {
+        Document d = article("a").source("qassam", SourceKind.PRESS_SERVICE, "حماس")
+                .entity("haniyeh", "Ismail Haniyeh", "Hamas").entity("netanyahu", "Benjamin Netanyahu", "Israel")
+                .claim(claim("c1", "haniyeh", "meet").object("netanyahu").saidBy("qassam", "said")).build();
+        assertThat(BUNDLED.check(d).flags("UNC-SINGLE-INTERESTED")).as("the bundled pack: حماس folds as hmas").isEmpty();
+        assertThat(edited.check(d).flags("UNC-SINGLE-INTERESTED")).as("the pack with the row").hasSize(1);
     }
 
     @Test

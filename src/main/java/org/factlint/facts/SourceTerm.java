@@ -1,7 +1,6 @@
 package org.factlint.facts;
 
 import java.util.Objects;
-import org.factlint.internal.Names;
 import org.factlint.model.SourceKind;
 
 /**
@@ -21,9 +20,5 @@ public record SourceTerm(String source, SourceKind kind, String party, String pa
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(partyKey, "partyKey");
-    }
-
-    public static SourceTerm of(String source, SourceKind kind, String party) {
-        return new SourceTerm(source, kind, party, party == null ? "source:" + source : Names.fold(party));
     }
 }

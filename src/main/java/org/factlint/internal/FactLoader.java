@@ -400,7 +400,7 @@ public final class FactLoader {
     }
 
     private String fold(String name) {
-        return name == null ? null : foldCache.computeIfAbsent(name, Names::fold);
+        return name == null ? null : foldCache.computeIfAbsent(name, n -> Names.fold(n, nameTables));
     }
 
     private static List<String> words(String name) {

@@ -8,14 +8,28 @@ import java.util.Set;
  * Every reading of a name, word by word ({@link Names#key}): each word has one key, or several when its letters
  * read differently in different conventions (a {@code j} is ж, й or х).
  *
- * @param words the keys of each word, primary reading first
- * @param abjad whether the name was written in Arabic, Persian or Hebrew script, which write no short vowels
+ * @param words   the keys of each word, primary reading first
+ * @param abjad   whether the name was written in Arabic, Persian or Hebrew script, which write no short vowels
+ * @param sounded for a Latin name some word of which English spells otherwise than it sounds, the keys of each word as
+ *                Russian or Greek would write it (Trump as tramp: Трамп) and its own keys; else empty
+ * @param heard   whether the name is in a script that writes a foreign name as it sounds (Cyrillic, Greek)
+ * @param turned  whether the name is two words in Japanese syllables, which English-language news writes in either
+ *                order (Fumio Kishida, Kishida Fumio)
  */
-public record NameKey(List<List<String>> words, boolean abjad) {
+public record NameKey(List<List<String>> words, boolean abjad, List<List<String>> sounded, boolean heard,
+        boolean turned) {
     private static final int MAX = 256;
+    /** The mark of keys by sound ({@link #probes}, {@link #exposed}). */
+    private static final String SOUND = "^";
 
     public NameKey {
         words = List.copyOf(words);
+        sounded = List.copyOf(sounded);
+    }
+
+    /** The key of a name in a script that is not written by sound. */
+    public NameKey(List<List<String>> words, boolean abjad) {
+        this(words, abjad, List.of(), false, false);
     }
 
     /** The key of a name in an alphabet that writes its vowels. */
@@ -53,12 +67,33 @@ public record NameKey(List<List<String>> words, boolean abjad) {
      * still never meet this way (Hamid and Hamad are two names, though Arabic script writes both حامد).
      */
     public Set<String> probes() {
-        return consonantKeys(abjad ? "~~" : "~");
+        Set<String> out = consonantKeys(abjad ? "~~" : "~");
+        if (heard) {
+            // a Cyrillic or Greek name finds the English names it writes by sound (Трамп finds Trump's tramp)
+            joined(words).forEach(k -> out.add(SOUND + k));
+        }
+        if (turned && words.size() == 2) {
+            // a Japanese name finds itself written family name first (Kishida Fumio finds Fumio Kishida)
+            out.addAll(joined(List.of(words.get(1), words.get(0))));
+        }
+        return out;
     }
 
-    /** Keys a Latin name is registered under for Arabic-script names to find, never matched by a Latin name. */
+    /**
+     * Keys a Latin name is registered under for Arabic-script names to find by consonants, and for Cyrillic and Greek
+     * ones by sound ({@link #sounded}); never matched by a Latin name.
+     */
     public Set<String> exposed() {
-        return abjad ? Set.of() : consonantKeys("~~");
+        if (abjad) {
+            return Set.of();
+        }
+        Set<String> out = consonantKeys("~~");
+        if (!sounded.isEmpty()) {
+            // only what some word's sound reading makes: a spelling of every word as written meets by the full keys
+            Set<String> asWritten = joined(words);
+            joined(sounded).stream().filter(k -> !asWritten.contains(k)).forEach(k -> out.add(SOUND + k));
+        }
+        return out;
     }
 
     private Set<String> consonantKeys(String mark) {

@@ -19,9 +19,10 @@ import org.factlint.RuleProblem;
 /**
  * The name knowledge a rule pack carries as data, in {@code names/}: how news spells words of other scripts
  * ({@code romanisation.csv}: Рахмон is Rahmon), the national press alphabets that write foreign names
- * ({@code alphabets.csv}: Polish cz is ch) and the given names that differ between languages by more than a
- * convention ({@code given-names.csv}: Mykola is Nikolai). The transliteration conventions that are algorithms rather
- * than rows an editor adds (regular expressions over a word, ICU rules for Arabic script) stay in the jar
+ * ({@code alphabets.csv}: Polish cz is ch), the given names that differ between languages by more than a
+ * convention ({@code given-names.csv}: Mykola is Nikolai) and the syllable charts by which Russian-language news
+ * writes Chinese, Japanese and Korean names ({@code syllables.csv}: Си Цзиньпин is Xi Jinping). The transliteration
+ * conventions that are algorithms rather than rows an editor adds (regular expressions over a word, ICU rules for Arabic script) stay in the jar
  * ({@code org/factlint/names/readings.csv}, {@code arabic-latin.txt}): a pack from outside is data, and a regular
  * expression or a transliterator's rules from it would be evaluated on every name.
  *
@@ -35,7 +36,8 @@ final class NameTables {
     static final String ALPHABETS = DIR + "alphabets.csv";
     static final String GIVEN_NAMES = DIR + "given-names.csv";
     static final String DISTINCT_NAMES = DIR + "distinct-names.csv";
-    private static final List<String> FILES = List.of(ROMANISATION, ALPHABETS, GIVEN_NAMES, DISTINCT_NAMES);
+    static final String SYLLABLES = CyrillicSyllables.FILE;
+    private static final List<String> FILES = List.of(ROMANISATION, ALPHABETS, GIVEN_NAMES, DISTINCT_NAMES, SYLLABLES);
     /**
      * A word of a name (a given name, a name kept apart): at most 30 letters. An alphabet's letter group and its
      * reading are at most 6 letters, so a pack's row cannot make a word's readings much longer than the word.
@@ -45,7 +47,8 @@ final class NameTables {
     private static final Pattern LATIN = Pattern.compile("[A-Za-z][A-Za-z' \\-]{0,59}");
     /** The jar's transliteration conventions: the part of a word's readings that is no pack's data. */
     static final Readings CONVENTIONS = Readings.load("/org/factlint/names/readings.csv");
-    private static final NameTables EMPTY = new NameTables(Map.of(), List.of(), Map.of(), java.util.Set.of());
+    private static final NameTables EMPTY = new NameTables(Map.of(), List.of(), Map.of(), java.util.Set.of(),
+            CyrillicSyllables.NONE);
 
     /** The bundled pack's tables: what {@link Names}' one-argument methods and a pack without tables use. */
     static final NameTables DEFAULT = bundled();
@@ -56,13 +59,16 @@ final class NameTables {
     private final Map<String, String> givenNames;
     /** Pairs of words that are two names, as {@code "a b"} both ways: no reading of one is the other. */
     private final java.util.Set<String> distinct;
+    /** The Cyrillic syllable charts of Chinese, Japanese and Korean names ({@code syllables.csv}). */
+    private final CyrillicSyllables syllables;
     private final Readings readings;
     /** Word keys by word ({@link Names#wordKeys}): a name's words repeat across documents. */
     final Map<String, List<String>> wordKeys = new ConcurrentHashMap<>();
 
     private NameTables(Map<String, String> newsSpelling, List<List<String[]>> alphabets, Map<String, String> givenNames,
-            java.util.Set<String> distinct) {
+            java.util.Set<String> distinct, CyrillicSyllables syllables) {
         this.distinct = java.util.Set.copyOf(distinct);
+        this.syllables = syllables;
         this.newsSpelling = Map.copyOf(newsSpelling);
         this.alphabets = List.copyOf(alphabets);
         this.givenNames = Map.copyOf(givenNames);
@@ -82,6 +88,19 @@ final class NameTables {
     /** Whether a reading of a word is another name ({@code distinct-names.csv}: Samer and Samir). */
     boolean distinct(String word, String reading) {
         return !distinct.isEmpty() && distinct.contains(word + " " + reading);
+    }
+
+    /**
+     * The readings of a Cyrillic name as Chinese, Japanese or Korean syllables, each a list of Latin words, one per
+     * word of the name ({@code syllables.csv}: Си Цзиньпин is xi jinping); empty for a name no chart reads.
+     */
+    List<List<String>> syllableReadings(String name) {
+        return syllables.readings(name);
+    }
+
+    /** Whether a lower-case Latin word splits wholly into the Latin spellings of a system's syllables. */
+    boolean inSyllables(String system, String word) {
+        return syllables.latinSplits(system, word);
     }
 
     /** Every reading a word has besides its own: the jar's conventions, this pack's alphabets and given names. */
@@ -112,7 +131,8 @@ final class NameTables {
             if (!FILES.contains(f)) {
                 problems.add(new RuleProblem(f, 1, 1, "unknown name table: a pack reads " + ROMANISATION
                         + " (script,latin), " + ALPHABETS + " (alphabet,letters,reading), " + GIVEN_NAMES
-                        + " (name,variant) and " + DISTINCT_NAMES + " (name,other)"));
+                        + " (name,variant), " + DISTINCT_NAMES + " (name,other) and " + SYLLABLES
+                        + " (system,part,cyrillic,latin)"));
             }
         }
         Map<String, String> spelling = files.containsKey(ROMANISATION)
@@ -123,11 +143,14 @@ final class NameTables {
                 ? givenNames(GIVEN_NAMES, files.get(GIVEN_NAMES), problems) : fallback.givenNames;
         java.util.Set<String> distinct = files.containsKey(DISTINCT_NAMES)
                 ? distinctNames(DISTINCT_NAMES, files.get(DISTINCT_NAMES), problems) : fallback.distinct;
-        return new NameTables(spelling, alphabets, given, distinct);
+        CyrillicSyllables syllables = files.containsKey(SYLLABLES)
+                ? CyrillicSyllables.read(SYLLABLES, files.get(SYLLABLES), problems) : fallback.syllables;
+        return new NameTables(spelling, alphabets, given, distinct, syllables);
     }
 
     private boolean sameAs(NameTables o) {
         if (!newsSpelling.equals(o.newsSpelling) || !givenNames.equals(o.givenNames) || !distinct.equals(o.distinct)
+                || !syllables.equals(o.syllables)
                 || alphabets.size() != o.alphabets.size()) {
             return false;
         }

@@ -46,6 +46,8 @@ public final class Names {
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
     private static final int MAX_KEYS = 16;
     private static final Pattern GREEK_FOREIGN = Pattern.compile("(?iu)μπ|ντ|γκ|τζ");
+    private static final Pattern GREEK_GAMMA_Y = Pattern.compile("(?iu)(?<=[αεοάέόιί])γ(?=[ιίεέηή])");
+    private static final Pattern GREEK_S = Pattern.compile("(?<![tT])[sS](?![hH])");
     private static final Pattern HEBREW_GERESH = Pattern.compile("[גזצ]['\u05F3]");
     private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
     /** The id of the news romanisation of Arabic and Persian script ({@code names/arabic-latin.txt}). */
@@ -54,6 +56,8 @@ public final class Names {
     private static final String HAN_NAMES = "Han-Latin/Names";
     private static final String HANGUL = "Hangul-Latin";
     private static final String DEVANAGARI = "Devanagari-Latin";
+    /** The system of {@code names/syllables.csv} whose Latin syllables make a name Japanese (its order may turn). */
+    private static final String JAPANESE = "ja";
 
     private Names() {
     }
@@ -81,7 +85,21 @@ public final class Names {
                 out.append(k);
             }
         }
-        return out.toString();
+        return out.isEmpty() ? String.join(" ", unromanised(name)) : out.toString();
+    }
+
+    /**
+     * The words of a name in a script no romanisation here reads (Khmer, Sinhala), lower-cased as written, or none
+     * for a name without letters: such a name is its own spelling, so two of them are never one empty key.
+     */
+    private static List<String> unromanised(String name) {
+        List<String> out = new ArrayList<>();
+        for (String w : Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{M}]+")) {
+            if (w.codePoints().anyMatch(Character::isLetter)) {
+                out.add(w);
+            }
+        }
+        return out;
     }
 
     /**
@@ -108,8 +126,10 @@ public final class Names {
                 readings.add(latinWordsOf(latin(name.replace('η', 'ε').replace('ή', 'έ').replace('Η', 'Ε'), false, tables)));
                 // Greek has no letter for b, d, g (β δ γ are v, dh, gh): it writes a foreign name's b, d and g as μπ,
                 // ντ and γκ, and its j as τζ (Βλαντιμίρ Πούτιν is Vladimir Putin, Ομπάμα Obama, Άνγκελα Angela)
+                // ... except μπ at the end of a word, which is mp there (Τραμπ is Trump)
                 String foreign = GREEK_FOREIGN.matcher(name).replaceAll(m -> switch (m.group().toLowerCase(Locale.ROOT)) {
-                    case "μπ" -> Character.isUpperCase(m.group().charAt(0)) ? "B" : "b";
+                    case "μπ" -> m.end() == name.length() || !Character.isLetter(name.charAt(m.end())) ? "mp"
+                            : Character.isUpperCase(m.group().charAt(0)) ? "B" : "b";
                     case "ντ" -> Character.isUpperCase(m.group().charAt(0)) ? "D" : "d";
                     case "γκ" -> Character.isUpperCase(m.group().charAt(0)) ? "G" : "g";
                     default -> Character.isUpperCase(m.group().charAt(0)) ? "J" : "j";
@@ -117,6 +137,14 @@ public final class Names {
                 if (!foreign.equals(name)) {
                     readings.add(latinWordsOf(latin(foreign, false, tables)));
                 }
+                // Greek γ before a front vowel is a y (Ταγίπ is Tayyip), and Greek, which has no sh, writes a foreign sh
+                // as σ (Σολτς is Scholz): two more readings of the foreign spelling
+                String y = GREEK_GAMMA_Y.matcher(foreign).replaceAll("");
+                if (!y.equals(foreign)) {
+                    readings.add(latinWordsOf(latin(y, false, tables)));
+                }
+                String sh = GREEK_S.matcher(latin(foreign, false, tables)).replaceAll("sh");
+                readings.add(latinWordsOf(sh));
             } else if (has(name, UScript.ARABIC)) {
                 // Egyptian, Sudanese and Gulf speech say ج and ق as g, and news from there writes g (جمال is Gamal,
                 // دقلو Dagalo): the news romanisation writes them j and q, and nothing else that way
@@ -151,6 +179,20 @@ public final class Names {
                 // Ukrainian from Russian reads both ways
                 String ukrainian = latin(name, true, tables);
                 readings.add(latinWordsOf(ukrainian));
+                // a Chinese, Japanese or Korean name in Russian-language Cyrillic, read back by its syllable chart
+                // (names/syllables.csv: Си Цзиньпин is Xi Jinping, where ICU gives Si Czinpin)
+                readings.addAll(tables.syllableReadings(name));
+            }
+        }
+        if (sounded.size() > 1 && latinOnly(name)) {
+            // a national alphabet one word shows is the whole name's (Szergej Sojgu: Hungarian, so Sojgu is Shoigu)
+            Set<Integer> shown = new LinkedHashSet<>();
+            sounded.forEach(w -> shown.addAll(tables.readings().alphabetsShown(w)));
+            for (int a : shown) {
+                List<String> inAlphabet = sounded.stream().map(w -> tables.readings().inAlphabet(a, w)).toList();
+                if (!inAlphabet.equals(sounded)) {
+                    readings.add(inAlphabet);
+                }
             }
         }
         List<List<String>> words = new ArrayList<>();
@@ -167,7 +209,46 @@ public final class Names {
                 words.add(keys);
             }
         }
-        return new NameKey(words, has(name, UScript.ARABIC) || has(name, UScript.HEBREW));
+        if (words.isEmpty()) {
+            unromanised(name).forEach(w -> words.add(List.of(w)));
+        }
+        boolean abjad = has(name, UScript.ARABIC) || has(name, UScript.HEBREW);
+        boolean heard = has(name, UScript.CYRILLIC) || has(name, UScript.GREEK);
+        boolean latin = !abjad && !heard && latinOnly(name);
+        // Japanese names only: English-language news writes them in either order, Chinese and Korean ones family
+        // name first, and two Western names in turned order are two people (Ali Hassan, Hassan Ali)
+        boolean turned = latin && sounded.size() == 2 && sounded.stream().allMatch(w -> tables.inSyllables(JAPANESE, w));
+        return new NameKey(words, abjad, latin ? sounded(sounded, words, tables) : List.of(), heard, turned);
+    }
+
+    /**
+     * The keys of a Latin name's words as Russian and Greek write them by sound ({@code sound} rows of readings.csv:
+     * Trump is Трамп, Biden Байден, Johnson Джонсон) and its own; empty when no word has such a reading.
+     */
+    private static List<List<String>> sounded(List<String> latinWords, List<List<String>> words, NameTables tables) {
+        if (latinWords.size() != words.size()) {
+            return List.of();
+        }
+        List<List<String>> out = new ArrayList<>(words.size());
+        boolean any = false;
+        for (int i = 0; i < words.size(); i++) {
+            Set<String> keys = new LinkedHashSet<>();
+            for (String reading : tables.readings().sounds(latinWords.get(i))) {
+                keys.addAll(wordKeys(reading, tables));
+            }
+            keys.removeAll(words.get(i));
+            any |= !keys.isEmpty();
+            // the word's own keys too: the other word may be the one written by sound (Борис Джонсон: Boris as
+            // spelled, Johnson as sounded)
+            keys.addAll(words.get(i));
+            out.add(List.copyOf(keys));
+        }
+        return any ? out : List.of();
+    }
+
+    /** Whether every letter of a name is a Latin one. */
+    private static boolean latinOnly(String name) {
+        return isAscii(name) || name.codePoints().filter(Character::isLetter).allMatch(c -> UScript.getScript(c) == UScript.LATIN);
     }
 
     /** Whether a name has a letter of that script ({@link UScript} code: {@code UScript.GREEK}). */
@@ -425,8 +506,13 @@ public final class Names {
     /** Every reading of the j's from {@code at} on (at most {@value #MAX_KEYS}). */
     private static void expand(String word, int at, StringBuilder prefix, Set<String> keys) {
         int j = word.indexOf('j', at);
-        if (j < 0 || keys.size() >= MAX_KEYS) {
+        if (j < 0) {
             keys.add(skeleton(prefix + word.substring(at)));
+            return;
+        }
+        if (keys.size() >= MAX_KEYS) {
+            // no more readings: the j's left are read as й, never kept as a j no other key has (Dutch Sjojgoe is Shoigu)
+            keys.add(skeleton(prefix + word.substring(at).replace('j', 'I')));
             return;
         }
         String before = word.substring(at, j);

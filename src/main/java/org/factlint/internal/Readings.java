@@ -36,6 +36,11 @@ final class Readings {
         }
 
         String apply(String word) {
+            return apply(word, false);
+        }
+
+        /** {@code always}: an alphabet's groups apply even to a word that shows none of them (another word did). */
+        String apply(String word, boolean always) {
             if (words != null) {
                 return words.getOrDefault(word, word); // a pack's given-name variants: one word for another
             }
@@ -57,7 +62,7 @@ final class Readings {
                     }
                     b.append(word.charAt(i++));
                 }
-                return shown ? b.toString() : word;
+                return shown || always ? b.toString() : word;
             }
             if (pattern != null) {
                 return pattern.matcher(word).replaceAll(reading);
@@ -76,9 +81,12 @@ final class Readings {
     private final List<Rule> rules;
     private final Pattern articles;
     private final Syllables syllables;
+    /** The {@code sound} rows: how a language that writes names as they sound (Russian, Greek) hears an English one. */
+    private final List<Rule> sounds;
 
-    private Readings(List<Rule> rules, Pattern articles, Syllables syllables) {
+    private Readings(List<Rule> rules, Pattern articles, Syllables syllables, List<Rule> sounds) {
         this.rules = List.copyOf(rules);
+        this.sounds = List.copyOf(sounds);
         this.articles = articles;
         this.syllables = syllables;
     }
@@ -132,6 +140,7 @@ final class Readings {
 
     static Readings parse(String file, BufferedReader r) throws IOException {
         List<Rule> rules = new ArrayList<>();
+        List<Rule> sounds = new ArrayList<>();
         List<String> particles = new ArrayList<>();
         java.util.Map<String, List<String>> initials = new java.util.LinkedHashMap<>();
         java.util.Map<String, List<String>> finals = new java.util.LinkedHashMap<>();
@@ -155,9 +164,10 @@ final class Readings {
             String kind = cols[0].strip();
             String pattern = cols[1].strip();
             switch (kind) {
-                case "word" -> {
+                case "word", "sound" -> {
                     try {
-                        rules.add(new Rule(Pattern.compile(pattern), Matcher.quoteReplacement(cols[2].strip()), null, null));
+                        (kind.equals("word") ? rules : sounds).add(
+                                new Rule(Pattern.compile(pattern), Matcher.quoteReplacement(cols[2].strip()), null, null));
                     } catch (PatternSyntaxException e) {
                         throw new IllegalStateException(file + ":" + no + ": pattern '" + pattern + "' is not a regular "
                                 + "expression: " + e.getDescription());
@@ -217,7 +227,7 @@ final class Readings {
                         readings.add(to);
                     }
                 }
-                default -> throw new IllegalStateException(file + ":" + no + ": kind is 'word', 'letters', "
+                default -> throw new IllegalStateException(file + ":" + no + ": kind is 'word', 'sound', 'letters', "
                         + "'alphabet', 'article', 'syllable', 'syllable-initial(s)' or 'syllable-final(s)', not '" + kind + "'");
             }
         }
@@ -226,7 +236,7 @@ final class Readings {
         Pattern articles = particles.isEmpty() ? null
                 : Pattern.compile("(?iu)(?<!\\p{L})(?:" + String.join("|", particles) + ")[-\u2010\u2011](?=\\p{L})"
                         + (apart.isEmpty() ? "" : "|(?<=\\p{L} )(?:" + String.join("|", apart) + ") +(?=\\p{L})"));
-        return new Readings(rules, articles, new Syllables(copy(initials), copy(finals), copy(whole)));
+        return new Readings(rules, articles, new Syllables(copy(initials), copy(finals), copy(whole)), sounds);
     }
 
     /** An alphabet rule: its groups applied at once, the longest at each place first. */
@@ -246,7 +256,7 @@ final class Readings {
         if (!givenNames.isEmpty()) {
             all.add(new Rule(null, null, null, null, null, java.util.Map.copyOf(givenNames)));
         }
-        return new Readings(all, articles, syllables);
+        return new Readings(all, articles, syllables, sounds);
     }
 
     private static java.util.Map<String, List<String>> copy(java.util.Map<String, List<String>> m) {
@@ -284,6 +294,50 @@ final class Readings {
                     }
                 }
             }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The alphabets (their indexes) a word shows by a letter group of two letters or more: a name one word of which
+     * shows an alphabet is written in it throughout (Szergej Sojgu: the sz shows Hungarian, whose s is sh).
+     */
+    List<Integer> alphabetsShown(String word) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            if (r.groups() != null && !r.apply(word).equals(word)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** A word read in an alphabet another word of its name shows ({@link #alphabetsShown}). */
+    String inAlphabet(int alphabet, String word) {
+        return rules.get(alphabet).apply(word, true);
+    }
+
+    /**
+     * The readings of one lower-case Latin word as a language that writes foreign names as they sound would write it
+     * ({@code sound} rows: Trump as Трамп, Biden Байден, Johnson Джонсон): each row alone, then all at once. Keys
+     * from these are never compared between two Latin names ({@link NameKey#exposed}).
+     */
+    List<String> sounds(String word) {
+        if (sounds.isEmpty()) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        String all = word;
+        for (Rule rule : sounds) {
+            String other = rule.apply(word);
+            if (!other.equals(word)) {
+                out.add(other);
+            }
+            all = rule.apply(all);
+        }
+        if (!all.equals(word)) {
+            out.add(all);
         }
         return List.copyOf(out);
     }

@@ -69,6 +69,11 @@ public final class Tables {
     public static List<Object> read(Map<String, String> files, List<RuleProblem> problems) {
         List<Object> facts = new ArrayList<>();
         Map<String, String> seenPhrases = new HashMap<>();
+        // party and source keys fold with the pack's name tables, as its entity names do; their problems are reported
+        // after the other tables', where they always were
+        List<RuleProblem> nameProblems = new ArrayList<>();
+        NameTables names = NameTables.read(files, nameProblems);
+        NameTables tables = names == null ? NameTables.DEFAULT : names;
         for (Map.Entry<String, String> f : files.entrySet()) {
             String file = f.getKey();
             if (NameTables.isNameTable(file)) {
@@ -76,7 +81,7 @@ public final class Tables {
             } else if (file.equals(PREDICATE_TABLE)) {
                 facts.addAll(predicates(file, f.getValue(), problems));
             } else if (file.equals(PARTY_TABLE)) {
-                facts.addAll(parties(file, f.getValue(), problems));
+                facts.addAll(parties(file, f.getValue(), tables, problems));
             } else if (file.equals(ESCALATION_TABLE)) {
                 facts.addAll(escalation(file, f.getValue(), problems));
             } else if (file.startsWith(LEXICON_DIR)) {
@@ -97,7 +102,7 @@ public final class Tables {
             } else if (file.equals(SOURCE_TABLE)) {
                 Map<String, Integer> seen = new HashMap<>();
                 for (Row row : rows(file, f.getValue(), SOURCE_COLUMNS, problems)) {
-                    SourceTerm term = sourceTerm(row, problems);
+                    SourceTerm term = sourceTerm(row, tables, problems);
                     if (term == null) {
                         continue;
                     }
@@ -118,7 +123,7 @@ public final class Tables {
                         + " from " + NameTables.DIR + "*.csv"));
             }
         }
-        NameTables names = NameTables.read(files, problems);
+        problems.addAll(nameProblems);
         if (names != null) {
             facts.add(names); // for the loaders (FactLoader), not for rules: no rule can name its class
         }
@@ -201,14 +206,14 @@ public final class Tables {
     }
 
     /** {@code parties.csv}: every other name of a party; the party's own name is always one of them. */
-    private static List<Object> parties(String file, String text, List<RuleProblem> problems) {
+    private static List<Object> parties(String file, String text, NameTables tables, List<RuleProblem> problems) {
         List<Object> out = new ArrayList<>();
         Map<String, String> partyOfAlias = new HashMap<>();
         for (Row row : rows(file, text, PARTY_COLUMNS, problems)) {
             String party = row.values.get(0);
             String alias = row.values.get(1);
-            String key = Names.fold(party);
-            String aliasKey = Names.fold(alias);
+            String key = Names.fold(party, tables);
+            String aliasKey = Names.fold(alias, tables);
             if (key.isEmpty() || aliasKey.isEmpty()) {
                 problems.add(row.problem(key.isEmpty() ? row.columns.get(0) : row.columns.get(1),
                         "a party and its alias need at least one letter"));
@@ -216,7 +221,7 @@ public final class Tables {
             }
             for (String k : List.of(key, aliasKey)) {
                 String earlier = partyOfAlias.putIfAbsent(k, party);
-                if (earlier != null && !Names.fold(earlier).equals(key)) {
+                if (earlier != null && !Names.fold(earlier, tables).equals(key)) {
                     problems.add(row.problem(row.columns.get(1), "'" + (k.equals(key) ? party : alias)
                             + "' already stands for '" + earlier + "'"));
                 }
@@ -288,7 +293,7 @@ public final class Tables {
         return category == null ? null : CueTerm.of(category, phrase);
     }
 
-    private static SourceTerm sourceTerm(Row row, List<RuleProblem> problems) {
+    private static SourceTerm sourceTerm(Row row, NameTables tables, List<RuleProblem> problems) {
         String id = row.values.get(0);
         boolean ok = true;
         if (!ID.matcher(id).matches()) {
@@ -297,7 +302,8 @@ public final class Tables {
         }
         SourceKind kind = parse(SourceKind.class, row, 1, "source kind", problems);
         String party = row.values.get(2).isEmpty() ? null : row.values.get(2);
-        return ok && kind != null ? SourceTerm.of(id, kind, party) : null;
+        return ok && kind != null
+                ? new SourceTerm(id, kind, party, party == null ? "source:" + id : Names.fold(party, tables)) : null;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, Row row, int index, String what,

@@ -109,12 +109,14 @@ class NameMatchingTest {
      * first measured, before any change it prompted. Its misses were then mended with general conventions (the
      * national spellings as alphabet rows of readings.csv, Czech -ová, Hebrew as an abjad with פ as p or f, Hindi's
      * final inherent vowel and nasal dot, Urdu letters): 90 of 102 (88.2%); 93 (91.2%) in session 8 (an initial kh
-     * written k, Hebrew Binyamin as a given-name row). The 97% target is not reached here: what is left needs a
-     * reading dictionary (Japanese kanji) or more than spelling (README).
+     * written k, Hebrew Binyamin as a given-name row); 97 (95.1%) in session 9 (Polish -ska for -ская, ž written
+     * z, Polish dż written dz, a Dutch j read as й past the key's limit), 98 (96.1%) with an alphabet one word shows
+     * read into every word (Szergej Sojgu), 99 (97.1%) with a Japanese name in either order (Kishida Fumio). What is
+     * left needs a reading dictionary (Japanese kanji) or Hebrew צח read as ts + kh (README).
      */
     @Test
-    void sixthHeldOutPairs_studiedSince_joinAtLeast91Percent() throws IOException {
-        assertJoinRate("held-out-6-same-person.csv", 100, 0.91);
+    void sixthHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-6-same-person.csv", 100, 0.97);
     }
 
     /**
@@ -124,11 +126,30 @@ class NameMatchingTest {
      * Greek, Arabic, Persian and Hebrew script; Vietnamese; Katakana and Thai): 73 of 133 (54.9%) joined when first
      * measured. Its misses were then mended with general conventions (Latvian and Lithuanian case endings, Finnish,
      * Estonian, Romanian and Croatian letters, Greek μπ ντ γκ τζ and Arabic ب ف for foreign b d g j p v, the Hebrew
-     * geresh, Vietnamese đ): 112 (84.2%). Studied now; what is left needs more than spelling (README).
+     * geresh, Vietnamese đ): 112 (84.2%); 118 (88.7%) in session 9 with the Cyrillic syllable charts of Chinese,
+     * Japanese and Korean names (names/syllables.csv), 120 (90.2%) with Greek γ before a front vowel as y and σ as a
+     * foreign sh, 127 (95.5%) with English names read as Russian and Greek write them by sound (Трамп, Байден,
+     * Джонсон, Кир) and Greek final μπ as mp, 128 (96.2%) with Portuguese final -o and -es as Russian writes them
+     * (Антониу Гутерриш). What is left needs more than spelling (README).
      */
     @Test
-    void seventhHeldOutPairs_studiedSince_joinAtLeast84Percent() throws IOException {
-        assertJoinRate("held-out-7-same-person.csv", 100, 0.84);
+    void seventhHeldOutPairs_studiedSince_joinAtLeast96Percent() throws IOException {
+        assertJoinRate("held-out-7-same-person.csv", 100, 0.96);
+    }
+
+    /**
+     * The eighth held-out table, written in session 9 before any change of that session to the key, for classes no
+     * earlier table had (the old Indonesian spelling, Thai names in the Royal Thai General System, Mongolian, Albanian
+     * names in Serbian, Macedonian and Russian press, Japanese long vowels written oh, North Korean names in Hangul,
+     * Persian and Arabic names in Turkish, Spanish and Russian press, German, Romance and Polish names in Russian
+     * Cyrillic, Afghan, Icelandic, Kurdish and Uyghur forms, Ethiopic, Bengali, Khmer, Burmese, Tamil and Sinhala
+     * script): 84 of 124 (67.7%) joined when first measured, and 1 of its 103 different-people pairs (two Khmer names,
+     * both with an empty key; names in a script not romanised now keep their letters, so 0). Left untuned on purpose,
+     * the next session's check; the floor only guards against regressions.
+     */
+    @Test
+    void eighthHeldOutPairs_untuned_joinAtLeast67Percent() throws IOException {
+        assertJoinRate("held-out-8-same-person.csv", 100, 0.67);
     }
 
     /**
@@ -155,6 +176,71 @@ class NameMatchingTest {
             "ג'ו ביידן, Joe Biden", "فلاديمير بوتين, Vladimir Putin"})
     void abjadNames_joinTheirNewsSpellings(String script, String latin) {
         assertThat(joined(script, latin)).isTrue();
+    }
+
+    /**
+     * Chinese, Japanese and Korean names in Russian-language Cyrillic are read back by the syllable charts of
+     * {@code names/syllables.csv} (Palladius, Polivanov, Kontsevich), where ICU's Cyrillic romanisation gives Si
+     * Czinpin; names not from the tables of this class.
+     */
+    @ParameterizedTest(name = "{0} / {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"Ху Цзиньтао, Hu Jintao", "Мао Цзэдун, Mao Zedong",
+            "Дэн Сяопин, Deng Xiaoping", "Чжоу Эньлай, Zhou Enlai", "Вэнь Цзябао, Wen Jiabao", "Цзян Цзэминь, Jiang Zemin",
+            "Ёсихидэ Суга, Yoshihide Suga", "Сигэру Исиба, Shigeru Ishiba", "Дзюнъитиро Коидзуми, Junichiro Koizumi",
+            "Мун Чжэ Ин, Moon Jae-in", "Ким Ир Сен, Kim Il Sung", "Юн Сок Ёль, Yoon Suk-yeol",
+            "Ли Чжэ Мён, Lee Jae-myung"})
+    void chineseJapaneseAndKoreanNamesInCyrillic_joinTheirNewsSpellings(String cyrillic, String latin) {
+        assertThat(joined(cyrillic, latin)).isTrue();
+    }
+
+    /**
+     * English names as Russian and Greek write them by sound (readings.csv 'sound' rows: u as а, i as ай, a silent h,
+     * ei as и; Portuguese final o as у) join their Latin spelling; two Latin names never meet by those readings (the keys are only exposed
+     * to Cyrillic and Greek names), so Hunter Biden and a Latin Hanter Baiden stay apart.
+     */
+    @ParameterizedTest(name = "{0} / {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"Хантер Байден, Hunter Biden, true", "Лиз Трасс, Liz Truss, true",
+            "Майк Джонсон, Mike Johnson, true", "Кит Стармер, Keith Starmer, true", "Μάικ Τζόνσον, Mike Johnson, true",
+            "Жозе Мануэл Баррозу, José Manuel Barroso, true", "Hanter Baiden, Hunter Biden, false",
+            "Maik Jonson, Mike Johnson, false"})
+    void englishNamesWrittenBySound_joinAcrossScripts_neverBetweenTwoLatinNames(String a, String b, boolean one) {
+        assertThat(joined(a, b)).isEqualTo(one);
+    }
+
+    /**
+     * A name in a script no romanisation here reads (Sinhala, Khmer) keeps its own letters as its key: two such names
+     * of two people are never one empty key, and one spelling still joins itself.
+     */
+    @ParameterizedTest(name = "{0} / {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"මහින්ද රාජපක්ෂ, ගෝඨාභය රාජපක්ෂ, false",
+            "මහින්ද රාජපක්ෂ, මහින්ද රාජපක්ෂ, true", "សម រង្ស៊ី, កឹម សុខា, false"})
+    void namesInAScriptNotRomanised_areTheirOwnSpelling(String a, String b, boolean one) {
+        assertThat(joined(a, b)).isEqualTo(one);
+    }
+
+    /** A Russian name splits into no chart's syllables, so it gets no such reading (Владимир has вл). */
+    @Test
+    void aRussianName_isReadByNoSyllableChart() {
+        assertThat(NameTables.DEFAULT.syllableReadings("Владимир Путин")).isEmpty();
+        assertThat(NameTables.DEFAULT.syllableReadings("Си Цзиньпин")).contains(List.of("xi", "jinping"));
+    }
+
+    /**
+     * Session 9's conventions, on names not from the tables: the Polish and Czech -ska for Russian -ская, ž and ż
+     * written without their marks (after a vowel), Greek σ for a foreign sh, a Dutch j read as й when a word has
+     * more readings than the key keeps, an alphabet one word shows read into every word (Hungarian ny in Nyikolaj
+     * makes Patrusev Patrushev), a name of two words in Japanese syllables (Hepburn, names/syllables.csv) in either
+     * order; and where they stop: pinyin zh and z at the start of a word are two initials, and a name not in Japanese
+     * syllables never turns (Ali Hassan and Hassan Ali are two people).
+     */
+    @ParameterizedTest(name = "{0} / {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"Anna Politkovskaya, Anna Politkowska, true",
+            "Dzhokhar Dudayev, Dzochar Dudajew, true", "Ariel Sharon, Άριελ Σαρόν, true", "Shimon Peres, Σιμόν Πέρες, true",
+            "Vyacheslav Volodin, Vjatsjeslav Volodin, true", "Nyikolaj Patrusev, Nikolai Patrushev, true",
+            "Zhou Jiahua, Zou Jiahua, false", "Abe Shinzo, Shinzo Abe, true", "Ishiba Shigeru, Shigeru Ishiba, true",
+            "Ali Hassan, Hassan Ali, false", "Kim Jong, Jong Kim, false"})
+    void sessionNineConventions_joinOneNamesForms_andStopWhereTheyShould(String a, String b, boolean one) {
+        assertThat(joined(a, b)).isEqualTo(one);
     }
 
     /** Consonants alone never join two Latin names, nor two people across scripts whose consonants differ. */
@@ -201,7 +287,7 @@ class NameMatchingTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
             "held-out-4-different-people.csv", "held-out-5-different-people.csv", "held-out-6-different-people.csv",
-            "held-out-7-different-people.csv"})
+            "held-out-7-different-people.csv", "held-out-8-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
@@ -242,7 +328,9 @@ class NameMatchingTest {
             "held-out-3-same-person.csv", "held-out-4-same-person.csv", "different-people.csv",
             "held-out-2-different-people.csv", "held-out-3-different-people.csv", "held-out-4-different-people.csv",
             "held-out-5-same-person.csv", "held-out-5-different-people.csv", "held-out-6-same-person.csv",
-            "held-out-6-different-people.csv", "held-out-7-same-person.csv", "held-out-7-different-people.csv"})
+            "held-out-6-different-people.csv", "held-out-7-same-person.csv", "held-out-7-different-people.csv",
+            "held-out-8-same-person.csv",
+            "held-out-8-different-people.csv"})
     void everyComparedColumnHoldsAName(String file) throws IOException {
         List<String> notNames = new ArrayList<>();
         for (String[] p : pairs(file)) {
@@ -262,7 +350,7 @@ class NameMatchingTest {
 
     /** Lower-case particles that are part of real names (al-Assad, bin Salman, el-Sisi, de, van). */
     private static final java.util.regex.Pattern PARTICLE =
-            java.util.regex.Pattern.compile("(al|el|ad|as|ash|an|ar|at|az|ud|bin|ibn|bint|ben|de|da|di|van|von|der|le|la|du)(-.*)?");
+            java.util.regex.Pattern.compile("(al|el|es|ad|as|ash|an|ar|at|az|ud|bin|ibn|bint|ben|de|da|di|van|von|der|le|la|du)(-.*)?");
 
     private static boolean joined(String a, String b) {
         Document da = doc("a", a);

@@ -89,6 +89,16 @@ class NameTablesTest {
                     + "| names/romanisation.csv:1:1: the header must be 'script,latin'",
             "names/distinct-names.csv | name,other\\nsamer,samir\\nsamir,samer\\n"
                     + "| names/distinct-names.csv:3:1: 'samir' and 'samer' are already kept apart at line 2",
+            "names/syllables.csv | system,part,cyrillic,latin\\nzh,syllable,си,xi\\nchinese,syllable,ли,li\\n"
+                    + "| names/syllables.csv:3:1: 'chinese' is not a system's name (2 or 3 lower-case letters",
+            "names/syllables.csv | system,part,cyrillic,latin\\nko,coda,к,k\\n"
+                    + "| names/syllables.csv:2:4: 'coda' is not a part (one of: syllable, initial, vowel, final)",
+            "names/syllables.csv | system,part,cyrillic,latin\\nzh,syllable,xi,xi\\n"
+                    + "| names/syllables.csv:2:13: 'xi' is not a syllable in Cyrillic (1 to 6 lower-case Cyrillic letters",
+            "names/syllables.csv | system,part,cyrillic,latin\\nzh,syllable,люй,lü\\n"
+                    + "| names/syllables.csv:2:17: 'lü' is not a Latin spelling (1 to 8 lower-case Latin letters",
+            "names/syllables.csv | system,part,cyrillic,latin\\nzh,syllable,си,xi\\nzh,syllable,си,xi\\n"
+                    + "| names/syllables.csv:3:16: 'си' is already read 'xi' in zh at line 2",
             "names/surnames.csv | name,variant\\n"
                     + "| names/surnames.csv:1:1: unknown name table",
     })
@@ -118,6 +128,28 @@ class NameTablesTest {
         // the pack's given names replace the bundled ones: Mykola is no longer read as Nikolai
         assertThat(Names.key("Mykola Azarov", tables).full())
                 .doesNotContainAnyElementsOf(Names.key("Nikolai Azarov", tables).full());
+    }
+
+    /**
+     * The syllable charts are the pack's too: a pack whose {@code syllables.csv} has only the Palladius rows Си Цзиньпин
+     * needs reads it as Xi Jinping; without the file's rows (an empty chart) it is ICU's Si Czinpin and joins nothing.
+     */
+    @Test
+    void theSyllableChartsAreThePacks_aRowReadsACyrillicChineseName() {
+        String header = "system,part,cyrillic,latin\n";
+        NameTables rows = tablesOf(Map.of(NameTables.SYLLABLES, header + "zh,syllable,си,xi\nzh,syllable,цзинь,jin\n"
+                + "zh,syllable,пин,ping\n"));
+        NameTables none = tablesOf(Map.of(NameTables.SYLLABLES, header));
+        assertThat(Names.key("Си Цзиньпин", rows).full()).containsAnyElementsOf(Names.key("Xi Jinping", rows).full());
+        assertThat(Names.key("Си Цзиньпин", none).full()).doesNotContainAnyElementsOf(Names.key("Xi Jinping", none).full());
+    }
+
+    private static NameTables tablesOf(Map<String, String> files) {
+        List<RuleProblem> problems = new ArrayList<>();
+        NameTables tables = (NameTables) Tables.read(files, problems).stream().filter(NameTables.class::isInstance)
+                .findFirst().orElseThrow();
+        assertThat(problems).isEmpty();
+        return tables;
     }
 
     private static boolean joined(RulePack pack, String a, String b) {
