@@ -542,7 +542,14 @@ final class Attributor {
                     if (i - from == 1 && t.get(from).text().equals(t.get(from).text().toUpperCase(Locale.ROOT))) {
                         return new Found(from, i, i, i + 1, false, colon); // a transcript's speaker: "TAPPER:"
                     }
-                    return found(text, s, new int[] {from, i}, i, i + 1, colon);
+                    int[] np = nounPhraseRight(t, from);
+                    if (np == null || np[1] != i) {
+                        return null; // "For example:", "The question is:", "At issue:": no speaker, a lead-in
+                    }
+                    Found f = found(text, s, np, i, i + 1, colon);
+                    // "Insiders: …" names people; "Good news: …", "Voter participation: …" are a topic, no source
+                    boolean people = clauses.people(t.get(NounPhrases.head(t, np)).text().toLowerCase(Locale.ROOT));
+                    return f.anonymous() && !people ? new Found(np[0], np[1], i, i + 1, false, colon) : f;
                 }
                 return null;
             }
