@@ -80,6 +80,13 @@ final class Attributor {
     private final Set<String> colonLabels;
     /** Participles that give a name rather than report words: "called", "known", "dubbed" ({@code words.csv}). */
     private final Set<String> namingParticiples;
+    /**
+     * Stance verbs whose subject is what the view is about, not who holds it ({@code words.csv}, raising-verb): "the
+     * plan seems to fail", "voters appear divided" attribute the view to no one the sentence names.
+     */
+    private final Set<String> raising;
+    /** The stance read from a clause's shape: people, a verb, a clausal complement ({@link ClauseStance}). */
+    private final ClauseStance clauses;
 
     Attributor(List<String[]> rows) {
         this(rows, Set.of());
@@ -90,6 +97,13 @@ final class Attributor {
     }
 
     Attributor(List<String[]> rows, Set<String> colonLabels, Set<String> namingParticiples) {
+        this(rows, colonLabels, namingParticiples, Set.of(), new ClauseStance(Set.of(), Set.of(), Set.of()));
+    }
+
+    Attributor(List<String[]> rows, Set<String> colonLabels, Set<String> namingParticiples, Set<String> raising,
+               ClauseStance clauses) {
+        this.clauses = clauses;
+        this.raising = Set.copyOf(raising);
         this.colonLabels = Set.copyOf(colonLabels);
         this.namingParticiples = Set.copyOf(namingParticiples);
         for (String[] r : rows) {
@@ -130,6 +144,11 @@ final class Attributor {
         }
         phrases.sort((a, b) -> b.getKey().size() - a.getKey().size());
         this.size = rows.size();
+    }
+
+    /** The clause reading of stance this stage uses besides its table. */
+    ClauseStance clauses() {
+        return clauses;
     }
 
     /** How many rows the table has. */
@@ -231,6 +250,9 @@ final class Attributor {
                     // still a cue: the attribution stands with no named source
                     f = new Found(-1, -1, i, i + 1, false, verb);
                 }
+                if (f != null && f.named() && raising.contains(verb.lemma())) {
+                    f = new Found(-1, -1, f.cueFrom(), f.cueTo(), false, verb);
+                }
                 if (f != null) {
                     out.add(f);
                     used[i] = true;
@@ -244,6 +266,15 @@ final class Attributor {
             } else if (adverb != null) {
                 out.add(new Found(-1, -1, i, i + 1, false, adverb));
                 used[i] = true;
+            } else if (verb == null && !headline) {
+                // "activists were hopeful that", "voters remain confident they": any verb after people, before a clause
+                int[] c = clauses.find(t, quoted, i);
+                if (c != null && !used[c[2]]) {
+                    out.add(found(text, sentence, new int[] {c[0], c[1]}, c[2], c[3], ClauseStance.entry(tok)));
+                    for (int k = c[2]; k < c[3]; k++) {
+                        used[k] = true;
+                    }
+                }
             }
         }
         // "Sanders: Brexit's message could draw Trump support": the colon attributes the rest, whatever cues it holds
@@ -511,7 +542,14 @@ final class Attributor {
                     if (i - from == 1 && t.get(from).text().equals(t.get(from).text().toUpperCase(Locale.ROOT))) {
                         return new Found(from, i, i, i + 1, false, colon); // a transcript's speaker: "TAPPER:"
                     }
-                    return found(text, s, new int[] {from, i}, i, i + 1, colon);
+                    int[] np = nounPhraseRight(t, from);
+                    if (np == null || np[1] != i) {
+                        return null; // "For example:", "The question is:", "At issue:": no speaker, a lead-in
+                    }
+                    Found f = found(text, s, np, i, i + 1, colon);
+                    // "Insiders: …" names people; "Good news: …", "Voter participation: …" are a topic, no source
+                    boolean people = clauses.people(t.get(NounPhrases.head(t, np)).text().toLowerCase(Locale.ROOT));
+                    return f.anonymous() && !people ? new Found(np[0], np[1], i, i + 1, false, colon) : f;
                 }
                 return null;
             }

@@ -91,7 +91,8 @@ final class Tables {
      * speaker ({@code words.csv}, colon-label).
      */
     final Attributor attributor = new Attributor(rows("reporting.csv", 6), words("colon-label"),
-            words("naming-participle"));
+            words("naming-participle"), words("raising-verb"), new ClauseStance(union("person-noun", "group-noun"), words("complementiser"),
+                    words("light-verb")));
     /** The clauses of a sentence ({@code words.csv}, clause-coordinator and clause-contrast). */
     final Clauses clauses = new Clauses(words("clause-coordinator"), words("clause-contrast"));
     /** Closed-class words ({@code words.csv}, function-word): folded in Title Case headlines. */
@@ -114,6 +115,14 @@ final class Tables {
                     + new java.util.TreeSet<>(words.keySet()) + ")");
         }
         return w;
+    }
+
+    private Set<String> union(String... lists) {
+        Set<String> out = new HashSet<>();
+        for (String list : lists) {
+            out.addAll(words(list));
+        }
+        return out;
     }
 
     private Set<String> lexiconWords() {

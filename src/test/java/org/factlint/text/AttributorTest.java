@@ -107,4 +107,20 @@ class AttributorTest {
         assertThat(s.get(1).attributions()).extracting(Analysis.Attribution::anonymous).containsExactly(false);
         assertThat(s.get(2).attributions()).extracting(Analysis.Attribution::anonymous).containsExactly(true);
     }
+
+    @Test
+    void aNounForPeople_isListedInThePluralAndFoundInTheSingularToo() {
+        ClauseStance c = Tables.DEFAULT.attributor.clauses();
+        assertThat(List.of("officials", "official", "spokesman", "spokesperson", "police", "crowd"))
+                .allMatch(c::people);
+        assertThat(List.of("bridge", "figures", "poll", "week")).noneMatch(c::people);
+    }
+
+    @Test
+    void aClauseReading_givesTheVerbsLemmaAsAStance_neverASpeechCue() {
+        Analysis.Sentence s = Analysis.attributions("Headline\n\nAnalysts fret that the figures are early.").get(1);
+        assertThat(s.attributions()).extracting(Analysis.Attribution::type).containsExactly("neutral");
+        assertThat(ClauseStance.entry(new Nlp.Token(0, 4, "Fret", "VERB", "Fret")))
+                .isEqualTo(new Attributor.Entry("fret", Attributor.Kind.VERB, "neutral", false, false));
+    }
 }

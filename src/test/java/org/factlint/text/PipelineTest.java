@@ -36,7 +36,7 @@ class PipelineTest {
     void aWordListTheCodeAsksFor_mustBeInWordsCsv_andTheMessageSaysWhichListsThereAre() {
         assertThat(Tables.DEFAULT.words("light-verb")).contains("be", "have", "say");
         assertThatThrownBy(() -> Tables.DEFAULT.words("no-such-list")).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("words.csv has no list 'no-such-list' (it has: [clause-contrast, clause-coordinator, colon-label, event-name-word, event-noun, event-place-preposition, existential-predicate, function-word, group-noun,");
+                .hasMessageStartingWith("words.csv has no list 'no-such-list' (it has: [clause-contrast, clause-coordinator, colon-label, complementiser, event-name-word, event-noun, event-place-preposition, existential-predicate, function-word, group-noun,");
     }
 
     private static int columns(String table) {

@@ -22,10 +22,10 @@ class AccuracyTest {
     static final double SLACK = 0.03;
     // the figures reached on dev (ACCURACY.md); not the targets, which are not all met
     static final double SENTENCE_F1 = 0.823;
-    static final double SOURCE_F1 = 0.708;
-    static final double CUE_F1 = 0.714;
-    static final double ANONYMOUS_P = 0.574;
-    static final double ANONYMOUS_R = 0.462; // session 8: criterion fix (party labels), person nouns, phrases
+    static final double SOURCE_F1 = 0.712;
+    static final double CUE_F1 = 0.716;
+    static final double ANONYMOUS_P = 0.606;
+    static final double ANONYMOUS_R = 0.472; // session 9: clause reading of stance, raising verbs, colon speakers
     static final double UW_R = 0.610;
     static final double UW_MAE = 0.590;
     static final double MEANTIME_MAE = 0.271;
