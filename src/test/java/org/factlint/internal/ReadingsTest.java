@@ -151,13 +151,21 @@ class ReadingsTest {
         assertThat(r.withoutArticles("Kemal-Ali")).isEqualTo("Kemal-Ali");
     }
 
+    /** A sound row is no reading of the word's own: it gives the sound readings only, each row alone and all at once. */
+    @Test
+    void soundRows_giveSoundReadings_notWordReadings() throws IOException {
+        Readings r = parse("kind,pattern,reading,why\nsound,u(?=mp$),a,x\nsound,^tr,tch,x\n");
+        assertThat(r.sounds("trump")).containsExactly("tramp", "tchump", "tchamp");
+        assertThat(r.of("trump")).isEmpty();
+    }
+
     @Test
     void aMalformedRow_namesItsLineAndWhatWasExpected() {
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\nword,sch(,skh,x\n"))
                 .hasMessageStartingWith("readings.csv:2: pattern 'sch(' is not a regular expression");
-        assertThatThrownBy(() -> parse("kind,pattern,reading,why\n\nsound,sch,skh,x\n"))
-                .hasMessage("readings.csv:3: kind is 'word', 'letters', 'alphabet', 'article', 'syllable', "
-                        + "'syllable-initial(s)' or 'syllable-final(s)', not 'sound'");
+        assertThatThrownBy(() -> parse("kind,pattern,reading,why\n\nvoice,sch,skh,x\n"))
+                .hasMessage("readings.csv:3: kind is 'word', 'sound', 'letters', 'alphabet', 'article', 'syllable', "
+                        + "'syllable-initial(s)' or 'syllable-final(s)', not 'voice'");
         assertThatThrownBy(() -> parse("kind,pattern,reading,why\nsyllable-initial,Ch,zh,x\n"))
                 .hasMessage("readings.csv:2: a syllable row maps lower-case letters ('-' for none) to lower-case "
                         + "letters, not 'Ch' to 'zh'");
