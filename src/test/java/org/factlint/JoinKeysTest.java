@@ -159,13 +159,13 @@ class JoinKeysTest {
                                         + " subjectKey, subjectName, predicate, objectKey, objectName, value, eventKey,"
                                         + " placeKey, placeName, from, to, polarity, factuality, lo, hi, unit, figure,"
                                         + " origin, originName, originKind, originParty, subjectParty, objectParty,"
-                                        + " chain, headline, published)",
+                                        + " chain, headline, published, publishedDay, nearFrom, nearTo)",
                                 "joins.csv:4:1: 'Subject' is not a key name (lower case, digits, '-')",
                                 "joins.csv:5:15: ClaimFact has no field 'predicat' (fields: id, article, text,"
                                         + " subjectKey, subjectName, predicate, objectKey, objectName, value, eventKey,"
                                         + " placeKey, placeName, from, to, polarity, factuality, lo, hi, unit, figure,"
                                         + " origin, originName, originKind, originParty, subjectParty, objectParty,"
-                                        + " chain, headline, published)",
+                                        + " chain, headline, published, publishedDay, nearFrom, nearTo)",
                                 "joins.csv:6:21: 'category' is not a filter: write field=VALUE or field!=VALUE (several joined by ';')",
                                 "joins.csv:7:22: unknown role 'always' (expected blank, anchor, member, lookup or uses)",
                                 "joins.csv:8:1: expected 5 columns (key,fact,value,when,role) but found 2"));

@@ -54,7 +54,8 @@ class TablesTest {
                 "words.csv:1:1: unknown table: a pack reads cue lexicons from lexicon/*.csv (category,phrase), its "
                         + "predicate table from lexicon/predicates.csv (predicate,relation,other), its party table from "
                         + "parties.csv (party,alias), its source table from sources.csv (source,kind,party), its "
-                        + "escalation table from escalation.csv (code,severity,hours) and its name tables from names/*.csv");
+                        + "escalation table from escalation.csv (code,severity,hours), the days an undated claim stands for "
+                        + "from undated.csv (days) and its name tables from names/*.csv");
     }
 
     @Test
@@ -72,6 +73,18 @@ class TablesTest {
                 "escalation.csv:11:8: hours must be a whole number from 1 to 8760, not '9000'",
                 "escalation.csv:12:1: severity high is already given at line 3",
                 "escalation.csv:13:1: code UNC-HEDGED is already given at line 4");
+    }
+
+    @Test
+    void reportsBadUndatedRows_withLineAndColumn() {
+        assertThat(problems(Map.of("r.drl", DRL, "undated.csv", "# days\ndays\nthirty\n"))).containsExactly(
+                "undated.csv:3:1: days must be a whole number from 0 to 3650, not 'thirty'");
+        assertThat(problems(Map.of("r.drl", DRL, "undated.csv", "days\n9999\n"))).containsExactly(
+                "undated.csv:2:1: days must be a whole number from 0 to 3650, not '9999'");
+        assertThat(problems(Map.of("r.drl", DRL, "undated.csv", "days\n30\n7\n"))).containsExactly(
+                "undated.csv:3:1: the table has one row (the days), given at line 2");
+        assertThat(problems(Map.of("r.drl", DRL, "undated.csv", "weeks\n4\n"))).containsExactly(
+                "undated.csv:1:1: the header must be 'days' but is 'weeks'");
     }
 
     @Test

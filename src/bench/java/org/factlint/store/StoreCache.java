@@ -17,11 +17,18 @@ import org.factlint.model.Document;
  * Bulk-loaded archive stores kept between benchmark runs, so that a 1M-claim store is loaded once and every run then
  * only adds: an SQLite file, or the data directory of an embedded PostgreSQL 14 (stopped cleanly after the load).
  * Each run works on a copy. The cache is {@code target/bench/cache} ({@code -Dstore.cache=DIR}); an entry's name
- * holds the schema version, so a migration starts afresh, but a change of the join keys or the generator does not:
- * delete the directory then.
+ * holds the schema version and the bundled pack's digest, so a migration or a change of the pack (its join keys,
+ * {@code undated.csv}: the stored key rows and flags follow from them) starts afresh; a change of the generator does
+ * not: delete the directory then.
  */
 public final class StoreCache {
     private StoreCache() {
+    }
+
+    /** The entry's name: its size, the schema version and the first digits of the bundled pack's digest. */
+    private static String name(String kind, int claims) {
+        return kind + "-" + claims + "-v" + Stores.SCHEMA_VERSION + "-p"
+                + org.factlint.RulePack.bundled().digest().substring(0, 10);
     }
 
     static Path root() {
@@ -30,7 +37,7 @@ public final class StoreCache {
 
     /** A working copy of the SQLite store of this size, bulk-loaded by {@code load} the first time. */
     public static Path sqlite(int claims, Path workDir, Consumer<ClaimStore> load, Checker checker) throws IOException {
-        Path cache = root().resolve("archive-" + claims + "-v" + Stores.SCHEMA_VERSION + ".store");
+        Path cache = root().resolve(name("archive", claims) + ".store");
         if (!Files.exists(cache)) {
             Files.createDirectories(cache.getParent());
             Path loading = cache.resolveSibling(cache.getFileName() + ".loading");
@@ -49,7 +56,7 @@ public final class StoreCache {
 
     /** A PostgreSQL server on a copy of the data directory of this size, bulk-loaded by {@code load} the first time. */
     public static EmbeddedPostgres postgres(int claims, Path workDir, Consumer<String> load) throws IOException {
-        Path cache = root().resolve("pg-" + claims + "-v" + Stores.SCHEMA_VERSION);
+        Path cache = root().resolve(name("pg", claims));
         if (!Files.isDirectory(cache)) {
             Path loading = cache.resolveSibling(cache.getFileName() + ".loading");
             delete(loading);

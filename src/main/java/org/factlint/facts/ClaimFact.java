@@ -33,6 +33,10 @@ import org.factlint.model.SourceKind;
  * @param chain       the source ids that pass the claim on, outlet first, origin last
  * @param published   when the claim was published, epoch milliseconds (its article's {@code publishedAt}, else the
  *                    end of its published day), or null: the time rules count from it
+ * @param publishedDay the epoch day (UTC) of {@code published}, or null
+ * @param nearFrom    for a claim that says no time, published in a pack with {@code undated.csv}: the first day it
+ *                    stands for (its publication day less the table's days); else null
+ * @param nearTo      the last such day (publication day plus the table's days), or null
  */
 // Records never change in working memory: property reactivity would buy nothing, and constraints that join
 // another pattern's fact would make Drools warn of class reactivity on every compile.
@@ -66,7 +70,10 @@ public record ClaimFact(
         String objectParty,
         List<String> chain,
         boolean headline,
-        Long published) {
+        Long published,
+        Long publishedDay,
+        Long nearFrom,
+        Long nearTo) {
 
     /** The event key of a subject, predicate and object (null for none): what claims about one event share. */
     public static String eventKey(String subjectKey, String predicate, String objectKey) {
@@ -78,9 +85,25 @@ public record ClaimFact(
         return from != null && other.from != null && from <= other.to && other.from <= to;
     }
 
-    /** True unless both claims say when and their days do not overlap. */
+    /**
+     * True unless the two claims' times cannot be one: two dated claims whose days overlap; an undated claim (with
+     * {@link #nearFrom()}) and a dated one whose days fall within the undated one's near days; two undated claims
+     * published within the pack's days of each other ({@code undated.csv}). A claim with no time and no near days (no
+     * publication, or a pack without the table) is compatible with any time.
+     */
     public boolean compatibleTime(ClaimFact other) {
-        return from == null || other.from == null || (from <= other.to && other.from <= to);
+        if (from != null && other.from != null) {
+            return from <= other.to && other.from <= to;
+        }
+        if ((from == null && nearFrom == null) || (other.from == null && other.nearFrom == null)) {
+            return true;
+        }
+        if (from == null && other.from == null) { // one table, one width: the other's day is within mine
+            return nearFrom <= other.publishedDay && other.publishedDay <= nearTo;
+        }
+        ClaimFact undated = from == null ? this : other;
+        ClaimFact dated = from == null ? other : this;
+        return undated.nearFrom <= dated.to && dated.from <= undated.nearTo;
     }
 
     /** True unless both claims say where and the places differ. */

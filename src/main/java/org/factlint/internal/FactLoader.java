@@ -19,6 +19,7 @@ import org.factlint.facts.PartyTerm;
 import org.factlint.facts.PredicateRelation;
 import org.factlint.facts.PredicateTerm;
 import org.factlint.facts.RelationFact;
+import org.factlint.facts.UndatedTerm;
 import org.factlint.model.Attribution;
 import org.factlint.model.Claim;
 import org.factlint.model.Cue;
@@ -60,6 +61,8 @@ public final class FactLoader {
     /** Folded names by name: documents repeat the same names, and folding normalizes Unicode each time. */
     private final Map<String, String> foldCache = new HashMap<>();
     private int claims;
+    /** The pack's {@code undated.csv} days, or null when it has none (an undated claim then meets any time). */
+    private final Integer undatedDays;
 
     /**
      * A loader that applies the pack's predicate table (claims are loaded with their canonical predicate) and party
@@ -69,7 +72,11 @@ public final class FactLoader {
      */
     public FactLoader(List<Object> packFacts) {
         NameTables tables = NameTables.DEFAULT;
+        Integer undated = null;
         for (Object o : packFacts) {
+            if (o instanceof UndatedTerm u) {
+                undated = u.days();
+            }
             if (o instanceof NameTables t) {
                 tables = t;
             }
@@ -81,6 +88,7 @@ public final class FactLoader {
             }
         }
         nameTables = tables;
+        undatedDays = undated;
         names = new NameResolver(tables);
     }
 
@@ -340,6 +348,10 @@ public final class FactLoader {
         Source origin = sources.get(originId);
         Quantity q = c.quantity();
         String predicate = canonicalPredicate.getOrDefault(c.predicate(), c.predicate());
+        Long published = doc.article().publicationMillis();
+        Long publishedDay = doc.article().published() == null ? null : doc.article().published().toEpochDay();
+        // an undated claim stands for the days around its publication (undated.csv); without either, for any time
+        Long near = c.when() == null && publishedDay != null && undatedDays != null ? (long) undatedDays : null;
         return new ClaimFact(
                 id, doc.article().id(), c.text(),
                 subjectKey, subject.name(), predicate, objectKey, object == null ? null : object.name(),
@@ -356,7 +368,8 @@ public final class FactLoader {
                 origin.party() == null ? "source:" + originId : party(origin.party()),
                 party(subject.party()),
                 object == null ? null : party(object.party()),
-                List.copyOf(chain), c.headline(), doc.article().publicationMillis());
+                List.copyOf(chain), c.headline(), published, publishedDay,
+                near == null ? null : publishedDay - near, near == null ? null : publishedDay + near);
     }
 
     static String figure(Quantity q) {

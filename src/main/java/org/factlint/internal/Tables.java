@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.factlint.RuleProblem;
 import org.factlint.facts.CueTerm;
 import org.factlint.facts.EscalationTerm;
+import org.factlint.facts.UndatedTerm;
 import org.factlint.facts.PartyTerm;
 import org.factlint.facts.PredicateRelation;
 import org.factlint.facts.PredicateTerm;
@@ -39,6 +40,8 @@ public final class Tables {
     public static final String PARTY_TABLE = "parties.csv";
     public static final String ESCALATION_TABLE = "escalation.csv";
     private static final List<String> ESCALATION_COLUMNS = List.of("code", "severity", "hours");
+    public static final String UNDATED_TABLE = "undated.csv";
+    private static final List<String> UNDATED_COLUMNS = List.of("days");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
     /** Longest escalation delay accepted: a year. */
     static final int MAX_ESCALATION_HOURS = 8_760;
@@ -84,6 +87,8 @@ public final class Tables {
                 facts.addAll(parties(file, f.getValue(), tables, problems));
             } else if (file.equals(ESCALATION_TABLE)) {
                 facts.addAll(escalation(file, f.getValue(), problems));
+            } else if (file.equals(UNDATED_TABLE)) {
+                facts.addAll(undated(file, f.getValue(), problems));
             } else if (file.startsWith(LEXICON_DIR)) {
                 for (Row row : rows(file, f.getValue(), CUE_COLUMNS, problems)) {
                     CueTerm term = cueTerm(row, problems);
@@ -119,7 +124,8 @@ public final class Tables {
                         + LEXICON_DIR + "*.csv (category,phrase), its predicate table from " + PREDICATE_TABLE
                         + " (predicate,relation,other), its party table from " + PARTY_TABLE
                         + " (party,alias), its source table from " + SOURCE_TABLE + " (source,kind,party), its"
-                        + " escalation table from " + ESCALATION_TABLE + " (code,severity,hours) and its name tables"
+                        + " escalation table from " + ESCALATION_TABLE + " (code,severity,hours), the days an undated"
+                        + " claim stands for from " + UNDATED_TABLE + " (days) and its name tables"
                         + " from " + NameTables.DIR + "*.csv"));
             }
         }
@@ -321,6 +327,30 @@ public final class Tables {
 
     private static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code undated.csv}: one row, the days before and after its publication that a claim saying no time stands for
+     * (the fact loader sets them on the claim; {@code compatibleTime} and the join keys read them).
+     */
+    private static List<Object> undated(String file, String text, List<RuleProblem> problems) {
+        List<Object> out = new ArrayList<>();
+        int first = 0;
+        for (Row row : rows(file, text, UNDATED_COLUMNS, problems)) {
+            String days = row.values.get(0);
+            if (first != 0) {
+                problems.add(row.problem(1, "the table has one row (the days), given at line " + first));
+                continue;
+            }
+            first = row.line;
+            if (!days.matches("[0-9]{1,4}") || Integer.parseInt(days) > UndatedTerm.MAX_DAYS) {
+                problems.add(row.problem(row.columns.get(0), "days must be a whole number from 0 to "
+                        + UndatedTerm.MAX_DAYS + ", not '" + days + "'"));
+            } else {
+                out.add(new UndatedTerm(Integer.parseInt(days)));
+            }
+        }
+        return out;
     }
 
     /** A data row: its values, the 1-based column where each starts, and its line. */
