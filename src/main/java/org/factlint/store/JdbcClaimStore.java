@@ -439,9 +439,11 @@ final class JdbcClaimStore implements ClaimStore {
         // Stored open flags re-checked with their support (retractions.csv): retracted when the check no longer raises
         // them, left as they are otherwise.
         List<Long> bySupport = checked.supported().stream().filter(id -> !in.containsKey(id)).toList();
-        if (!bySupport.isEmpty()) {
-            Set<String> raisedNow = new HashSet<>();
+        Set<String> raisedNow = new HashSet<>();
+        if (!checked.supported().isEmpty()) {
             checked.report().flags().forEach(f -> raisedNow.add(ident(f)));
+        }
+        if (!bySupport.isEmpty()) {
             selectIn("SELECT ident, id, body FROM flags WHERE id", " AND retracted_at IS NULL", new ArrayList<>(bySupport),
                     rs -> {
                         if (!raisedNow.contains(rs.getString(1))) {
@@ -485,6 +487,11 @@ final class JdbcClaimStore implements ClaimStore {
             for (Map.Entry<String, Object[]> o : open.entrySet()) {
                 long id = (Long) o.getValue()[0];
                 Flag now0 = fresh.get(o.getKey());
+                if (now0 == null && checked.supported().contains(id) && raisedNow.contains(o.getKey())) {
+                    // Re-checked with its support and still raised, though its scope has grown past what this add
+                    // loaded (a claim it names arrived later): left as it is, as a flag re-checked by support alone.
+                    continue;
+                }
                 if (now0 == null) {
                     Flag gone = flag((String) o.getValue()[1]);
                     String by = causedBy.apply(gone);

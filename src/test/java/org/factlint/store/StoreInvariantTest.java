@@ -102,6 +102,61 @@ class StoreInvariantTest {
         }
     }
 
+    /**
+     * The sample a fresh-clone CI run found (shrunk from jqwik seed 1791289685724737350): a stored claim escalated on the
+     * clock (d1:c2, undecided) confirms a claim that arrives next (d0:c1), which widens the escalation's scope; a third
+     * document that denies another claim of d1 then re-checks the escalation with its support and still raises it, so
+     * it stays open, though the wider scope was not loaded.
+     */
+    @Test
+    void aStoredEscalation_staysOpen_whenAClaimItNamesArrivedAfterIt() throws IOException {
+        String head = """
+                {"article": {"id": "%s", "outlet": "%s", "headline": "Headline", "published": "2023-05-10"},
+                 "sources": [{"id": "wire", "name": "Example Wire", "kind": "wire_agency"},
+                             {"id": "daily", "name": "Example Daily", "kind": "independent_media"},
+                             {"id": "tass", "name": "TASS", "kind": "state_media", "party": "Russia"}],
+                 "entities": [{"id": "putin", "name": "Vladimir Putin", "party": "Russia"},
+                              {"id": "rahmon", "name": "Emomali Rahmon", "party": "Tajikistan", "groups": ["foreign-leader"]},
+                              {"id": "foreign-leader", "name": "foreign leader"},
+                              {"id": "parade", "name": "Victory Day parade"}, {"id": "ashgabat-city", "name": "Ashgabat"}],
+                 "claims": [%s]}""";
+        Document d0 = Factlint.parse(head.formatted("d0", "daily", """
+                {"id": "c1", "text": "C1 d0.", "subject": "putin", "predicate": "invite", "headline": true}"""))
+                .documents().get(0);
+        Document d1 = Factlint.parse(head.formatted("d1", "wire", """
+                {"id": "c1", "text": "C1 d1.", "subject": "foreign-leader", "predicate": "invite",
+                 "when": {"from": "2023-05-01"}, "headline": true},
+                {"id": "c2", "text": "C2 d1.", "subject": "foreign-leader", "predicate": "attend",
+                 "when": {"from": "2023-05-01"}, "polarity": "negated", "factuality": "unknown",
+                 "cues": [{"text": "is weighing", "category": "unspecified"},
+                          {"text": "did not specify", "category": "undecided"}],
+                 "relations": [{"type": "confirms", "target": "d0:c1"}]}""")).documents().get(0);
+        Document d2 = Factlint.parse(head.formatted("d2", "daily", """
+                {"id": "c1", "text": "C1 d2.", "subject": "foreign-leader", "predicate": "participants",
+                 "object": "foreign-leader", "place": "ashgabat-city", "when": {"from": "2023-05-08", "to": "2023-05-10"},
+                 "polarity": "negated", "factuality": "probable", "attribution": [{"source": "tass", "cue": "said"}],
+                 "cues": [{"text": "reportedly", "category": "denial"}], "relations": [{"type": "denies", "target": "d1:c1"}]},
+                {"id": "c4", "text": "C4 d2.", "subject": "parade", "predicate": "participants", "object": "rahmon",
+                 "when": {"from": "2023-05-07", "to": "2023-05-10"}, "headline": true,
+                 "attribution": [{"source": "wire", "cue": "said"}],
+                 "cues": [{"text": "it is believed", "category": "unspecified"}],
+                 "relations": [{"type": "denies", "target": "d1:c1"}]}""")).documents().get(0);
+        List<Flag> batch = AT_NOW.check(List.of(d0, d1, d2)).flags();
+        assertThat(batch).filteredOn(f -> f.code().equals("UNC-STILL-UNCONFIRMED"))
+                .extracting(f -> f.claims().get(0)).contains("d1:c2");
+        Path dir = Files.createTempDirectory("factlint-store");
+        try {
+            assertThat(addedOneByOne(List.of(d1, d0, d2), dir.resolve("late.store"))).containsExactlyElementsOf(batch);
+        } finally {
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
     static Stream<SplitCheck.Given> scenarios() throws IOException {
         return SplitCheck.scenarios(Path.of("rules")).stream().filter(s -> !s.documents().isEmpty());
     }
