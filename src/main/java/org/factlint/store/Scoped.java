@@ -637,8 +637,13 @@ final class Scoped {
         private final Map<String, Integer> claimAt = new HashMap<>();
         private final Map<String, List<Integer>> byValue = new HashMap<>();
         private final List<List<JoinKeys.Value>> valuesOf;
-        private final Map<String, Set<Token>> cache = new HashMap<>();
-        private final Map<String, Set<Token>> fromGroup = new HashMap<>();
+        /**
+         * What a group leads to, by path, step and group: an array (a group's set is read, never changed) of tokens
+         * shared through {@link #interned}. At 1M claims a head subject's groups lead to thousands of tokens, and the
+         * flags of one group share them: sets per claim or per flag, each with its own tokens, did not fit 16 GB.
+         */
+        private final Map<String, Token[]> fromGroup = new HashMap<>();
+        private final Map<Token, Token> interned = new HashMap<>();
 
         ScopeIndex(List<Object> facts) {
             this.facts = facts;
@@ -667,32 +672,36 @@ final class Scoped {
             }
             List<List<String>> support = scopes.support(f.code());
             Set<Token> out = new HashSet<>();
+            Set<Token> supports = support == null ? null : new HashSet<>();
             for (String claim : f.claims()) {
                 Integer at = claimAt.get(claim);
                 if (at == null) {
                     continue;
                 }
                 for (List<String> path : paths) {
-                    out.addAll(cache.computeIfAbsent(at + "\u001f" + String.join(">", path), k -> walk(at, path)));
+                    step(List.of(at), path, 0, out);
                 }
                 for (List<String> path : support == null ? List.<List<String>>of() : support) {
-                    for (Token t : cache.computeIfAbsent(at + "\u001f" + String.join(">", path), k -> walk(at, path))) {
-                        out.add(new Token(t.hash(), SUPPORT));
-                    }
+                    step(List.of(at), path, 0, supports);
+                }
+            }
+            if (supports != null) {
+                for (Token t : supports) {
+                    out.add(token(t.hash(), SUPPORT));
                 }
             }
             return out;
         }
 
-        private Set<Token> walk(int start, List<String> path) {
-            Set<Token> out = new HashSet<>();
-            step(List.of(start), path, 0, out);
-            return out;
+        private Token token(long hash, char mode) {
+            Token t = new Token(hash, mode);
+            Token was = interned.putIfAbsent(t, t);
+            return was == null ? t : was;
         }
 
         /**
-         * The tokens of step {@code s} of the path from these facts, and of the steps after it. What a group leads to
-         * is kept by group and step: the flags of one group (an undated claim's subject, thousands of facts at 100k)
+         * Adds the tokens of step {@code s} of the path from these facts, and of the steps after it. What a group leads
+         * to is kept by group and step: the flags of one group (an undated claim's subject, thousands of facts at 100k)
          * share it, instead of walking the group once per flag.
          */
         private void step(List<Integer> facts, List<String> path, int s, Set<Token> out) {
@@ -703,17 +712,18 @@ final class Scoped {
                     if (m == null || !v.key().equals(key)) {
                         continue;
                     }
-                    out.add(new Token(hash(v.key(), v.value()), m));
+                    out.add(token(hash(v.key(), v.value()), m));
                     if (s + 1 < path.size()) {
                         String group = v.key() + "\u001f" + v.value();
                         String at = String.join(">", path) + "\u0002" + s + "\u0002" + group;
-                        Set<Token> next = fromGroup.get(at);
+                        Token[] next = fromGroup.get(at);
                         if (next == null) { // not computeIfAbsent: the step below fills the same map
-                            next = new HashSet<>();
-                            step(byValue.getOrDefault(group, List.of()), path, s + 1, next);
+                            Set<Token> reached = new HashSet<>();
+                            step(byValue.getOrDefault(group, List.of()), path, s + 1, reached);
+                            next = reached.toArray(Token[]::new);
                             fromGroup.put(at, next);
                         }
-                        out.addAll(next);
+                        java.util.Collections.addAll(out, next);
                     }
                 }
             }
