@@ -41,15 +41,24 @@ public final class Scopes {
     /** The code of the rows naming the keys that come with every loaded fact. */
     public static final String LOADED = "*";
     private static final List<String> COLUMNS = List.of("code", "scope");
+    /**
+     * The scope cell of a code whose rules build on other flags (an escalation of a flag, {@code UNC-STILL-UNCONFIRMED}):
+     * the scopes of the flags its evidence names on its claims. Exact where a path is not: an escalation of one
+     * undated claim is decided by what decides the flag it escalates, not by every claim of its subject.
+     */
+    public static final String EVIDENCE = "@evidence";
 
     private final Map<String, List<List<String>>> paths;
     private final Map<String, Integer> lineOf;
     private final Map<String, List<List<String>>> support;
     private final Map<String, Integer> unscoped;
     private final Set<String> clockRaised;
+    private final Set<String> byEvidence;
 
     private Scopes(Map<String, List<List<String>>> paths, Map<String, Integer> lineOf,
-                   Map<String, List<List<String>>> support, Map<String, Integer> unscoped, Set<String> clockRaised) {
+                   Map<String, List<List<String>>> support, Map<String, Integer> unscoped, Set<String> clockRaised,
+                   Set<String> byEvidence) {
+        this.byEvidence = byEvidence;
         this.paths = paths;
         this.lineOf = lineOf;
         this.support = support;
@@ -60,6 +69,11 @@ public final class Scopes {
     /** True for a code of {@link #SUPPORT_FILE} that a later clock can raise on stored claims (its rules read Now). */
     public boolean raisedByClock(String code) {
         return clockRaised.contains(code);
+    }
+
+    /** True when the code's scope holds the scopes of the flags its evidence names on its claims ({@link #EVIDENCE}). */
+    public boolean byEvidence(String code) {
+        return byEvidence.contains(code);
     }
 
     /** The support paths of a code an add can only retract ({@link #SUPPORT_FILE}), or null for any other code. */
@@ -116,11 +130,23 @@ public final class Scopes {
         }
         Map<String, List<List<String>>> paths = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
+        Set<String> byEvidence = new java.util.HashSet<>();
         for (Tables.Row row : Tables.rows(FILE, text, COLUMNS, problems)) {
             String code = row.values().get(0);
             String scope = row.values().get(1);
             if (code.isEmpty()) {
                 problems.add(row.problem(row.columns().get(0), "empty code: name a flag code or '*'"));
+                continue;
+            }
+            if (scope.strip().equals(EVIDENCE)) {
+                if (code.equals(LOADED)) {
+                    problems.add(row.problem(row.columns().get(1), "'" + EVIDENCE + "' is the scope of a flag code,"
+                            + " not of every loaded fact"));
+                } else {
+                    byEvidence.add(code);
+                    paths.computeIfAbsent(code, c -> new ArrayList<>());
+                    lineOf.putIfAbsent(code, row.line());
+                }
                 continue;
             }
             List<String> path = path(row, scope, keys, problems);
@@ -170,7 +196,7 @@ public final class Scopes {
         support.forEach((k, v) -> frozenSupport.put(k, List.copyOf(v)));
         return new Scopes(java.util.Collections.unmodifiableMap(frozen), Map.copyOf(lineOf),
                 java.util.Collections.unmodifiableMap(frozenSupport), Map.copyOf(unscoped),
-                Set.copyOf(clockRaised));
+                Set.copyOf(clockRaised), Set.copyOf(byEvidence));
     }
 
     /** A path of keys ("a>b"), or null (with a located problem) when a step is no key. */

@@ -1130,7 +1130,7 @@ final class JdbcClaimStore implements ClaimStore {
                     idOf.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            Scoped.ScopeIndex index = scoper.new ScopeIndex(r.facts());
+            Scoped.ScopeIndex index = scoper.new ScopeIndex(r.facts(), r.report().flags());
             try (PreparedStatement rows = connection.prepareStatement(
                     "INSERT INTO flag_scope (khash, mode, flag) VALUES (?, ?, ?)");
                  PreparedStatement hash = connection.prepareStatement("UPDATE flags SET ihash = ? WHERE id = ?")) {

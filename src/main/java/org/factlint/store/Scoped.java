@@ -348,7 +348,7 @@ final class Scoped {
                     return new Checked(report, facts, claims, 0, loaded, Map.of(), rounds, supported, reachedFlags,
                             changed);
                 }
-                ScopeIndex index = new ScopeIndex(facts);
+                ScopeIndex index = new ScopeIndex(facts, report.flags());
                 Map<Flag, Set<Token>> trusted = new LinkedHashMap<>();
                 boolean more = false;
                 // The stored claims that a flag on a new claim also names (a new claim that says a stored one "has
@@ -645,7 +645,15 @@ final class Scoped {
         private final Map<String, Token[]> fromGroup = new HashMap<>();
         private final Map<Token, Token> interned = new HashMap<>();
 
-        ScopeIndex(List<Object> facts) {
+        /** The check's flags by claim: the flags an escalation's evidence names ({@link Scopes#EVIDENCE}). */
+        private final Map<String, List<Flag>> flagsOn = new HashMap<>();
+
+        ScopeIndex(List<Object> facts, List<Flag> flags) {
+            for (Flag f : flags) {
+                for (String c : f.claims()) {
+                    flagsOn.computeIfAbsent(c, k -> new ArrayList<>(2)).add(f);
+                }
+            }
             this.facts = facts;
             this.lookup = Partitions.lookup(facts);
             this.valuesOf = new ArrayList<>(facts.size());
@@ -664,8 +672,32 @@ final class Scoped {
             }
         }
 
-        /** The flag's scope: every path of its code from every claim of it. */
+        /**
+         * The flag's scope: every path of its code from every claim of it, and for a code scoped by its evidence the
+         * scopes of the check's flags of those codes on its claims.
+         */
         Set<Token> scope(Flag f) {
+            return scope(f, new HashSet<>());
+        }
+
+        private Set<Token> scope(Flag f, Set<Flag> seen) {
+            seen.add(f);
+            Set<Token> own = ownScope(f);
+            if (!scopes.byEvidence(f.code())) {
+                return own;
+            }
+            Set<Token> out = new HashSet<>(own);
+            for (String claim : f.claims()) {
+                for (Flag g : flagsOn.getOrDefault(claim, List.of())) {
+                    if (f.evidence().contains(g.code()) && !seen.contains(g)) {
+                        out.addAll(scope(g, seen));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private Set<Token> ownScope(Flag f) {
             List<List<String>> paths = scopes.paths(f.code());
             if (paths == null) {
                 throw new IllegalStateException("scopes.csv gives code " + f.code() + " no scope");

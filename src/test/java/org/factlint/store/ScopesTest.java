@@ -76,4 +76,14 @@ class ScopesTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> RulePack.of("bad", files)))
                 .hasMessageContaining("retractions.csv:2:");
     }
+
+    @Test
+    void evidenceAsTheScopeOfEveryLoadedFact_isALocatedError() throws IOException {
+        String scopes = bundledScopes() + "*,@evidence\n";
+        int line = (int) scopes.lines().count();
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> RulePack.of("bad", bundledWithScopes(scopes))))
+                .hasMessageContaining("scopes.csv:" + line + ":")
+                .hasMessageContaining("'@evidence' is the scope of a flag code, not of every loaded fact");
+    }
 }
