@@ -65,6 +65,27 @@ final class NameTables {
     /** Word keys by word ({@link Names#wordKeys}): a name's words repeat across documents. */
     final Map<String, List<String>> wordKeys = new ConcurrentHashMap<>();
 
+    /**
+     * Keys already made with these tables, by name: a key is a pure function of the name and the tables, and a feed or
+     * an archive names the same people again and again (a store's add folds every name of the article once to look
+     * it up and again to load it). Bounded: emptied when full.
+     */
+    private final Map<String, NameKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KEYS = 100_000;
+
+    /** The key of a name, made once per name with these tables. */
+    NameKey key(String name, java.util.function.Function<String, NameKey> make) {
+        NameKey k = keys.get(name);
+        if (k == null) {
+            k = make.apply(name);
+            if (keys.size() >= KEYS) {
+                keys.clear();
+            }
+            keys.put(name, k);
+        }
+        return k;
+    }
+
     private NameTables(Map<String, String> newsSpelling, List<List<String[]>> alphabets, Map<String, String> givenNames,
             java.util.Set<String> distinct, CyrillicSyllables syllables) {
         this.distinct = java.util.Set.copyOf(distinct);

@@ -112,6 +112,10 @@ public final class Names {
 
     /** {@link #key(String)} with a pack's name tables ({@code names/*.csv}). */
     static NameKey key(String name, NameTables tables) {
+        return tables.key(name, n -> computeKey(n, tables));
+    }
+
+    private static NameKey computeKey(String name, NameTables tables) {
         List<String> sounded = latinWords(name, tables);
         List<List<String>> readings = new ArrayList<>();
         if (!isAscii(name)) {
