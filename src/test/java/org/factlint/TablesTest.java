@@ -55,7 +55,33 @@ class TablesTest {
                         + "predicate table from lexicon/predicates.csv (predicate,relation,other), its party table from "
                         + "parties.csv (party,alias), its source table from sources.csv (source,kind,party), its "
                         + "escalation table from escalation.csv (code,severity,hours), the days an undated claim stands for "
-                        + "from undated.csv (days) and its name tables from names/*.csv");
+                        + "from undated.csv (days), the places within places from places.csv (place,within) and its "
+                        + "name tables from names/*.csv");
+    }
+
+    @Test
+    void reportsBadPlaceRows_withLineAndColumn_andRefusesAPlaceWithinItself() {
+        assertThat(problems(Map.of("r.drl", DRL, "places.csv",
+                "# a comment\nplace,within\nRed Square,Moscow\nMoscow,Russia\nRussia,Red Square\nMoscow,moscow\n"
+                        + " ,Russia\nRed Square,Moscow\nMoscow\n"))).containsExactly(
+                "places.csv:5:8: 'Russia' cannot lie within 'Red Square': 'Red Square' lies within it",
+                "places.csv:6:8: 'Moscow' cannot lie within 'moscow': they are one place",
+                "places.csv:7:2: a place and the place it lies in need at least one letter",
+                "places.csv:8:1: duplicate row: it is already at line 3",
+                "places.csv:9:1: expected 2 columns (place,within) but found 1");
+        assertThat(problems(Map.of("r.drl", DRL, "places.csv", "city,country\nMoscow,Russia\n"))).containsExactly(
+                "places.csv:1:1: the header must be 'place,within' but is 'city,country'");
+    }
+
+    @Test
+    void goodPlaceRowsBecomeFacts() {
+        RulePack pack = RulePack.of("t", Map.of("r.drl", DRL, "places.csv", "place,within\nRed Square,Moscow\n"));
+        // keyed as entity names are (by sound: "Moskva" and "Moscow" meet); the scenarios of rules/tests/places.json
+        // show the keys meet claims' places
+        assertThat(pack.facts()).singleElement().isInstanceOfSatisfying(org.factlint.facts.PlaceTerm.class, t -> {
+            assertThat(List.of(t.place(), t.within())).containsExactly("Red Square", "Moscow");
+            assertThat(t.placeKey()).isNotBlank().isNotEqualTo(t.withinKey());
+        });
     }
 
     @Test

@@ -106,7 +106,10 @@ public record ClaimFact(
         return undated.nearFrom <= dated.to && dated.from <= undated.nearTo;
     }
 
-    /** True unless both claims say where and the places differ. */
+    /**
+     * True unless both claims say where and the places differ. Places one within the other are the pack's data
+     * ({@code places.csv}): rules join {@link Nested} or {@link Within} for them beside this test.
+     */
     public boolean compatiblePlace(ClaimFact other) {
         return placeKey == null || other.placeKey == null || placeKey.equals(other.placeKey);
     }

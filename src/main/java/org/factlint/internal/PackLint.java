@@ -29,7 +29,8 @@ import org.kie.api.definition.rule.Rule;
 public final class PackLint {
     /** Fact types the loader and the data tables insert. */
     public static final Set<String> LOADED = Set.of("ClaimFact", "CueFact", "RelationFact", "EntityFact", "MentionFact",
-            "ArticleSource", "MemberFact", "CueTerm", "SourceTerm", "PredicateTerm", "PartyTerm", "EscalationTerm", "Now");
+            "ArticleSource", "MemberFact", "CueTerm", "SourceTerm", "PredicateTerm", "PartyTerm", "EscalationTerm", "PlaceTerm",
+            "Now");
     private static final Pattern NEW = Pattern.compile("\\bnew\\s+([\\w.]+)\\s*[(<]");
     private static final Pattern DECLARE = Pattern.compile("^[ \\t]*declare\\s+(?:trait\\s+)?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern CUE_CATEGORY = Pattern.compile("\\bCueCategory\\s*\\.\\s*([A-Z_]+)\\b");

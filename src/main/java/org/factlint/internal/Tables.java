@@ -21,6 +21,7 @@ import org.factlint.facts.CueTerm;
 import org.factlint.facts.EscalationTerm;
 import org.factlint.facts.UndatedTerm;
 import org.factlint.facts.PartyTerm;
+import org.factlint.facts.PlaceTerm;
 import org.factlint.facts.PredicateRelation;
 import org.factlint.facts.PredicateTerm;
 import org.factlint.facts.SourceTerm;
@@ -41,6 +42,8 @@ public final class Tables {
     public static final String ESCALATION_TABLE = "escalation.csv";
     private static final List<String> ESCALATION_COLUMNS = List.of("code", "severity", "hours");
     public static final String UNDATED_TABLE = "undated.csv";
+    public static final String PLACE_TABLE = "places.csv";
+    private static final List<String> PLACE_COLUMNS = List.of("place", "within");
     private static final List<String> UNDATED_COLUMNS = List.of("days");
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
     /** Longest escalation delay accepted: a year. */
@@ -89,6 +92,8 @@ public final class Tables {
                 facts.addAll(escalation(file, f.getValue(), problems));
             } else if (file.equals(UNDATED_TABLE)) {
                 facts.addAll(undated(file, f.getValue(), problems));
+            } else if (file.equals(PLACE_TABLE)) {
+                facts.addAll(places(file, f.getValue(), tables, problems));
             } else if (file.startsWith(LEXICON_DIR)) {
                 for (Row row : rows(file, f.getValue(), CUE_COLUMNS, problems)) {
                     CueTerm term = cueTerm(row, problems);
@@ -125,7 +130,8 @@ public final class Tables {
                         + " (predicate,relation,other), its party table from " + PARTY_TABLE
                         + " (party,alias), its source table from " + SOURCE_TABLE + " (source,kind,party), its"
                         + " escalation table from " + ESCALATION_TABLE + " (code,severity,hours), the days an undated"
-                        + " claim stands for from " + UNDATED_TABLE + " (days) and its name tables"
+                        + " claim stands for from " + UNDATED_TABLE + " (days), the places within places from "
+                        + PLACE_TABLE + " (place,within) and its name tables"
                         + " from " + NameTables.DIR + "*.csv"));
             }
         }
@@ -327,6 +333,57 @@ public final class Tables {
 
     private static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code places.csv}: a place and the place it lies in, keyed as claims' places are (an entity's key). A place may
+     * lie in several (a city in its region and its country); a row that makes a place lie within itself, directly or
+     * through other rows, is refused.
+     */
+    private static List<Object> places(String file, String text, NameTables tables, List<RuleProblem> problems) {
+        List<Object> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, java.util.Set<String>> outerOf = new HashMap<>();
+        for (Row row : rows(file, text, PLACE_COLUMNS, problems)) {
+            String place = row.values.get(0);
+            String within = row.values.get(1);
+            String placeKey = place.isEmpty() ? "" : Names.key(place, tables).primary();
+            String withinKey = within.isEmpty() ? "" : Names.key(within, tables).primary();
+            if (placeKey.isEmpty() || withinKey.isEmpty()) {
+                problems.add(row.problem(placeKey.isEmpty() ? row.columns.get(0) : row.columns.get(1),
+                        "a place and the place it lies in need at least one letter"));
+                continue;
+            }
+            if (placeKey.equals(withinKey) || reaches(outerOf, withinKey, placeKey)) {
+                problems.add(row.problem(row.columns.get(1), "'" + place + "' cannot lie within '" + within + "': "
+                        + (placeKey.equals(withinKey) ? "they are one place" : "'" + within + "' lies within it")));
+                continue;
+            }
+            Integer dup = seen.putIfAbsent(placeKey + "," + withinKey, row.line);
+            if (dup != null) {
+                problems.add(row.problem(1, "duplicate row: it is already at line " + dup));
+                continue;
+            }
+            outerOf.computeIfAbsent(placeKey, k -> new java.util.HashSet<>()).add(withinKey);
+            out.add(new PlaceTerm(place, within, placeKey, withinKey));
+        }
+        return out;
+    }
+
+    /** True when place {@code from} lies within {@code to} through the rows so far. */
+    private static boolean reaches(Map<String, java.util.Set<String>> outerOf, String from, String to) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(from));
+        java.util.Set<String> done = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String p = todo.pop();
+            if (p.equals(to)) {
+                return true;
+            }
+            if (done.add(p)) {
+                todo.addAll(outerOf.getOrDefault(p, java.util.Set.of()));
+            }
+        }
+        return false;
     }
 
     /**

@@ -123,6 +123,6 @@ class ValidateTypesTest {
         assertThat(p.warnings()).isEmpty();
         String logged = Files.readString(Path.of("target/test.log")).substring((int) before);
         assertThat(logged).doesNotContain("class reactivity").doesNotContain("WARN");
-        assertThat(CliRun.of("validate", "rules").out()).isEqualTo("rules: 43 rules, 0 warnings\n");
+        assertThat(CliRun.of("validate", "rules").out()).isEqualTo("rules: 48 rules, 0 warnings\n");
     }
 }

@@ -28,7 +28,7 @@ class WatchTest {
                 () -> cl.execute("validate", "--watch", "--watch-runs", "2", dir.toString()));
 
         awaitOutput(out, "watching ");
-        assertThat(out.toString()).startsWith(dir + ": 43 rules, 0 warnings");
+        assertThat(out.toString()).startsWith(dir + ": 48 rules, 0 warnings");
         Path drl = dir.resolve("unconfirmed.drl");
         String good = Files.readString(drl);
         Files.writeString(drl, """
@@ -47,10 +47,10 @@ class WatchTest {
         String[] runs = out.toString().split("-- run again after a change, in \\d+ ms\\R");
         assertThat(runs).hasSize(2);
         String[] first = runs[0].split("watching " + java.util.regex.Pattern.quote(dir.toString()) + " for changes.*\\R");
-        assertThat(first[0]).isEqualTo(dir + ": 43 rules, 0 warnings" + System.lineSeparator());
+        assertThat(first[0]).isEqualTo(dir + ": 48 rules, 0 warnings" + System.lineSeparator());
         assertThat(first[1]).contains(drl + ":").contains("rule \"Watched\": headline is a boolean")
                 .endsWith(dir + ": 1 error, 0 warnings" + System.lineSeparator());
-        assertThat(runs[1]).isEqualTo(dir + ": 43 rules, 0 warnings" + System.lineSeparator());
+        assertThat(runs[1]).isEqualTo(dir + ": 48 rules, 0 warnings" + System.lineSeparator());
     }
 
     private static void awaitOutput(StringWriter out, String text) throws InterruptedException {

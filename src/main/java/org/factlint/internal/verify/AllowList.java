@@ -51,7 +51,9 @@ final class AllowList {
             MentionFact.class, MemberFact.class, ArticleSource.class, Corroboration.class, Answer.class, CueTerm.class,
             SourceTerm.class, ClaimText.class, ContradictionPair.class, Implied.class, Location.class, PartyTerm.class,
             PredicateTerm.class, Voice.class, org.factlint.facts.Told.class, org.factlint.facts.Now.class,
-            org.factlint.facts.EscalationTerm.class, org.factlint.facts.UndatedTerm.class);
+            org.factlint.facts.EscalationTerm.class, org.factlint.facts.UndatedTerm.class,
+            org.factlint.facts.PlaceTerm.class, org.factlint.facts.Within.class,
+            org.factlint.facts.Nested.class);
     /** Enums whose constants a pack may name. */
     static final List<Class<?>> ENUMS = List.of(CueCategory.class, Factuality.class, Polarity.class,
             RelationType.class, SourceKind.class, Category.class, Severity.class, PredicateRelation.class);
