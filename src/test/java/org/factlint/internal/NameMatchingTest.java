@@ -153,6 +153,20 @@ class NameMatchingTest {
     }
 
     /**
+     * The ninth held-out table, written in session 11 before any change of that session to the key, for classes no
+     * earlier table had (Catalan, Danish and Norwegian press forms of Russian and Ukrainian names; Western, Russian and
+     * Japanese names in Hangul and in Georgian script; Western names in Ukrainian, Bulgarian and Serbian Cyrillic and
+     * in Serbian phonetic Latin; Indian names in Gujarati, Gurmukhi, Telugu, Kannada, Malayalam, Odia and Marathi or
+     * Nepali Devanagari; Hungarian names in Hungarian order; Maghrebi romanisations; Kyrgyz, Kazakh and Tatar
+     * alphabets): 68 of 126 (54.0%) joined when first measured, and 0 of its 55 different-people pairs. Left
+     * untuned on purpose, the next session's check; the floor only guards against regressions.
+     */
+    @Test
+    void ninthHeldOutPairs_untuned_joinAtLeast53Percent() throws IOException {
+        assertJoinRate("held-out-9-same-person.csv", 100, 0.53);
+    }
+
+    /**
      * Arabic-script names meet the spellings news gives them by their consonants: محمد as Mohamed, Mohammed,
      * Muhammad; عبد الله as Abdullah and Abdallah; the article ال dropped.
      */
@@ -287,7 +301,8 @@ class NameMatchingTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
             "held-out-4-different-people.csv", "held-out-5-different-people.csv", "held-out-6-different-people.csv",
-            "held-out-7-different-people.csv", "held-out-8-different-people.csv"})
+            "held-out-7-different-people.csv", "held-out-8-different-people.csv",
+            "held-out-9-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
@@ -330,7 +345,7 @@ class NameMatchingTest {
             "held-out-5-same-person.csv", "held-out-5-different-people.csv", "held-out-6-same-person.csv",
             "held-out-6-different-people.csv", "held-out-7-same-person.csv", "held-out-7-different-people.csv",
             "held-out-8-same-person.csv",
-            "held-out-8-different-people.csv"})
+            "held-out-8-different-people.csv", "held-out-9-same-person.csv", "held-out-9-different-people.csv"})
     void everyComparedColumnHoldsAName(String file) throws IOException {
         List<String> notNames = new ArrayList<>();
         for (String[] p : pairs(file)) {
