@@ -48,6 +48,10 @@ public final class Names {
     private static final Pattern GREEK_FOREIGN = Pattern.compile("(?iu)μπ|ντ|γκ|τζ");
     private static final Pattern GREEK_GAMMA_Y = Pattern.compile("(?iu)(?<=[αεοάέόιί])γ(?=[ιίεέηή])");
     private static final Pattern GREEK_S = Pattern.compile("(?<![tT])[sS](?![hH])");
+    /** Katakana's n before p or b, which writes an m of a foreign name (トランプ is toranpu, Trump). */
+    private static final Pattern KATAKANA_NASAL = Pattern.compile("n(?=[pb])");
+    /** The first consonant of a romanised Hangul syllable after the surname (after a space or a hyphen). */
+    private static final Pattern MR_INITIAL = Pattern.compile("(?<=[ -])([bl])");
     private static final Pattern HEBREW_GERESH = Pattern.compile("[גזצ]['\u05F3]");
     private static final Map<String, Transliterator> TRANSLITERATORS = new ConcurrentHashMap<>();
     /** The id of the news romanisation of Arabic and Persian script ({@code names/arabic-latin.txt}). */
@@ -56,6 +60,21 @@ public final class Names {
     private static final String HAN_NAMES = "Han-Latin/Names";
     private static final String HANGUL = "Hangul-Latin";
     private static final String DEVANAGARI = "Devanagari-Latin";
+    private static final String BENGALI = "Bengali-Latin";
+    private static final String TAMIL = "Tamil-Latin";
+    private static final String THAI = "Thai-Latin";
+    private static final String ETHIOPIC = "Any-Latin/Ethiopic";
+    /** Rule files for scripts ICU does not romanise as news does, by the id they are created under. */
+    private static final Map<String, String> RULE_FILES = Map.of(ARABIC_NEWS, "arabic-latin.txt",
+            "Sinhala-Latin/News", "sinhala-latin.txt", "Khmer-Latin/News", "khmer-latin.txt",
+            "Myanmar-Latin/News", "myanmar-latin.txt");
+    /** Thai ์ (thanthakhat) silences the letter it is on, and the one before when that follows a final consonant. */
+    private static final Pattern THAI_SILENT = Pattern.compile(
+            "(?<=[\u0E31\u0E34-\u0E3A\u0E47-\u0E4B][\u0E01-\u0E2E])[\u0E01-\u0E2E]{1,2}\u0E4C|[\u0E01-\u0E2E]\u0E4C");
+    /** Tamil writes no voiced stop: k, t, ṭ and p are voiced after a nasal and between vowels. */
+    private static final Pattern TAMIL_VOICED = Pattern.compile("(?<=[nṇṉmṅñ]|[aeiouāēīōū])([ktṭp])(?=[aeiouāēīōūr])");
+    /** Tamil writes a Sanskrit consonant and r with a vowel between (நரேந்திர, Narendra): the vowel news drops. */
+    private static final Pattern TAMIL_EPENTHETIC = Pattern.compile("(?<=[nṇ][dḍ])i(?=r)");
     /** The system of {@code names/syllables.csv} whose Latin syllables make a name Japanese (its order may turn). */
     private static final String JAPANESE = "ja";
 
@@ -176,6 +195,24 @@ public final class Names {
                 if (!geresh.equals(name)) {
                     readings.add(plainWords(latin(geresh, false, tables)));
                 }
+            } else if (has(name, UScript.KATAKANA)) {
+                // katakana writes a foreign name with one r for l and r and an n for any nasal before p and b
+                // (ドナルド・トランプ is donarudo toranpu, Donald Trump): readings with l and with m, compared by the
+                // consonants (the vowels it adds after every consonant are no part of the name: see abjad below)
+                String l = latin.replace('r', 'l');
+                String m = KATAKANA_NASAL.matcher(latin).replaceAll("m");
+                readings.add(plainWords(l));
+                readings.add(plainWords(m));
+                readings.add(plainWords(KATAKANA_NASAL.matcher(l).replaceAll("m")));
+            } else if (has(name, UScript.HANGUL)) {
+                // North Korean names are written in the McCune-Reischauer romanisation, which writes a syllable's
+                // first ㅂ and ㄹ as p and r where the Revised Romanization ICU applies has b and l (최룡해 is Choe
+                // Ryong Hae, 박봉주 Pak Pong Ju): a second reading of the given name's syllables. Its k, t and ch for
+                // ㄱ, ㄷ and ㅈ are left out: a k read so made 박근혜 (Park Geun-hye) one with Park Chung-hee
+                String mr = MR_INITIAL.matcher(latin).replaceAll(m -> m.group(1).equals("b") ? "p" : "r");
+                if (!mr.equals(latin)) {
+                    readings.add(plainWords(mr));
+                }
             } else if (latin.equals(name) || !has(name, UScript.CYRILLIC)) {
                 // a Latin name, or another script: no second romanisation
             } else {
@@ -216,7 +253,9 @@ public final class Names {
         if (words.isEmpty()) {
             unromanised(name).forEach(w -> words.add(List.of(w)));
         }
-        boolean abjad = has(name, UScript.ARABIC) || has(name, UScript.HEBREW);
+        // Arabic, Persian and Hebrew script write no short vowels, and katakana a vowel after every consonant of a
+        // foreign name: a name in them meets a Latin one by its consonants (NameKey#probes)
+        boolean abjad = has(name, UScript.ARABIC) || has(name, UScript.HEBREW) || has(name, UScript.KATAKANA);
         boolean heard = has(name, UScript.CYRILLIC) || has(name, UScript.GREEK);
         boolean latin = !abjad && !heard && latinOnly(name);
         // Japanese names only: English-language news writes them in either order, Chinese and Korean ones family
@@ -271,7 +310,8 @@ public final class Names {
      */
     static List<String> plainWords(String name) {
         String s = Normalizer.normalize(articlesDropped(name), Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
-                .replace("đ", "dj").replace("ł", "l").replace("ı", "i").replace("ə", "e").replace("ß", "ss");
+                .replace("đ", "dj").replace("ł", "l").replace("ı", "i").replace("ə", "e").replace("ß", "ss")
+                .replace("þ", "th").replace("ð", "d").replace("ǝ", "");
         s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
         s = NON_WORD.matcher(s.replace("’", "").replace("'", "")).replaceAll(" ").trim();
         return s.isEmpty() ? List.of() : List.of(s.split(" "));
@@ -306,7 +346,7 @@ public final class Names {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i <= name.length(); i++) {
             char c = i < name.length() ? name.charAt(i) : ' ';
-            if (Character.isLetter(c) || c == '\'' || c == '’' || c == '\u200C'
+            if (Character.isLetter(c) || c == '\'' || c == '’' || c == '\u200C' || c == '\u200D'
                     || Character.getType(c) == Character.NON_SPACING_MARK
                     || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
                 word.append(c);
@@ -349,6 +389,9 @@ public final class Names {
         if (id == null) {
             return nfc;
         }
+        if (THAI.equals(id)) {
+            nfc = THAI_SILENT.matcher(nfc).replaceAll("");
+        }
         String latin = Normalizer.normalize(
                 TRANSLITERATORS.computeIfAbsent(id, Names::transliterator).transliterate(nfc), Normalizer.Form.NFC);
         if (HAN_NAMES.equals(id)) {
@@ -356,14 +399,38 @@ public final class Names {
             int space = latin.indexOf(' ');
             return space < 0 ? latin : latin.substring(0, space + 1) + latin.substring(space + 1).replace(" ", "");
         }
-        if (DEVANAGARI.equals(id)) {
-            // Hindi drops the inherent vowel at the end of a word (राहुल is Rahul, not rāhula), and its nasal dot is n
-            // before a consonant as news writes it (गांधी is Gandhi)
+        if (THAI.equals(id)) {
+            // ICU's ISO 11940 writes จ c and the vowel carrier อ x: the Royal Thai General System, as news, has ch and
+            // nothing (จันทร์โอชา is Chan-o-cha, ICU's cạnthr̒ xochā)
+            return latin.replaceAll("c(?!h)", "ch").replace("x", "");
+        }
+        if (TAMIL.equals(id)) {
+            // Tamil script has no letters for g, d, ḍ and b: its k, t, ṭ and p are voiced after a nasal and between
+            // vowels, as news writes them (மோடி is Modi, ICU's mōṭi)
+            latin = TAMIL_VOICED.matcher(latin).replaceAll(m -> switch (m.group(1)) {
+                case "k" -> "g";
+                case "t" -> "d";
+                case "ṭ" -> "ḍ";
+                default -> "b";
+            });
+            return TAMIL_EPENTHETIC.matcher(latin).replaceAll("");
+        }
+        if (ETHIOPIC.equals(id)) {
+            // ICU writes Ethiopic's first-order vowel a and its sixth ǝ; English-language news writes the first e, o
+            // after w, and the sixth mostly not at all (ሳህለወርቅ ዘውዴ is Sahle-Work Zewde, ICU's sāhǝlawarǝq zawǝde)
+            return latin.replace("wa", "wo").replace('a', 'e').replace("ǝ", "").replace('q', 'k');
+        }
+        if (DEVANAGARI.equals(id) || BENGALI.equals(id)) {
+            // Hindi and Bengali drop the inherent vowel at the end of a word (राहुल is Rahul, not rāhula; মুহাম্মদ
+            // Muhammad), and the nasal dot is n before a consonant as news writes it (गांधी is Gandhi)
             latin = latin.replace('ṁ', 'n').replace('ṃ', 'n');
-            // after one consonant only: a cluster keeps it (नरेन्द्र is Narendra)
+            // after one consonant only (an aspirate, kh or th, is one: শেখ is Shekh): a cluster keeps it (नरेन्द्र
+            // is Narendra); never after the sign of a long a (आ, া)
             int n = latin.length();
-            if (n > 3 && latin.charAt(n - 1) == 'a' && !vowel(latin.charAt(n - 2)) && vowel(Normalizer.normalize(latin.substring(n - 3, n - 2), Normalizer.Form.NFD).charAt(0))
-                    && nfc.charAt(nfc.length() - 1) != 'ा') {
+            int c = n >= 3 && latin.charAt(n - 2) == 'h' && !vowel(latin.charAt(n - 3)) ? n - 3 : n - 2;
+            if (c >= 1 && latin.charAt(n - 1) == 'a' && !vowel(latin.charAt(c))
+                    && vowel(Normalizer.normalize(latin.substring(c - 1, c), Normalizer.Form.NFD).charAt(0))
+                    && "ाা".indexOf(nfc.charAt(nfc.length() - 1)) < 0) {
                 latin = latin.substring(0, n - 1);
             }
             return latin;
@@ -407,14 +474,18 @@ public final class Names {
 
     /** ICU's transliterator of that id, or the news romanisation of Arabic script ({@code arabic-latin.txt}). */
     private static Transliterator transliterator(String id) {
-        if (!ARABIC_NEWS.equals(id)) {
+        if (ETHIOPIC.equals(id)) {
+            return Transliterator.getInstance("Any-Latin");
+        }
+        String file = RULE_FILES.get(id);
+        if (file == null) {
             return Transliterator.getInstance(id);
         }
-        try (InputStream in = Names.class.getResourceAsStream("/org/factlint/names/arabic-latin.txt")) {
+        try (InputStream in = Names.class.getResourceAsStream("/org/factlint/names/" + file)) {
             if (in == null) {
-                throw new IllegalStateException("org/factlint/names/arabic-latin.txt is missing from the classpath");
+                throw new IllegalStateException("org/factlint/names/" + file + " is missing from the classpath");
             }
-            return Transliterator.createFromRules(ARABIC_NEWS, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+            return Transliterator.createFromRules(id, new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     Transliterator.FORWARD);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -458,6 +529,13 @@ public final class Names {
             case HAN -> HAN_NAMES;
             case HANGUL -> HANGUL;
             case DEVANAGARI -> DEVANAGARI;
+            case BENGALI -> BENGALI;
+            case TAMIL -> TAMIL;
+            case THAI -> THAI;
+            case ETHIOPIC -> ETHIOPIC;
+            case SINHALA -> "Sinhala-Latin/News";
+            case KHMER -> "Khmer-Latin/News";
+            case MYANMAR -> "Myanmar-Latin/News";
             default -> "Any-Latin";
         };
     }
@@ -655,6 +733,9 @@ public final class Names {
                 case 'ł' -> b.append('l');
                 case 'ß' -> b.append("ss");
                 case 'ø' -> b.append('o');
+                case 'þ' -> b.append("th"); // Icelandic thorn and eth: Þórdís is Thordis, Guðni Gudni
+                case 'ð' -> b.append('d');
+                case 'ǝ' -> { } // ICU's Ethiopic sixth-order vowel, which news writes as nothing (or e)
                 case 'æ' -> b.append("ae");
                 case 'ʼ', 'ʻ', 'ʹ', 'ʺ', '`', '´' -> { }
                 default -> b.append(c);

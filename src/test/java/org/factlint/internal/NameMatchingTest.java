@@ -130,11 +130,12 @@ class NameMatchingTest {
      * Japanese and Korean names (names/syllables.csv), 120 (90.2%) with Greek γ before a front vowel as y and σ as a
      * foreign sh, 127 (95.5%) with English names read as Russian and Greek write them by sound (Трамп, Байден,
      * Джонсон, Кир) and Greek final μπ as mp, 128 (96.2%) with Portuguese final -o and -es as Russian writes them
-     * (Антониу Гутерриш). What is left needs more than spelling (README).
+     * (Антониу Гутерриш); 130 (97.7%) in session 12 with Thai script's silent letters (thanthakhat) and katakana
+     * names compared by their consonants (ドナルド・トランプ). What is left needs more than spelling (README).
      */
     @Test
-    void seventhHeldOutPairs_studiedSince_joinAtLeast96Percent() throws IOException {
-        assertJoinRate("held-out-7-same-person.csv", 100, 0.96);
+    void seventhHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-7-same-person.csv", 100, 0.97);
     }
 
     /**
@@ -144,12 +145,29 @@ class NameMatchingTest {
      * Persian and Arabic names in Turkish, Spanish and Russian press, German, Romance and Polish names in Russian
      * Cyrillic, Afghan, Icelandic, Kurdish and Uyghur forms, Ethiopic, Bengali, Khmer, Burmese, Tamil and Sinhala
      * script): 84 of 124 (67.7%) joined when first measured, and 1 of its 103 different-people pairs (two Khmer names,
-     * both with an empty key; names in a script not romanised now keep their letters, so 0). Left untuned on purpose,
-     * the next session's check; the floor only guards against regressions.
+     * both with an empty key; names in a script not romanised now keep their letters, so 0). Studied in session 12
+     * and mended with general conventions (Thai holders' spellings against the RTGS, Japanese oh, North Korean
+     * Hangul in McCune-Reischauer, Spanish and Turkish forms of Arabic names, Dari kasra, German and Slavic letters
+     * as Russian writes them, Icelandic þ and ð; Bengali, Tamil and Ethiopic readings; rule files for Sinhala, Khmer
+     * and Burmese script): 121 (97.6%), 0 different-people pairs joined. Tuning data now, like the sets before it.
      */
     @Test
-    void eighthHeldOutPairs_untuned_joinAtLeast67Percent() throws IOException {
-        assertJoinRate("held-out-8-same-person.csv", 100, 0.67);
+    void eighthHeldOutPairs_studiedSince_joinAtLeast97Percent() throws IOException {
+        assertJoinRate("held-out-8-same-person.csv", 100, 0.97);
+    }
+
+    /**
+     * The ninth held-out table, written in session 11 before any change of that session to the key, for classes no
+     * earlier table had (Catalan, Danish and Norwegian press forms of Russian and Ukrainian names; Western, Russian and
+     * Japanese names in Hangul and in Georgian script; Western names in Ukrainian, Bulgarian and Serbian Cyrillic and
+     * in Serbian phonetic Latin; Indian names in Gujarati, Gurmukhi, Telugu, Kannada, Malayalam, Odia and Marathi or
+     * Nepali Devanagari; Hungarian names in Hungarian order; Maghrebi romanisations; Kyrgyz, Kazakh and Tatar
+     * alphabets): 68 of 126 (54.0%) joined when first measured, and 0 of its 55 different-people pairs. Left
+     * untuned on purpose, the next session's check; the floor only guards against regressions.
+     */
+    @Test
+    void ninthHeldOutPairs_untuned_joinAtLeast53Percent() throws IOException {
+        assertJoinRate("held-out-9-same-person.csv", 100, 0.53);
     }
 
     /**
@@ -287,7 +305,8 @@ class NameMatchingTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"held-out-2-different-people.csv", "held-out-3-different-people.csv",
             "held-out-4-different-people.csv", "held-out-5-different-people.csv", "held-out-6-different-people.csv",
-            "held-out-7-different-people.csv", "held-out-8-different-people.csv"})
+            "held-out-7-different-people.csv", "held-out-8-different-people.csv",
+            "held-out-9-different-people.csv"})
     void heldOutDifferentPeople_joinAtMost1Percent(String file) throws IOException {
         List<String[]> pairs = pairs(file);
         List<String> joined = pairs.stream().filter(p -> joined(p[0], p[1])).map(p -> p[0] + " / " + p[1]).toList();
@@ -330,7 +349,7 @@ class NameMatchingTest {
             "held-out-5-same-person.csv", "held-out-5-different-people.csv", "held-out-6-same-person.csv",
             "held-out-6-different-people.csv", "held-out-7-same-person.csv", "held-out-7-different-people.csv",
             "held-out-8-same-person.csv",
-            "held-out-8-different-people.csv"})
+            "held-out-8-different-people.csv", "held-out-9-same-person.csv", "held-out-9-different-people.csv"})
     void everyComparedColumnHoldsAName(String file) throws IOException {
         List<String> notNames = new ArrayList<>();
         for (String[] p : pairs(file)) {
