@@ -207,6 +207,12 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
         double[] weight = new double[bins];
         Arrays.setAll(weight, b -> weight(binClaimsOf[b], binPairs[b]));
         int[] key = keys(weight, checkers, maxParallelism);
+        if (LOG.isDebugEnabled()) { // joined with BinChecker's debug line by key: each part's cost against its weight
+            for (int b = 0; b < bins; b++) {
+                LOG.debug("placed part {}: {} claims, {} join pairs, weight {}", key[b], binClaimsOf[b], binPairs[b],
+                        Math.round(weight[b]));
+            }
+        }
         // (value, bin) of every use, then (lookup fact, bin) of every copy, each sorted and without repeats
         long[] used = new long[uses.size];
         for (int u = 0; u < uses.size; u++) {
