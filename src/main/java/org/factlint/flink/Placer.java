@@ -311,28 +311,18 @@ final class Placer extends KeyedProcessFunction<Integer, Archive.DocKeys, Archiv
 
     /**
      * Join pairs that cost as much to check as one claim ({@link #weight}): a least-squares fit of the parts' costs
-     * in the 1M bench archive's split ({@code src/bench/flink.sh 1000000 0}, 412 parts, one thread: 17.6 µs per
-     * claim, 0.34 µs per join pair, 3.06 ns per claim squared; session 12). The 300k fit without the square (38 µs
-     * per claim, 0.27 µs per pair, 150) ranked the 1M parts but underweighted the largest one (76,952 claims: 20.4 s
-     * of 58.3 s, weighed as 2.3 times the next part that costs 5.2 times less), so its task got 35.8 s and the other
-     * 22.6 s.
+     * in the 300k bench archive's split ({@code src/bench/flink.sh 300000 0}: 38 µs per claim, 0.27 µs per pair, 152).
      */
-    static final double PAIRS_PER_CLAIM = 52;
+    static final double PAIRS_PER_CLAIM = 150;
 
     /**
-     * Claims in a part at which each claim costs twice a lone claim's check ({@link #weight}): a part's rules session
-     * grows superlinearly with its claims (working memory, agenda), from the same fit as {@link #PAIRS_PER_CLAIM}.
-     */
-    static final double CLAIMS_FOR_TWICE = 5_750;
-
-    /**
-     * What checking a part costs, in claims: its claims, each dearer as the part grows, and the pairs of its facts
-     * that share a joined value (a value held by k facts makes k(k-1)/2), which is where a dense component's cost
-     * comes from. Claims alone do not say it: in the 1M bench archive a part of 21,172 claims with 2.4M join pairs
-     * cost 1.9 times one of 20,462 claims with 0.26M.
+     * What checking a part costs, in claims: its claims, and the pairs of its facts that share a joined value (a
+     * value held by k facts makes k(k-1)/2), which is where a large component's cost comes from. Claims alone do not
+     * say it: in the 1M bench archive the second largest part (39,784 claims) cost 4.4 times a small part's per claim,
+     * parts of about 25,000 claims 3 times; their join pairs (42.7M, 13.5M to 18.6M) rank them as their costs do.
      */
     static double weight(int claims, long pairs) {
-        return claims * (1 + claims / CLAIMS_FOR_TWICE) + pairs / PAIRS_PER_CLAIM;
+        return claims + pairs / PAIRS_PER_CLAIM;
     }
 
     private static long[] distinct(long[] a) {

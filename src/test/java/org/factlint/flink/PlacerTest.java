@@ -18,8 +18,7 @@ class PlacerTest {
 
         double[] load = loads(claims, 2);
 
-        assertThat(load[0]).isCloseTo(load[1], org.assertj.core.api.Assertions.within(1e-6))
-                .isCloseTo(20 * Placer.weight(2_000, 0), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(load[0]).isEqualTo(load[1]).isEqualTo(20 * Placer.weight(2_000, 0));
     }
 
     @Test
@@ -74,19 +73,9 @@ class PlacerTest {
     }
 
     @Test
-    void aPartWithManyJoinPairs_weighsMoreThanASomewhatLargerPartWithFew() {
-        assertThat(Placer.weight(20_000, 2_400_000)).isGreaterThan(Placer.weight(22_000, 250_000));
-    }
-
-    @Test
-    void aLargePart_weighsMoreThanTheSmallPartsOfAsManyClaims() {
-        assertThat(Placer.weight(76_000, 0)).isGreaterThan(4 * Placer.weight(19_000, 0));
-        assertThat(Placer.weight(76_000, 0)).isGreaterThan(760 * Placer.weight(100, 0));
-    }
-
-    @Test
-    void aSmallPartWithoutJoins_weighsAboutItsClaims() {
-        assertThat(Placer.weight(100, 0)).isBetween(100.0, 102.0);
+    void aPartWithManyJoinPairs_weighsMoreThanALargerPartWithFew() {
+        assertThat(Placer.weight(10_000, 5_000_000)).isGreaterThan(Placer.weight(30_000, 0));
+        assertThat(Placer.weight(2_000, 0)).isEqualTo(2_000);
     }
 
     private static long pairs(Archive.DocKeys doc) {
