@@ -70,7 +70,7 @@ final class NameTables {
      * an archive names the same people again and again (a store's add folds every name of the article once to look
      * it up and again to load it). Bounded: emptied when full.
      */
-    private final Map<String, NameKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, NameKey> keys = new ConcurrentHashMap<>();
     private static final int KEYS = 100_000;
 
     /** The key of a name, made once per name with these tables. */

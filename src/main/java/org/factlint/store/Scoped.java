@@ -645,15 +645,15 @@ final class Scoped {
         private final Map<String, Token[]> fromGroup = new HashMap<>();
         private final Map<Token, Token> interned = new HashMap<>();
 
-        /** The check's flags by claim: the flags an escalation's evidence names ({@link Scopes#EVIDENCE}). */
-        private final Map<String, List<Flag>> flagsOn = new HashMap<>();
+        private final List<Flag> flags;
+        /**
+         * The check's flags by claim: the flags an escalation's evidence names ({@link Scopes#EVIDENCE}); made at the
+         * first flag of such a code, so a pack without one (or a check without such a flag) does not pay for it.
+         */
+        private Map<String, List<Flag>> flagsOn;
 
         ScopeIndex(List<Object> facts, List<Flag> flags) {
-            for (Flag f : flags) {
-                for (String c : f.claims()) {
-                    flagsOn.computeIfAbsent(c, k -> new ArrayList<>(2)).add(f);
-                }
-            }
+            this.flags = flags;
             this.facts = facts;
             this.lookup = Partitions.lookup(facts);
             this.valuesOf = new ArrayList<>(facts.size());
@@ -685,6 +685,14 @@ final class Scoped {
             Set<Token> own = ownScope(f);
             if (!scopes.byEvidence(f.code())) {
                 return own;
+            }
+            if (flagsOn == null) {
+                flagsOn = new HashMap<>();
+                for (Flag g : flags) {
+                    for (String c : g.claims()) {
+                        flagsOn.computeIfAbsent(c, k -> new ArrayList<>(2)).add(g);
+                    }
+                }
             }
             Set<Token> out = new HashSet<>(own);
             for (String claim : f.claims()) {
